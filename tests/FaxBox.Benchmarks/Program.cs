@@ -1,0 +1,1 @@
+namespace FaxBox.Benchmarks; internal static class Program { public static int Main() => 0; }

@@ -1,0 +1,1 @@
+namespace FaxBox.Fax.SpanDsp.Tests;
