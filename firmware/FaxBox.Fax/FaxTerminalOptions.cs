@@ -39,7 +39,8 @@ public sealed class FaxTerminalOptions
     /// <summary>A tag for log lines of this call, such as the call id. Default "fax".</summary>
     public string LogTag { get; init; } = "fax";
 
-    internal bool IsCallingParty => CallingParty ?? Direction == FaxDirection.Send;
+    /// <summary>Whether this terminal acts as the calling party: <see cref="CallingParty"/>, or the sender when unset.</summary>
+    public bool IsCallingParty => CallingParty ?? Direction == FaxDirection.Send;
 
     /// <summary>Checks the options and throws <see cref="ArgumentException"/> naming the wrong setting.</summary>
     public void Validate()

@@ -1,0 +1,48 @@
+using FaxBox.Fax.CallerId;
+using FaxBox.Fax.SpanDsp.Logging;
+using FaxBox.Fax.SpanDsp.T30;
+using FaxBox.Fax.SpanDsp.T38;
+using FaxBox.Fax.Tones;
+using Microsoft.Extensions.Logging;
+
+namespace FaxBox.Fax.SpanDsp;
+
+/// <summary>The fax engine on Debian's libspandsp2 0.0.6 (see /work/shared notes on its quirks).</summary>
+public sealed class SpanDspFaxEngine : IFaxEngine
+{
+    private readonly ILoggerFactory _loggerFactory;
+
+    /// <summary>Checks the native library and installs the log bridge; throws <see cref="FaxEngineUnavailableException"/> when the library is missing.</summary>
+    public SpanDspFaxEngine(ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        SpanDspLibrary.EnsureAvailable();
+        _loggerFactory = loggerFactory;
+        SpanDspLog.Install(loggerFactory);
+    }
+
+    public string Name => "native";
+
+    public IAudioFaxTerminal CreateAudioTerminal(FaxTerminalOptions options) =>
+        new SpanDspAudioTerminal(options, Logger(options.LogTag));
+
+    public IT38FaxTerminal CreateT38Terminal(FaxTerminalOptions options, IIfpSink packets) =>
+        new SpanDspT38Terminal(options, packets, Logger(options.LogTag));
+
+    public IT38Gateway CreateT38Gateway(T38GatewayOptions options, IIfpSink packets) =>
+        new SpanDspT38Gateway(options, packets, Logger(options.LogTag));
+
+    public IToneDetector CreateToneDetector(ToneDetectorOptions options) => throw new NotImplementedException("tones: merged from the tones branch");
+
+    public IToneGenerator CreateToneGenerator(FaxTone tone) => throw new NotImplementedException("tones: merged from the tones branch");
+
+    public IDtmfReceiver CreateDtmfReceiver() => throw new NotImplementedException("tones: merged from the tones branch");
+
+    public IDtmfGenerator CreateDtmfGenerator() => throw new NotImplementedException("tones: merged from the tones branch");
+
+    public ICallerIdReceiver CreateCallerIdReceiver(CallerIdStandard standard) => throw new NotImplementedException("tones: merged from the tones branch");
+
+    public ICallerIdGenerator CreateCallerIdGenerator(CallerIdStandard standard) => throw new NotImplementedException("tones: merged from the tones branch");
+
+    private ILogger Logger(string tag) => _loggerFactory.CreateLogger($"FaxBox.Fax.SpanDsp.{tag}");
+}
