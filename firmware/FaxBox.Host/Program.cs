@@ -1,6 +1,8 @@
+using FaxBox.Host.Cli;
+
 namespace FaxBox.Host;
 
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    public static int Main(string[] args) => FaxBoxCommandLine.Create().Parse(args).Invoke();
 }

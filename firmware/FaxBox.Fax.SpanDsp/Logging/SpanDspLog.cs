@@ -68,7 +68,8 @@ internal static unsafe partial class SpanDspLog
     private static int LevelFor(ILogger logger) =>
         logger.IsEnabled(LogLevel.Trace) ? SpanDspConstants.SpanLogDebug3
         : logger.IsEnabled(LogLevel.Debug) ? SpanDspConstants.SpanLogFlow
-        : logger.IsEnabled(LogLevel.Warning) ? SpanDspConstants.SpanLogProtocolWarning
+        : logger.IsEnabled(LogLevel.Information) ? SpanDspConstants.SpanLogProtocolWarning
+        : logger.IsEnabled(LogLevel.Warning) ? SpanDspConstants.SpanLogError
         : SpanDspConstants.SpanLogNone;
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
@@ -85,11 +86,12 @@ internal static unsafe partial class SpanDspLog
                 message = message[(space + 1)..];
             }
 
+            // spandsp's "errors" and "warnings" are mostly the far end misbehaving (a lost carrier, a bad frame):
+            // worth a line at Information when asked for, not an alarm. Its flow levels are Debug, its debug Trace.
             var logLevel = (level & 0xFF) switch
             {
-                SpanDspConstants.SpanLogError => LogLevel.Error,
-                SpanDspConstants.SpanLogWarning or SpanDspConstants.SpanLogProtocolError => LogLevel.Warning,
-                SpanDspConstants.SpanLogProtocolWarning => LogLevel.Information,
+                SpanDspConstants.SpanLogError => LogLevel.Warning,
+                <= SpanDspConstants.SpanLogProtocolWarning => LogLevel.Information,
                 <= 7 => LogLevel.Debug,
                 _ => LogLevel.Trace,
             };
