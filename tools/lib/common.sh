@@ -1,0 +1,34 @@
+# Shared by tools/run, tools/test and tools/bench/*: locating the repository and installing Debian packages.
+# shellcheck shell=bash
+
+FAXBOX_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+_apt_updated=0
+
+# as_root CMD...: run as root (directly, or through sudo when not root).
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# apt_install PKG...: install the Debian packages that are not installed yet (non-interactive).
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "tools: installing ${missing[*]}" >&2
+  if [ "$_apt_updated" -eq 0 ]; then as_root apt-get update -qq; _apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# install_spandsp_runtime: Debian's libspandsp2 0.0.6 (renamed libspandsp2t64 on Debian 13) and libtiff.
+install_spandsp_runtime() {
+  if ldconfig -p | grep -q 'libspandsp\.so\.2 '; then return 0; fi
+  apt_install libspandsp2 2>/dev/null || apt_install libspandsp2t64
+}
+
+require_dotnet() {
+  command -v dotnet >/dev/null || { echo "tools: the .NET SDK is required (see global.json for the version)" >&2; exit 1; }
+}
