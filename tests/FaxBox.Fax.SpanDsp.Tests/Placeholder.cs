@@ -1,1 +1,0 @@
-namespace FaxBox.Fax.SpanDsp.Tests;
