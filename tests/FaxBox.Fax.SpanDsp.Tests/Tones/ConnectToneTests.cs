@@ -45,6 +45,8 @@ public sealed class ConnectToneTests
                 Assert.False(end.Present);
                 Assert.Null(end.LevelDbm0);
             });
+        var (minStart, maxStart) = ExpectedStart(tone);
+        Assert.InRange(events[0].At.TotalMilliseconds, minStart, maxStart);
         Assert.True(events[0].At < events[1].At);
         var (minOn, maxOn) = ExpectedOnTime(tone);
         Assert.InRange((events[1].At - events[0].At).TotalMilliseconds, minOn, maxOn);
@@ -150,6 +152,22 @@ public sealed class ConnectToneTests
         Assert.All(frame, s => Assert.Equal(0, s));
     }
 
+    /// <summary>When spandsp confirms each tone (measured on 0.0.6: the report comes in the frame ending at this time).</summary>
+    private static (double Min, double Max) ExpectedStart(FaxTone tone) => tone switch
+    {
+        // 415 ms of 1100 Hz from the start.
+        FaxTone.Cng => (400, 460),
+
+        // 0.2 s of silence, then 550 ms of unbroken 2100 Hz.
+        FaxTone.Ced or FaxTone.AnsAm => (720, 780),
+
+        // 0.2 s of silence, then three 450 ms phase-reversal cycles.
+        FaxTone.AnsPr or FaxTone.AnsAmPr => (1500, 1600),
+
+        // A run of back-to-back flags at 300 bit/s.
+        _ => (100, 400),
+    };
+
     private static (double Min, double Max) ExpectedOnTime(FaxTone tone) => tone switch
     {
         // Detection delay shortens the reported on-time; the end is reported within a frame or two.
@@ -159,6 +177,52 @@ public sealed class ConnectToneTests
         FaxTone.AnsAm or FaxTone.AnsAmPr => (3000, 5100),
         _ => (500, 1000),
     };
+
+    [Fact]
+    public void HandlerExceptionsSurfaceFromProcessAndTheDetectorKeepsWorking()
+    {
+        using var detector = new SpanDspToneDetector(new ToneDetectorOptions());
+        var seen = new List<ToneEvent>();
+        detector.ToneChanged += (_, e) =>
+        {
+            seen.Add(e);
+            if (e.Present)
+            {
+                throw new InvalidOperationException("handler failed");
+            }
+        };
+        using var generator = new SpanDspToneGenerator(FaxTone.Cng);
+
+        var thrown = 0;
+        foreach (var frame in GeneratorFrames(generator, 60))
+        {
+            try
+            {
+                detector.Process(frame);
+            }
+            catch (InvalidOperationException ex) when (ex.Message == "handler failed")
+            {
+                thrown++;
+            }
+        }
+
+        Assert.Equal(1, thrown);
+        Assert.Equal(new[] { true, false }, seen.Select(e => e.Present));
+    }
+
+    [Fact]
+    public void UseAfterDisposeThrowsAndDoubleDisposeIsHarmless()
+    {
+        var detector = new SpanDspToneDetector(new ToneDetectorOptions());
+        var generator = new SpanDspToneGenerator(FaxTone.V21Preamble);
+        detector.Dispose();
+        detector.Dispose();
+        generator.Dispose();
+        generator.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => detector.Process(new short[AudioFrame.Samples]));
+        Assert.Throws<ObjectDisposedException>(() => generator.Generate(new short[AudioFrame.Samples]));
+    }
 
     private static List<ToneEvent> Detect(IEnumerable<short[]> frames, Companding law)
     {

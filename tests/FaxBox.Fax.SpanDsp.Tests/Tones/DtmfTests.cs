@@ -110,6 +110,55 @@ public sealed class DtmfTests
         Assert.Throws<ArgumentException>(() => receiver.Process(new short[320]));
     }
 
+    [Fact]
+    public void HandlerExceptionsSurfaceFromProcessWithoutLosingLaterDigits()
+    {
+        using var generator = new SpanDspDtmfGenerator();
+        using var receiver = new SpanDspDtmfReceiver();
+        var received = new System.Text.StringBuilder();
+        receiver.DigitReceived += (_, digit) =>
+        {
+            received.Append(digit);
+            if (digit == '2')
+            {
+                throw new InvalidOperationException("handler failed");
+            }
+        };
+
+        generator.Enqueue("123");
+        var frame = new short[AudioFrame.Samples];
+        var thrown = 0;
+        while (!generator.IsIdle)
+        {
+            generator.Generate(frame);
+            try
+            {
+                receiver.Process(frame);
+            }
+            catch (InvalidOperationException)
+            {
+                thrown++;
+            }
+        }
+
+        Assert.Equal(1, thrown);
+        Assert.Equal("123", received.ToString());
+    }
+
+    [Fact]
+    public void UseAfterDisposeThrowsAndDoubleDisposeIsHarmless()
+    {
+        var generator = new SpanDspDtmfGenerator();
+        var receiver = new SpanDspDtmfReceiver();
+        generator.Dispose();
+        generator.Dispose();
+        receiver.Dispose();
+        receiver.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => generator.Enqueue("1"));
+        Assert.Throws<ObjectDisposedException>(() => receiver.Process(new short[AudioFrame.Samples]));
+    }
+
     private static System.Text.StringBuilder Collect(SpanDspDtmfReceiver receiver)
     {
         var received = new System.Text.StringBuilder();
