@@ -1,7 +1,9 @@
 using FaxBox.Fax.CallerId;
+using FaxBox.Fax.SpanDsp.CallerId;
 using FaxBox.Fax.SpanDsp.Logging;
 using FaxBox.Fax.SpanDsp.T30;
 using FaxBox.Fax.SpanDsp.T38;
+using FaxBox.Fax.SpanDsp.Tones;
 using FaxBox.Fax.Tones;
 using Microsoft.Extensions.Logging;
 
@@ -32,17 +34,17 @@ public sealed class SpanDspFaxEngine : IFaxEngine
     public IT38Gateway CreateT38Gateway(T38GatewayOptions options, IIfpSink packets) =>
         new SpanDspT38Gateway(options, packets, Logger(options.LogTag));
 
-    public IToneDetector CreateToneDetector(ToneDetectorOptions options) => throw new NotImplementedException("tones: merged from the tones branch");
+    public IToneDetector CreateToneDetector(ToneDetectorOptions options) => new SpanDspToneDetector(options);
 
-    public IToneGenerator CreateToneGenerator(FaxTone tone) => throw new NotImplementedException("tones: merged from the tones branch");
+    public IToneGenerator CreateToneGenerator(FaxTone tone) => new SpanDspToneGenerator(tone);
 
-    public IDtmfReceiver CreateDtmfReceiver() => throw new NotImplementedException("tones: merged from the tones branch");
+    public IDtmfReceiver CreateDtmfReceiver() => new SpanDspDtmfReceiver();
 
-    public IDtmfGenerator CreateDtmfGenerator() => throw new NotImplementedException("tones: merged from the tones branch");
+    public IDtmfGenerator CreateDtmfGenerator() => new SpanDspDtmfGenerator();
 
-    public ICallerIdReceiver CreateCallerIdReceiver(CallerIdStandard standard) => throw new NotImplementedException("tones: merged from the tones branch");
+    public ICallerIdReceiver CreateCallerIdReceiver(CallerIdStandard standard) => new SpanDspCallerIdReceiver(standard);
 
-    public ICallerIdGenerator CreateCallerIdGenerator(CallerIdStandard standard) => throw new NotImplementedException("tones: merged from the tones branch");
+    public ICallerIdGenerator CreateCallerIdGenerator(CallerIdStandard standard) => new SpanDspCallerIdGenerator(standard);
 
     private ILogger Logger(string tag) => _loggerFactory.CreateLogger($"FaxBox.Fax.SpanDsp.{tag}");
 }
