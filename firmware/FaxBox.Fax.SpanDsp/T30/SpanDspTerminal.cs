@@ -206,7 +206,11 @@ internal abstract unsafe partial class SpanDspTerminal : IFaxTerminal
     {
         if (From(userData) is { } self)
         {
-            LogPhaseB(self.Logger, self.RemoteIdent());
+            if (self.Logger.IsEnabled(LogLevel.Information))
+            {
+                LogPhaseB(self.Logger, self.RemoteIdent());
+            }
+
             self.Raise(FaxPhase.B, null);
         }
 
