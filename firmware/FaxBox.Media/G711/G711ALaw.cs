@@ -1,7 +1,7 @@
 namespace FaxBox.Media.G711;
 
 /// <summary>
-/// ITU-T G.711 A-law (Tables 1a/1b) between 16-bit linear PCM and 8-bit character signals.
+/// ITU-T G.711 A-law (Table 1) between 16-bit linear PCM and 8-bit character signals.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -13,7 +13,7 @@ namespace FaxBox.Media.G711;
 /// <para>
 /// The 8 segments are: segment 0 covers magnitudes 0–31 in steps of 2, segment <c>s</c> (1–7) covers
 /// 2^(s+4) … 2^(s+5)−1 in steps of 2^s. The character is sign (1 = positive), 3-bit segment, 4-bit step, with the even
-/// bits inverted on the line (G.711 §3.3, Table 1 note: transmitted character = character XOR 0x55).
+/// bits inverted for transmission, as G.711 prescribes for A-law (transmitted character = character XOR 0x55).
 /// </para>
 /// <para>
 /// Encoding is a single load from a 4096-entry magnitude table; decoding a load from a 256-entry table. Both tables are
@@ -25,7 +25,7 @@ public static class G711ALaw
     /// <summary>The A-law character for linear 0 (positive zero, even bits inverted): 0xD5.</summary>
     public const byte Zero = 0xD5;
 
-    /// <summary>Mask of the inverted even bits (G.711 §3.3).</summary>
+    /// <summary>Mask of the even bits that A-law inverts for transmission.</summary>
     internal const byte EvenBitInversion = 0x55;
 
     /// <summary>Largest decoded magnitude: the mid-point of the top step, 4032 on the 13-bit scale.</summary>

@@ -2,7 +2,7 @@ namespace FaxBox.Media.G711;
 
 /// <summary>
 /// Packetisation of G.711 for RTP (RFC 3551 §4.5.14): one octet per sample at 8 kHz, so a packet of
-/// <c>ptime</c> milliseconds carries <c>8 × ptime</c> octets. FaxBox sends 10, 20 (the default) or 30 ms packets.
+/// <c>ptime</c> milliseconds carries <c>8 × ptime</c> octets. FaxBox supports 10, 20 (the default) and 30 ms packets.
 /// </summary>
 public static class G711Framing
 {

@@ -1,7 +1,7 @@
 namespace FaxBox.Media.G711;
 
 /// <summary>
-/// ITU-T G.711 µ-law (Tables 2a/2b) between 16-bit linear PCM and 8-bit character signals.
+/// ITU-T G.711 µ-law (Table 2) between 16-bit linear PCM and 8-bit character signals.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -99,7 +99,7 @@ public static class G711MuLaw
             else
             {
                 int segment = 0;
-                while (magnitude + Bias >= 64 << segment)
+                while (biased >= 64 << segment)
                 {
                     segment++;
                 }
