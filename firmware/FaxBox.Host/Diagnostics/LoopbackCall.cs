@@ -21,7 +21,7 @@ internal sealed class LoopbackCall : IDisposable
 
     public LoopbackCall(IFaxEngine engine, LoopbackOptions options, string sendFile, string receiveFile, Random random, string senderIdent, string receiverIdent)
     {
-        _limit = options.TimeLimit;
+        _limit = options.Watchdog + TimeSpan.FromMinutes(1);
         var senderOptions = new FaxTerminalOptions
         {
             Direction = FaxDirection.Send,
@@ -29,6 +29,7 @@ internal sealed class LoopbackCall : IDisposable
             LocalIdent = senderIdent,
             Ecm = options.Ecm,
             Modems = options.Modem,
+            Watchdog = options.Watchdog,
             LogTag = "sender",
         };
         var receiverOptions = new FaxTerminalOptions
@@ -38,6 +39,7 @@ internal sealed class LoopbackCall : IDisposable
             LocalIdent = receiverIdent,
             Ecm = options.Ecm,
             Modems = options.Modem,
+            Watchdog = options.Watchdog,
             LogTag = "receiver",
         };
 

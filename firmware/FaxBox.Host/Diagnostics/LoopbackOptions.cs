@@ -36,8 +36,11 @@ public sealed class LoopbackOptions
     /// <summary>Where <c>received.tif</c>, <c>sent.tif</c> and <c>report.json</c> go. Required.</summary>
     public required string OutputDirectory { get; init; }
 
-    /// <summary>Simulated time after which the call is given up. Default 15 minutes.</summary>
-    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromMinutes(15);
+    /// <summary>
+    /// Simulated time after which each terminal's watchdog ends a call that has not reached T.30 phase E
+    /// (the loop itself stops a minute later). Default 10 minutes: a 10-page fax at 4800 bit/s fits.
+    /// </summary>
+    public TimeSpan Watchdog { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Checks ranges; throws <see cref="ArgumentException"/> naming the option.</summary>
     public void Validate()
