@@ -11,12 +11,12 @@ namespace FaxBox.Fax.SpanDsp.T38;
 /// <summary>
 /// A T.38 gateway on spandsp's <c>t38_gateway_state_t</c>. The library has no end-of-call signal
 /// (<c>t38_gateway_rx</c> always returns 0), so the relayed T.30 frames are watched through the real-time frame
-/// handler: the relay is complete half a second after DCN (time for the DCN itself to drain), or when the watchdog
+/// handler: the relay is complete 3 s after DCN (time for a DCN that arrived as IFPs to be played out as V.21, preamble included), or when the watchdog
 /// fires. <c>t38_gateway_rx</c> modifies its input, so the frame is copied first; idle output is padded.
 /// </summary>
 internal sealed unsafe partial class SpanDspT38Gateway : IT38Gateway
 {
-    private const int DrainFramesAfterDcn = 25;
+    private const int DrainFramesAfterDcn = 150;
 
     private readonly T38GatewayHandle _state;
     private readonly IIfpSink _sink;
