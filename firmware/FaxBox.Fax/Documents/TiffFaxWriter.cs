@@ -30,7 +30,7 @@ internal static class TiffFaxWriter
     }
 
     /// <summary>Writes the tags of a Class F page (MinIsWhite, FillOrder MSB2LSB, pixels per inch).</summary>
-    public static void WriteTags(Tiff tif, int width, int height, double xDpi, double yDpi, FaxCompression compression, int rowsPerStrip, int index, int count)
+    public static void WriteTags(Tiff tif, int width, int height, double xDpi, double yDpi, FaxCompression compression, int rowsPerStrip, int index, int count, Group3Opt? group3Options = null)
     {
         tif.SetField(TiffTag.SUBFILETYPE, FileType.PAGE);
         tif.SetField(TiffTag.IMAGEWIDTH, width);
@@ -51,11 +51,11 @@ internal static class TiffFaxWriter
         {
             case FaxCompression.T4OneDimensional:
                 tif.SetField(TiffTag.COMPRESSION, Compression.CCITTFAX3);
-                tif.SetField(TiffTag.GROUP3OPTIONS, Group3Opt.FILLBITS);
+                tif.SetField(TiffTag.GROUP3OPTIONS, group3Options ?? Group3Opt.FILLBITS);
                 break;
             case FaxCompression.T4TwoDimensional:
                 tif.SetField(TiffTag.COMPRESSION, Compression.CCITTFAX3);
-                tif.SetField(TiffTag.GROUP3OPTIONS, Group3Opt.ENCODING2D | Group3Opt.FILLBITS);
+                tif.SetField(TiffTag.GROUP3OPTIONS, group3Options ?? (Group3Opt.ENCODING2D | Group3Opt.FILLBITS));
                 break;
             case FaxCompression.T6:
                 tif.SetField(TiffTag.COMPRESSION, Compression.CCITTFAX4);
