@@ -11,19 +11,37 @@ internal static class BilevelScaler
     public static FaxPage Scale(FaxPage source, int width, int height, double xDpi, double yDpi)
     {
         var result = new FaxPage(width, height, xDpi, yDpi);
-        var xs = Contributions(source.Width, width);
-        var ys = Contributions(source.Height, height);
         double sx = (double)width / source.Width, sy = (double)height / source.Height;
         double threshold = 0.5 * Math.Min(1.0, Math.Min(sx, sy));
+        Coverage(source, width, height, (j, coverage) =>
+        {
+            for (int i = 0; i < width; i++)
+            {
+                if (coverage[i] > 0 && coverage[i] >= threshold - 1e-9)
+                {
+                    result.SetPixel(i, j, true);
+                }
+            }
+        });
+        return result;
+    }
+
+    /// <summary>
+    /// For each destination row, reports the black share (0…1) of the source box behind each destination pixel.
+    /// </summary>
+    public static void Coverage(FaxPage source, int width, int height, Action<int, double[]> row)
+    {
+        var xs = Contributions(source.Width, width);
+        var ys = Contributions(source.Height, height);
         double boxArea = ((double)source.Width / width) * ((double)source.Height / height);
         double[] acc = new double[width];
         byte[] unpacked = new byte[source.Width];
         for (int j = 0; j < height; j++)
         {
             Array.Clear(acc);
-            foreach ((int row, double wy) in ys[j])
+            foreach ((int sourceRow, double wy) in ys[j])
             {
-                Unpack(source.GetRow(row), unpacked);
+                Unpack(source.GetRow(sourceRow), unpacked);
                 for (int i = 0; i < width; i++)
                 {
                     double sum = 0;
@@ -38,14 +56,11 @@ internal static class BilevelScaler
 
             for (int i = 0; i < width; i++)
             {
-                if (acc[i] / boxArea >= threshold - 1e-9 && acc[i] > 0)
-                {
-                    result.SetPixel(i, j, true);
-                }
+                acc[i] /= boxArea;
             }
-        }
 
-        return result;
+            row(j, acc);
+        }
     }
 
     /// <summary>Copies <paramref name="source"/> into a wider page, centred horizontally.</summary>
