@@ -20,14 +20,18 @@ internal static class TiffGuard
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            string reason = CapturingTiffErrorHandler.FirstError ?? ex.Message;
+            string reason = Strip(path, CapturingTiffErrorHandler.FirstError) ?? ex.Message;
             throw new FaxDocumentException(path, reason, ex);
         }
     }
 
     /// <summary>Throws a FaxDocumentException with the first LibTiff error, or <paramref name="fallback"/>.</summary>
     public static FaxDocumentException Fail(string path, string fallback) =>
-        new(path, CapturingTiffErrorHandler.FirstError is { } e ? $"{fallback}: {e}" : fallback);
+        new(path, Strip(path, CapturingTiffErrorHandler.FirstError) is { } e ? $"{fallback}: {e}" : fallback);
+
+    /// <summary>Removes LibTiff's own "&lt;file&gt;: " prefix, since FaxDocumentException adds the file name.</summary>
+    private static string? Strip(string path, string? message) =>
+        message is not null && message.StartsWith(path + ": ", StringComparison.Ordinal) ? message[(path.Length + 2)..] : message;
 
     /// <summary>Opens a TIFF file for reading; the file must exist and be a TIFF.</summary>
     public static Tiff OpenRead(string path)

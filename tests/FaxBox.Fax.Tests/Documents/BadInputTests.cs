@@ -92,6 +92,7 @@ public sealed class BadInputTests
         var ex = Assert.Throws<FaxDocumentException>(action);
         Assert.StartsWith(path + ": ", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
+        Assert.DoesNotContain(path, ex.Message[(path.Length + 2)..], StringComparison.Ordinal); // file named once
         Assert.True(ex.Message.Length > path.Length + 4, ex.Message);
     }
 
