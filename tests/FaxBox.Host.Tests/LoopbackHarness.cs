@@ -1,3 +1,4 @@
+using FaxBox.Fax.Documents;
 using FaxBox.Fax.SpanDsp;
 using FaxBox.Host.Diagnostics;
 using FaxBox.Testing;
@@ -8,8 +9,18 @@ namespace FaxBox.Host.Tests;
 /// <summary>Runs loopback calls on the native engine for tests, each in its own scratch folder.</summary>
 internal static class LoopbackHarness
 {
-    /// <summary>The document the matrix sends: the real two-page G3 document from the shared captures.</summary>
-    public static string Document => TestPaths.SharedFile("captures/test-2p-g3.tif");
+    private static readonly Lazy<string> ThreePages = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"faxbox-test-3p-{Environment.ProcessId}.tif");
+        TestPageGenerator.Write(path, new TestPageOptions { Pages = 3, StationIdent = "+1 555 0100" });
+        return path;
+    });
+
+    /// <summary>The document most loopback tests send: three generated fine A4 pages (text, lines, a halftone band).</summary>
+    public static string Document => ThreePages.Value;
+
+    /// <summary>The real two-page G3 document from the shared captures (sent by Asterisk in those captures).</summary>
+    public static string CaptureDocument => TestPaths.SharedFile("captures/test-2p-g3.tif");
 
     public static LoopbackReport Run(LoopbackPath path, Fax.FaxModems modem, bool ecm, LoopbackCodec codec, double loss = 0, int redundancy = 0, double? noise = null, int seed = 1, string? input = null)
     {

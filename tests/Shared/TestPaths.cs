@@ -46,6 +46,9 @@ internal sealed class TempFolder : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Names of all files in the folder (including hidden temporaries), sorted.</summary>
+    public string[] Files() => [.. Directory.GetFiles(Path).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal)!];
+
     public void Dispose()
     {
         try

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FaxBox.Fax;
+using FaxBox.Fax.Documents;
 using FaxBox.Host.Diagnostics;
 
 namespace FaxBox.Host.Cli;
@@ -67,7 +68,7 @@ internal static class LoopbackCommand
                 stdout.WriteLine($"report: {Path.Combine(options.OutputDirectory, "report.json")}");
                 return report.Success ? 0 : 2;
             }
-            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or FaxEngineUnavailableException)
+            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or FaxEngineUnavailableException or FaxDocumentException)
             {
                 return GlobalOptions.Fail(parse, e.Message);
             }

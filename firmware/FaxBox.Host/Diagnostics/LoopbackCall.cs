@@ -19,6 +19,9 @@ internal sealed class LoopbackCall : IDisposable
     private readonly IFaxTerminal _receiver;
     private readonly TimeSpan _limit;
 
+    /// <summary>60 s: how long the loop waits for the second end after the first has finished, then hangs up on it.</summary>
+    private const int HangUpAfterFrames = 3000;
+
     public LoopbackCall(IFaxEngine engine, LoopbackOptions options, string sendFile, string receiveFile, Random random, string senderIdent, string receiverIdent)
     {
         _limit = options.Watchdog + TimeSpan.FromMinutes(1);
@@ -119,8 +122,19 @@ internal sealed class LoopbackCall : IDisposable
     {
         var frames = 0L;
         var limitFrames = (long)(_limit.TotalMilliseconds / AudioFrame.Milliseconds);
+        var oneEndDoneAt = -1L;
         while (!(_sender.IsComplete && _receiver.IsComplete) && frames < limitFrames)
         {
+            // Once one end has finished, the other gets the time a SIP peer would wait before hanging up.
+            if (oneEndDoneAt < 0 && (_sender.IsComplete || _receiver.IsComplete))
+            {
+                oneEndDoneAt = frames;
+            }
+            else if (oneEndDoneAt >= 0 && frames - oneEndDoneAt > HangUpAfterFrames)
+            {
+                break;
+            }
+
             foreach (var leg in _audioLegs)
             {
                 leg.Tick();

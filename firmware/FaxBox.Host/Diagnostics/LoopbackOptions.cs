@@ -38,9 +38,9 @@ public sealed class LoopbackOptions
 
     /// <summary>
     /// Simulated time after which each terminal's watchdog ends a call that has not reached T.30 phase E
-    /// (the loop itself stops a minute later). Default 10 minutes: a 10-page fax at 4800 bit/s fits.
+    /// (the loop itself stops a minute later). Default 30 minutes: three dense test pages at 4800 bit/s take about 15.
     /// </summary>
-    public TimeSpan Watchdog { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan Watchdog { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Checks ranges; throws <see cref="ArgumentException"/> naming the option.</summary>
     public void Validate()

@@ -1,3 +1,4 @@
+using FaxBox.Testing;
 using BitMiracle.LibTiff.Classic;
 using FaxBox.Fax.Documents;
 
@@ -15,7 +16,7 @@ public sealed class BadInputTests
     [MemberData(nameof(Cases))]
     public void Load_normalise_and_export_fail_cleanly(string kind)
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string input = MakeInput(dir, kind);
         string[] before = dir.Files();
 
@@ -44,7 +45,7 @@ public sealed class BadInputTests
     [InlineData("empty")]
     public void Inspect_fails_cleanly_on_unreadable_files(string kind)
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string input = MakeInput(dir, kind);
         AssertFails(input, () => FaxDocument.Inspect(input));
     }
@@ -52,7 +53,7 @@ public sealed class BadInputTests
     [Fact]
     public void Inspect_reports_non_bilevel_and_impossible_width_as_not_sendable()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var rgb = FaxDocument.Inspect(MakeInput(dir, "rgb"));
         var wide = FaxDocument.Inspect(MakeInput(dir, "wide"));
 
@@ -64,7 +65,7 @@ public sealed class BadInputTests
     [Fact]
     public void Unwritable_output_folder_fails_without_leaving_files()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string output = Path.Combine(dir.Path, "no-such-folder", "out.tif");
         var doc = TestPageGenerator.Generate(new TestPageOptions { Height = 100 });
 
@@ -77,7 +78,7 @@ public sealed class BadInputTests
     [Fact]
     public void Output_that_is_a_directory_fails_and_existing_output_survives_failed_write()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         Directory.CreateDirectory(dir.File("sub.tif"));
         AssertFails(dir.File("sub.tif"), () => FaxNormalizer.Normalize(TestFiles.SampleG3, dir.File("sub.tif")));
 
@@ -96,7 +97,7 @@ public sealed class BadInputTests
         Assert.True(ex.Message.Length > path.Length + 4, ex.Message);
     }
 
-    private static string MakeInput(TempDir dir, string kind)
+    private static string MakeInput(TempFolder dir, string kind)
     {
         string path = dir.File(kind + ".tif");
         switch (kind)

@@ -1,3 +1,4 @@
+using FaxBox.Testing;
 using FaxBox.Fax.Documents;
 
 namespace FaxBox.Fax.Tests.Documents;
@@ -7,7 +8,7 @@ public sealed class FaxDocumentComparerTests
     [Fact]
     public void Spandsp_style_lsb2msb_copy_of_sample_is_identical()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         // What spandsp writes on receive: T.4 2-D, FillOrder LSB2MSB, one strip (made here by libtiff's tiffcp).
         var cp = Tool.Run("tiffcp", "-c", "g3:2d", "-f", "lsb2msb", "-r", "100000", TestFiles.SampleG3, dir.File("rx.tif"));
         Assert.Equal(0, cp.ExitCode);
@@ -23,7 +24,7 @@ public sealed class FaxDocumentComparerTests
     [Fact]
     public void Counts_single_pixel_differences_per_page()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var a = Pattern.Page(1728, 40, 204, 196, 11);
         var b = Pattern.Page(1728, 40, 204, 196, 11);
         b.SetPixel(5, 5, !b.GetPixel(5, 5));

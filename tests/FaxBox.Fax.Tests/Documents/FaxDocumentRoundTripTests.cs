@@ -1,3 +1,4 @@
+using FaxBox.Testing;
 using FaxBox.Fax.Documents;
 
 namespace FaxBox.Fax.Tests.Documents;
@@ -25,7 +26,7 @@ public sealed class FaxDocumentRoundTripTests
     [MemberData(nameof(Matrix))]
     public void Save_then_Load_gives_same_pixels_and_tags(FaxCompression compression, FaxResolution resolution, int width)
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string path = dir.File("rt.tif");
         var pages = new[] { Pattern.Page(width, 60, resolution.XDpi(), resolution.YDpi(), 1), Pattern.Page(width, 45, resolution.XDpi(), resolution.YDpi(), 2) };
         new FaxDocument(pages).Save(path, compression);

@@ -1,3 +1,4 @@
+using FaxBox.Testing;
 using BitMiracle.LibTiff.Classic;
 using FaxBox.Fax.Documents;
 
@@ -8,7 +9,7 @@ public sealed class FaxNormalizerTests
     [Fact]
     public void Page_1700_wide_at_200_dpi_is_centred_on_1728_without_scaling()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var source = Pattern.Page(1700, 80, 200, 200, 3);
         new TiffBuilder().Write(dir.File("in.tif"), source);
 
@@ -33,7 +34,7 @@ public sealed class FaxNormalizerTests
     [Fact]
     public void Letter_page_2550_wide_at_300_dpi_is_scaled_to_1728_fine_keeping_aspect()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var source = new FaxPage(2550, 3300, 300, 300);
         source.FillRectangle(0, 0, 2550, 3); // top rule
         source.FillRectangle(1275, 0, 1, 3300); // one-pixel vertical centre line
@@ -57,7 +58,7 @@ public sealed class FaxNormalizerTests
     [Fact]
     public void MinIsBlack_is_inverted()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var source = Pattern.Page(1728, 50, 204, 196, 4);
         new TiffBuilder { Photometric = Photometric.MINISBLACK, Compression = Compression.PACKBITS }.Write(dir.File("in.tif"), source);
 
@@ -71,7 +72,7 @@ public sealed class FaxNormalizerTests
     [Fact]
     public void Missing_resolution_on_1728_page_is_guessed_from_aspect()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var fine = new FaxPage(1728, 2286, 204, 196);
         var standard = new FaxPage(1728, 1143, 204, 98);
         fine.FillRectangle(10, 10, 100, 100);
@@ -92,7 +93,7 @@ public sealed class FaxNormalizerTests
     [Fact]
     public void Lsb2Msb_mr_file_is_copied_raw_with_bits_reversed()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var source = Pattern.Page(1728, 120, 204, 196, 5);
         new TiffBuilder { Compression = Compression.CCITTFAX3, Group3Options = Group3Opt.ENCODING2D | Group3Opt.FILLBITS, FillOrder = FillOrder.LSB2MSB }
             .Write(dir.File("in.tif"), source);
@@ -111,7 +112,7 @@ public sealed class FaxNormalizerTests
     [Fact]
     public void Lsb2Msb_uncompressed_input_is_decoded_with_right_bit_order()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var source = Pattern.Page(1728, 40, 204, 98, 6);
         new TiffBuilder { FillOrder = FillOrder.LSB2MSB }.Write(dir.File("in.tif"), source);
 
@@ -124,7 +125,7 @@ public sealed class FaxNormalizerTests
     [Fact]
     public void Real_sample_is_passed_through_with_identical_strip_bytes()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string output = dir.File("out.tif");
 
         var result = FaxNormalizer.Normalize(TestFiles.SampleG3, output);
@@ -138,7 +139,7 @@ public sealed class FaxNormalizerTests
     [Fact]
     public void Colour_input_is_rejected_with_clear_error_and_no_output()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         new TiffBuilder { BitsPerSample = 8, SamplesPerPixel = 3, Photometric = Photometric.RGB }.Write(dir.File("rgb.tif"), new FaxPage(100, 10, 200, 200));
 
         var ex = Assert.Throws<FaxDocumentException>(() => FaxNormalizer.Normalize(dir.File("rgb.tif"), dir.File("out.tif")));

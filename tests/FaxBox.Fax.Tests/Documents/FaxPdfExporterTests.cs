@@ -1,3 +1,4 @@
+using FaxBox.Testing;
 using System.Text;
 using BitMiracle.LibTiff.Classic;
 using FaxBox.Fax.Documents;
@@ -21,7 +22,7 @@ public sealed class FaxPdfExporterTests
     [InlineData(FaxCompression.T6, FaxResolution.Superfine)]
     public void Test_page_pdf_renders_to_the_same_pixels(FaxCompression compression, FaxResolution resolution)
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         int pages = resolution == FaxResolution.Superfine ? 1 : 2; // keep the 4x render small
         TestPageGenerator.Write(dir.File("tp.tif"), new TestPageOptions { Pages = pages, Resolution = resolution, Compression = compression });
 
@@ -37,7 +38,7 @@ public sealed class FaxPdfExporterTests
     [Fact]
     public void Real_sample_embeds_its_strips_and_renders_the_same()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
 
         var result = FaxPdfExporter.Export(TestFiles.SampleG3, dir.File("s.pdf"));
 
@@ -53,7 +54,7 @@ public sealed class FaxPdfExporterTests
     [Fact]
     public void Lsb2Msb_multi_strip_g3_is_bit_reversed_and_concatenated()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var page = Pattern.Page(1728, 300, 204, 196, 9);
         new TiffBuilder { Compression = Compression.CCITTFAX3, Group3Options = Group3Opt.ENCODING2D | Group3Opt.FILLBITS, FillOrder = FillOrder.LSB2MSB, RowsPerStrip = 64 }
             .Write(dir.File("in.tif"), page);
@@ -67,7 +68,7 @@ public sealed class FaxPdfExporterTests
     [Fact]
     public void MinIsBlack_and_multi_strip_g4_are_reencoded_and_render_the_same()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var page = Pattern.Page(1728, 200, 204, 98, 10);
         new TiffBuilder { Compression = Compression.CCITTFAX4, RowsPerStrip = 50 }.Write(dir.File("g4.tif"), page);
         new TiffBuilder { Compression = Compression.LZW, Photometric = Photometric.MINISBLACK }.Write(dir.File("mib.tif"), page);
@@ -79,7 +80,7 @@ public sealed class FaxPdfExporterTests
         AssertPdfMatchesTiff(dir, dir.File("mib.tif"), dir.File("mib.pdf"));
     }
 
-    private static void AssertPdfMatchesTiff(TempDir dir, string tiff, string pdf)
+    private static void AssertPdfMatchesTiff(TempFolder dir, string tiff, string pdf)
     {
         const int factor = 4;
         var doc = FaxDocument.Load(tiff);

@@ -1,3 +1,4 @@
+using FaxBox.Testing;
 using FaxBox.Fax.Documents;
 
 namespace FaxBox.Fax.Tests.Documents;
@@ -7,7 +8,7 @@ public sealed class FaxPreviewTests
     [Fact]
     public void Fine_page_is_1_bit_with_same_pixels()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var page = Pattern.Page(1728, 100, 204, 196, 7);
 
         FaxPreview.WritePng(dir.File("p.png"), page);
@@ -70,7 +71,7 @@ public sealed class FaxPreviewTests
     [Fact]
     public void System_file_tool_agrees_on_dimensions()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var page = TestPageGenerator.Generate(new TestPageOptions { Resolution = FaxResolution.Standard }).Pages[0];
         FaxPreview.WritePng(dir.File("p.png"), page);
 
@@ -83,7 +84,7 @@ public sealed class FaxPreviewTests
     [Fact]
     public void Unwritable_folder_gives_FaxDocumentException_and_no_file()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string path = Path.Combine(dir.Path, "missing", "p.png");
 
         var ex = Assert.Throws<FaxDocumentException>(() => FaxPreview.WritePng(path, new FaxPage(100, 10, 204, 196)));

@@ -1,3 +1,4 @@
+using FaxBox.Testing;
 using System.Security.Cryptography;
 using FaxBox.Fax.Documents;
 
@@ -11,7 +12,7 @@ public sealed class TestPageGeneratorTests
     [InlineData(FaxResolution.Superfine, 4572)]
     public void Pages_are_A4_at_1728_and_sendable(FaxResolution resolution, int rows)
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         TestPageGenerator.Write(dir.File("tp.tif"), new TestPageOptions { Pages = 2, Resolution = resolution });
 
         var info = FaxDocument.Inspect(dir.File("tp.tif"));
@@ -29,7 +30,7 @@ public sealed class TestPageGeneratorTests
     [Fact]
     public void Same_options_give_same_bytes_and_different_options_different_bytes()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var options = new TestPageOptions { Pages = 2, StationIdent = "+49 30 1234567" };
         TestPageGenerator.Write(dir.File("a.tif"), options);
         TestPageGenerator.Write(dir.File("b.tif"), options);
@@ -67,7 +68,7 @@ public sealed class TestPageGeneratorTests
     [Fact]
     public void Real_libtiff_tiffinfo_accepts_output_and_decodes_all_strips()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         TestPageGenerator.Write(dir.File("tp.tif"), new TestPageOptions { Pages = 2, Resolution = FaxResolution.Standard });
 
         var (code, output, error) = Tool.Run("tiffinfo", "-D", dir.File("tp.tif"));
@@ -86,7 +87,7 @@ public sealed class TestPageGeneratorTests
     [InlineData(FaxCompression.T6, "g4")]
     public void Tiffcmp_finds_our_file_equal_to_libtiffs_own_recoding(FaxCompression compression, string tiffcpCodec)
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         TestPageGenerator.Write(dir.File("ours.tif"), new TestPageOptions { Pages = 2, Compression = compression, Resolution = FaxResolution.Standard });
 
         var cp = Tool.Run("tiffcp", "-c", tiffcpCodec, dir.File("ours.tif"), dir.File("libtiff.tif"));
