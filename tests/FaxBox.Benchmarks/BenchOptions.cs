@@ -47,6 +47,9 @@ internal sealed class BenchOptions
 
     public bool Verbose { get; private set; }
 
+    /// <summary>--overhead N: run the wrapper-versus-direct micro-measurement on N objects per kind instead of a call.</summary>
+    public int OverheadObjects { get; private set; }
+
     /// <summary>The gateway gets the forced modem and every slower one: DIS rate codes are cumulative (see spandsp_bench.c).</summary>
     public FaxModems GatewayModems => Modem switch
     {
@@ -69,6 +72,8 @@ internal sealed class BenchOptions
           --rx-tif FILE                      where the receiver writes (default: /tmp/faxbox_bench_rx.PID.tif, removed)
           --law linear|alaw|ulaw             G.711 round trip on every audio leg, untimed (default linear)
           --frames-limit N                   watchdog: fail if the call has not ended after N frames (default 60000)
+          --overhead N                       instead of a call: wrapper vs direct libspandsp calls alternating on the
+                                             same idle object, N objects x 1500 frames per kind (needs no --tif)
           --no-warmup                        skip the untimed JIT warm-up call before the measured one
           -v                                 engine log (Debug) on stderr
           -h, --help
@@ -152,7 +157,7 @@ internal sealed class BenchOptions
 
                 case "--tif":
                     o.Tif = Next();
-                    if (o.Tif is null)
+                    if (o.Tif is null && o.OverheadObjects == 0)
                     {
                         return null;
                     }
@@ -198,6 +203,18 @@ internal sealed class BenchOptions
                         break;
                     }
 
+                case "--overhead":
+                    {
+                        var v = Next();
+                        if (!int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
+                        {
+                            return Bad("--overhead takes a positive number of objects");
+                        }
+
+                        o.OverheadObjects = n;
+                        break;
+                    }
+
                 case "--no-warmup":
                     o.Warmup = false;
                     break;
@@ -212,7 +229,7 @@ internal sealed class BenchOptions
             }
         }
 
-        if (o.Tif is null)
+        if (o.Tif is null && o.OverheadObjects == 0)
         {
             return Bad("--tif FILE is required (write the test document with spandsp_bench --make-tif FILE)");
         }

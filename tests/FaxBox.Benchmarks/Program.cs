@@ -24,7 +24,7 @@ internal static class Program
             return help ? 0 : ExitUsage;
         }
 
-        if (!File.Exists(o.Tif))
+        if (o.OverheadObjects == 0 && !File.Exists(o.Tif))
         {
             Console.Error.WriteLine($"cannot read {o.Tif}");
             return ExitSetup;
@@ -45,6 +45,12 @@ internal static class Program
             {
                 Console.Error.WriteLine(e.Message);
                 return ExitSetup;
+            }
+
+            if (o.OverheadObjects > 0)
+            {
+                Overhead.Run(engine, rxTif, o.OverheadObjects);
+                return 0;
             }
 
             var runner = new CallRunner(engine, o);
