@@ -10,7 +10,7 @@ public sealed class LoopbackCommandTests
     public void A_clean_loopback_exits_0_prints_progress_and_writes_the_three_files()
     {
         using var temp = TestPaths.NewTempFolder();
-        var (exit, output, error) = CommandLineRunner.Run("fax", "loopback", "--path", "gateway-to-gateway", "--input", LoopbackHarness.Document, "--out", temp.Path);
+        var (exit, output, error) = CommandLineRunner.Run("fax", "loopback", "--path", "gateway-to-gateway", "--input", LoopbackHarness.CaptureDocument, "--out", temp.Path);
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, error);
@@ -37,7 +37,7 @@ public sealed class LoopbackCommandTests
     public void A_failed_fax_exits_2_and_its_report_says_why()
     {
         using var temp = TestPaths.NewTempFolder();
-        var (exit, output, _) = CommandLineRunner.Run("fax", "loopback", "--input", LoopbackHarness.Document, "--noise", "-45", "--quiet", "--out", temp.Path);
+        var (exit, output, _) = CommandLineRunner.Run("fax", "loopback", "--input", LoopbackHarness.CaptureDocument, "--noise", "-45", "--quiet", "--out", temp.Path);
 
         Assert.Equal(2, exit);
         Assert.StartsWith("FAIL audio", output, StringComparison.Ordinal);

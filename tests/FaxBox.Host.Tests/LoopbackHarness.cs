@@ -12,11 +12,11 @@ internal static class LoopbackHarness
     private static readonly Lazy<string> ThreePages = new(() =>
     {
         var path = Path.Combine(Path.GetTempPath(), $"faxbox-test-3p-{Environment.ProcessId}.tif");
-        TestPageGenerator.Write(path, new TestPageOptions { Pages = 3, StationIdent = "+1 555 0100" });
+        TestPageGenerator.Write(path, new TestPageOptions { Pages = 3 });
         return path;
     });
 
-    /// <summary>The document most loopback tests send: three generated fine A4 pages (text, lines, a halftone band).</summary>
+    /// <summary>The document the matrix sends: <c>faxbox fax testpage --pages 3</c> (fine A4: text, 1-px bars, halftone ramps).</summary>
     public static string Document => ThreePages.Value;
 
     /// <summary>The real two-page G3 document from the shared captures (sent by Asterisk in those captures).</summary>

@@ -31,7 +31,7 @@ internal sealed class FaxLoopback(IFaxEngine engine)
         }
         else
         {
-            LoopbackDocuments.WriteTestPages(sent, options.Pages, SenderIdent);
+            LoopbackDocuments.WriteTestPages(sent, options.Pages);
         }
 
         var receivedPart = Path.Combine(output, "received.tif.part");

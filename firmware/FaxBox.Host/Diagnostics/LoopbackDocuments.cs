@@ -5,9 +5,9 @@ namespace FaxBox.Host.Diagnostics;
 /// <summary>The documents a loopback call sends and compares, through FaxBox.Fax.Documents.</summary>
 internal static class LoopbackDocuments
 {
-    /// <summary>Deterministic fine-resolution A4 test pages with the sender's ident in the header.</summary>
-    public static void WriteTestPages(string path, int pages, string ident) =>
-        TestPageGenerator.Write(path, new TestPageOptions { Pages = pages, StationIdent = ident });
+    /// <summary>The same deterministic fine-resolution A4 test pages as <c>faxbox fax testpage --pages N</c>.</summary>
+    public static void WriteTestPages(string path, int pages) =>
+        TestPageGenerator.Write(path, new TestPageOptions { Pages = pages });
 
     /// <summary>Normalises any bilevel TIFF into a sendable one (raw strips copied when already fine); throws <see cref="FaxDocumentException"/> naming the file.</summary>
     public static void PrepareInput(string input, string sent) => FaxNormalizer.Normalize(input, sent);
