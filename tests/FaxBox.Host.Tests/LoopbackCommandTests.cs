@@ -59,6 +59,22 @@ public sealed class LoopbackCommandTests
     }
 
     [Fact]
+    public void A_corrupt_input_is_a_one_line_error_naming_the_file_and_leaves_no_received_fax()
+    {
+        using var temp = TestPaths.NewTempFolder();
+        var bad = temp.File("bad.tif");
+        File.WriteAllText(bad, "not a TIFF at all");
+        var output = temp.File("out");
+        var (exit, _, error) = CommandLineRunner.Run("fax", "loopback", "--input", bad, "--out", output);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"faxbox: {bad}: not a readable TIFF file", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.False(File.Exists(Path.Combine(output, "received.tif")));
+        Assert.False(File.Exists(Path.Combine(output, "report.json")));
+    }
+
+    [Fact]
     public void An_unwritable_output_folder_is_a_one_line_error_naming_the_folder()
     {
         using var temp = TestPaths.NewTempFolder();
