@@ -21,7 +21,7 @@ internal abstract unsafe partial class SpanDspTerminal : IFaxTerminal
     private nint _t30;
     private nint _logTag;
     private string _logTagName = string.Empty;
-    private Exception? _pending;
+    private readonly CallbackFault _fault = new();
     private long _frames;
     private bool _disposed;
 
@@ -125,17 +125,10 @@ internal abstract unsafe partial class SpanDspTerminal : IFaxTerminal
     }
 
     /// <summary>Rethrows an exception an event handler threw inside a native callback.</summary>
-    protected void ThrowPending()
-    {
-        if (_pending is { } e)
-        {
-            _pending = null;
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
-        }
-    }
+    protected void ThrowPending() => _fault.ThrowIfCaptured();
 
-    /// <summary>Holds an exception thrown inside a native callback until the native call returns.</summary>
-    protected void Hold(Exception e) => _pending ??= e;
+    /// <summary>Where exceptions thrown inside native callbacks wait until the native call returns.</summary>
+    protected CallbackFault Fault => _fault;
 
     protected void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
@@ -197,7 +190,7 @@ internal abstract unsafe partial class SpanDspTerminal : IFaxTerminal
         }
         catch (Exception e)
         {
-            _pending ??= e;
+            _fault.Capture(e);
         }
     }
 
@@ -253,7 +246,7 @@ internal abstract unsafe partial class SpanDspTerminal : IFaxTerminal
         }
         catch (Exception e)
         {
-            self._pending ??= e;
+            self._fault.Capture(e);
         }
 
         self.Raise(FaxPhase.E, self.Result);
@@ -273,7 +266,7 @@ internal abstract unsafe partial class SpanDspTerminal : IFaxTerminal
         }
         catch (Exception e)
         {
-            self._pending ??= e;
+            self._fault.Capture(e);
         }
     }
 

@@ -19,7 +19,8 @@ internal sealed unsafe partial class SpanDspT38Gateway : IT38Gateway
     private const int DrainFramesAfterDcn = 150;
 
     private readonly T38GatewayHandle _state;
-    private readonly IIfpSink _sink;
+    private readonly IfpOutput _output;
+    private readonly CallbackFault _fault = new();
     private readonly ILogger _logger;
     private readonly nint _core;
     private readonly long _watchdogFrames;
@@ -27,8 +28,6 @@ internal sealed unsafe partial class SpanDspT38Gateway : IT38Gateway
     private readonly nint _logTag;
     private readonly string _logTagName;
     private GCHandle _self;
-    private IfpCounters _packets;
-    private Exception? _pending;
     private long _frames;
     private long _dcnAtFrame = -1;
     private bool _aborted;
@@ -48,7 +47,7 @@ internal sealed unsafe partial class SpanDspT38Gateway : IT38Gateway
             throw new ArgumentException("Watchdog must be positive", nameof(options));
         }
 
-        _sink = sink;
+        _output = new IfpOutput(sink, _fault);
         _logger = logger;
         _watchdogFrames = (long)(options.Watchdog.TotalMilliseconds / AudioFrame.Milliseconds);
         _self = GCHandle.Alloc(this);
@@ -76,7 +75,7 @@ internal sealed unsafe partial class SpanDspT38Gateway : IT38Gateway
 
     public TimeSpan Elapsed => TimeSpan.FromMilliseconds(_frames * AudioFrame.Milliseconds);
 
-    public IfpCounters Packets => _packets;
+    public IfpCounters Packets => _output.Packets;
 
     public void ReceiveAudio(ReadOnlySpan<short> frame)
     {
@@ -114,7 +113,7 @@ internal sealed unsafe partial class SpanDspT38Gateway : IT38Gateway
     public void ReceiveIfp(ReadOnlySpan<byte> ifp, ushort sequenceNumber)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _packets = _packets with { Received = _packets.Received + 1, ReceivedBytes = _packets.ReceivedBytes + ifp.Length };
+        _output.CountReceived(ifp.Length);
         fixed (byte* p = ifp)
         {
             SpanDspNative.t38_core_rx_ifp_packet(_core, p, ifp.Length, sequenceNumber);
@@ -149,32 +148,12 @@ internal sealed unsafe partial class SpanDspT38Gateway : IT38Gateway
         }
     }
 
-    private void ThrowPending()
-    {
-        if (_pending is { } e)
-        {
-            _pending = null;
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
-        }
-    }
+    private void ThrowPending() => _fault.ThrowIfCaptured();
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int OnTxPacket(nint core, nint userData, byte* buf, int len, int count)
     {
-        if (GCHandle.FromIntPtr(userData).Target is not SpanDspT38Gateway self)
-        {
-            return 0;
-        }
-
-        try
-        {
-            self._packets = self._packets with { Sent = self._packets.Sent + 1, SentBytes = self._packets.SentBytes + len };
-            self._sink.SendIfp(new ReadOnlySpan<byte>(buf, len), count);
-        }
-        catch (Exception e)
-        {
-            self._pending ??= e;
-        }
+        (GCHandle.FromIntPtr(userData).Target as SpanDspT38Gateway)?._output.Send(buf, len, count);
 
         return 0;
     }
@@ -199,7 +178,7 @@ internal sealed unsafe partial class SpanDspT38Gateway : IT38Gateway
         }
         catch (Exception e)
         {
-            self._pending ??= e;
+            self._fault.Capture(e);
         }
     }
 

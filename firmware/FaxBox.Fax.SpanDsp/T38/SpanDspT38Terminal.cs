@@ -16,15 +16,14 @@ namespace FaxBox.Fax.SpanDsp.T38;
 internal sealed unsafe class SpanDspT38Terminal : SpanDspTerminal, IT38FaxTerminal
 {
     private readonly T38TerminalHandle _state;
-    private readonly IIfpSink _sink;
+    private readonly IfpOutput _output;
     private readonly nint _core;
-    private IfpCounters _packets;
 
     public SpanDspT38Terminal(FaxTerminalOptions options, IIfpSink sink, ILogger logger)
         : base(options, logger)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        _sink = sink;
+        _output = new IfpOutput(sink, Fault);
         _state = new T38TerminalHandle(SpanDspNative.t38_terminal_init(0, options.IsCallingParty ? 1 : 0, &OnTxPacket, SelfPointer));
         _state.EnsureValid("a t38_terminal_state_t");
         var s = _state.DangerousGetHandle();
@@ -36,7 +35,7 @@ internal sealed unsafe class SpanDspT38Terminal : SpanDspTerminal, IT38FaxTermin
             SpanDspNative.t38_core_get_logging_state(_core));
     }
 
-    public IfpCounters Packets => _packets;
+    public IfpCounters Packets => _output.Packets;
 
     public void Tick()
     {
@@ -49,7 +48,7 @@ internal sealed unsafe class SpanDspT38Terminal : SpanDspTerminal, IT38FaxTermin
     public void ReceiveIfp(ReadOnlySpan<byte> ifp, ushort sequenceNumber)
     {
         ThrowIfDisposed();
-        _packets = _packets with { Received = _packets.Received + 1, ReceivedBytes = _packets.ReceivedBytes + ifp.Length };
+        _output.CountReceived(ifp.Length);
         fixed (byte* p = ifp)
         {
             SpanDspNative.t38_core_rx_ifp_packet(_core, p, ifp.Length, sequenceNumber);
@@ -63,20 +62,7 @@ internal sealed unsafe class SpanDspT38Terminal : SpanDspTerminal, IT38FaxTermin
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int OnTxPacket(nint core, nint userData, byte* buf, int len, int count)
     {
-        if (GCHandle.FromIntPtr(userData).Target is not SpanDspT38Terminal self)
-        {
-            return 0;
-        }
-
-        try
-        {
-            self._packets = self._packets with { Sent = self._packets.Sent + 1, SentBytes = self._packets.SentBytes + len };
-            self._sink.SendIfp(new ReadOnlySpan<byte>(buf, len), count);
-        }
-        catch (Exception e)
-        {
-            self.Hold(e);
-        }
+        (GCHandle.FromIntPtr(userData).Target as SpanDspT38Terminal)?._output.Send(buf, len, count);
 
         return 0;
     }
