@@ -154,7 +154,6 @@ internal sealed unsafe partial class SpanDspT38Gateway : IT38Gateway
     private static int OnTxPacket(nint core, nint userData, byte* buf, int len, int count)
     {
         (GCHandle.FromIntPtr(userData).Target as SpanDspT38Gateway)?._output.Send(buf, len, count);
-
         return 0;
     }
 

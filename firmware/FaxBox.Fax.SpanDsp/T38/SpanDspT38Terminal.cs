@@ -63,7 +63,6 @@ internal sealed unsafe class SpanDspT38Terminal : SpanDspTerminal, IT38FaxTermin
     private static int OnTxPacket(nint core, nint userData, byte* buf, int len, int count)
     {
         (GCHandle.FromIntPtr(userData).Target as SpanDspT38Terminal)?._output.Send(buf, len, count);
-
         return 0;
     }
 }
