@@ -36,6 +36,9 @@ public static class SpanDspLibrary
     /// <summary>True when the library is present with the expected ABI.</summary>
     public static bool IsAvailable => Problem.Value is null;
 
+    /// <summary>Why the library cannot be used and what to install; null when it can.</summary>
+    public static string? UnavailableReason => Problem.Value;
+
     /// <summary>Throws <see cref="FaxEngineUnavailableException"/> saying what is wrong and what to install.</summary>
     public static void EnsureAvailable()
     {

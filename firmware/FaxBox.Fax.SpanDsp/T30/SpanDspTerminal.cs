@@ -270,7 +270,7 @@ internal abstract unsafe partial class SpanDspTerminal : IFaxTerminal
         }
     }
 
-    protected virtual void Dispose(bool disposing)
+    public void Dispose()
     {
         if (_disposed)
         {
@@ -278,11 +278,7 @@ internal abstract unsafe partial class SpanDspTerminal : IFaxTerminal
         }
 
         _disposed = true;
-        if (disposing)
-        {
-            ReleaseNative();
-        }
-
+        ReleaseNative();
         if (_logTag != 0)
         {
             SpanDspLog.Unregister(_logTagName, _logTag);
@@ -297,12 +293,6 @@ internal abstract unsafe partial class SpanDspTerminal : IFaxTerminal
 
     /// <summary>Frees the native state (and so closes the TIFF file).</summary>
     protected abstract void ReleaseNative();
-
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
 
     [LoggerMessage(EventId = LogEventIds.SpanDsp + 10, Level = LogLevel.Information, Message = "T.30 phase B: remote ident '{RemoteIdent}'")]
     private static partial void LogPhaseB(ILogger logger, string? remoteIdent);

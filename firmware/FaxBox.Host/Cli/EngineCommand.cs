@@ -12,22 +12,9 @@ internal static class EngineCommand
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            if (SpanDspLibrary.IsAvailable)
-            {
-                output.WriteLine("native: available (libspandsp.so.2, spandsp 0.0.6 ABI)");
-            }
-            else
-            {
-                try
-                {
-                    SpanDspLibrary.EnsureAvailable();
-                }
-                catch (Fax.FaxEngineUnavailableException e)
-                {
-                    output.WriteLine($"native: unavailable: {e.Message}");
-                }
-            }
-
+            output.WriteLine(SpanDspLibrary.UnavailableReason is { } reason
+                ? $"native: unavailable: {reason}"
+                : "native: available (libspandsp.so.2, spandsp 0.0.6 ABI)");
             output.WriteLine("managed: not available yet (the managed C# modems are a later issue)");
             return SpanDspLibrary.IsAvailable ? 0 : 1;
         });

@@ -9,8 +9,8 @@ namespace FaxBox.Host.Diagnostics;
 /// </summary>
 internal sealed class AudioChannel
 {
-    // A sine at full scale (peak 32767) is +3.14 dBm0 (G.711); its RMS is 32767/√2. So 0 dBm0 is RMS 23170·10^(−3.14/20).
-    private const double ZeroDbm0Rms = 32767.0 / 1.4142135623730951 / 1.4354;
+    // A full-scale sine (peak 32767, RMS 32767/√2) is +3.14 dBm0 in G.711, so 0 dBm0 is that RMS lowered by 3.14 dB.
+    private static readonly double ZeroDbm0Rms = 32767.0 / Math.Sqrt(2) * Math.Pow(10, -3.14 / 20);
 
     private readonly LoopbackCodec _codec;
     private readonly double _noiseRms;
@@ -26,9 +26,6 @@ internal sealed class AudioChannel
             _random = random;
         }
     }
-
-    /// <summary>The RMS amplitude that corresponds to a level in dBm0 (exposed for tests).</summary>
-    internal static double RmsOf(double dbm0) => ZeroDbm0Rms * Math.Pow(10, dbm0 / 20);
 
     public void Pass(Span<short> frame)
     {

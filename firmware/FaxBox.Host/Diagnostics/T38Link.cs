@@ -15,7 +15,6 @@ internal sealed class T38Link : IIfpSink
     private readonly Random _random;
     private readonly List<byte[]> _history = [];
     private readonly Queue<(ushort Seq, int Depth)> _inFlight = new();
-    private readonly SortedDictionary<int, byte[]> _recovered = [];
     private int _nextSequence;
     private int _nextDelivered;
 
@@ -60,36 +59,24 @@ internal sealed class T38Link : IIfpSink
     {
         while (_inFlight.TryDequeue(out var datagram))
         {
+            // Datagrams arrive in order, so once this one (primary plus its redundancy window) is read, any IFP
+            // still missing below the primary can never be recovered: deliver everything up to it, counting gaps.
             var primary = UnwrapSequence(datagram.Seq);
-            for (var s = Math.Max(_nextDelivered, primary - datagram.Depth); s <= primary; s++)
+            if (primary < _nextDelivered)
             {
-                if (s >= _nextDelivered && !_recovered.ContainsKey(s))
-                {
-                    _recovered[s] = _history[s];
-                    if (s != primary)
-                    {
-                        RecoveredByRedundancy++;
-                    }
-                }
+                continue; // a repeated copy of something already delivered
             }
 
-            // Deliver in order; give up on a gap once the redundancy window has passed it.
-            while (_recovered.Count > 0)
+            for (var s = Math.Max(_nextDelivered, primary - datagram.Depth); s <= primary; s++)
             {
-                var first = _recovered.Keys.First();
-                if (first != _nextDelivered && primary - _nextDelivered <= datagram.Depth)
+                if (s != primary)
                 {
-                    break;
+                    RecoveredByRedundancy++;
                 }
 
-                if (first != _nextDelivered)
-                {
-                    IfpsLost += first - _nextDelivered;
-                }
-
-                receive(_recovered[first], (ushort)first);
-                _recovered.Remove(first);
-                _nextDelivered = first + 1;
+                IfpsLost += s - _nextDelivered;
+                receive(_history[s], (ushort)s);
+                _nextDelivered = s + 1;
             }
         }
     }
