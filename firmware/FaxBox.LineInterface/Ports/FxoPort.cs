@@ -1,0 +1,317 @@
+using FaxBox.Core;
+using FaxBox.Fax;
+using FaxBox.Fax.CallerId;
+using FaxBox.LineInterface.Regions;
+using FaxBox.LineInterface.Signalling;
+
+namespace FaxBox.LineInterface.Ports;
+
+/// <summary>
+/// The FXO signalling shared by every FXO line interface: ring-cadence recognition, on-hook caller-ID capture (the fax
+/// engine's receiver), DTMF and pulse dialling, call-progress tone recognition and disconnect supervision. Everything
+/// chip-specific sits behind <see cref="IFxoHardware"/>: a DAA driver and the simulator's loop both plug in there.
+/// Call <see cref="OnTick"/> once per 20 ms media tick.
+/// </summary>
+public sealed class FxoPort : IFxoPort, IDisposable
+{
+    /// <summary>Below this TIP-RING voltage the polarity is not judged (an open or collapsing line).</summary>
+    private const double PolarityVoltsMinimum = 2.0;
+
+    private readonly IFxoHardware _hardware;
+    private readonly FxoPortOptions _options;
+    private readonly ICallerIdReceiver _callerId;
+    private readonly CallProgressToneDetector _tones;
+    private readonly Dialler _dialler;
+    private readonly short[] _rx = new short[AudioFrame.Samples];
+    private readonly short[] _tx = new short[AudioFrame.Samples];
+    private readonly int _ringMinimumTicks;
+    private readonly int _ringCycleGapTicks;
+    private readonly int _ringingStoppedTicks;
+    private readonly int _dropTicks;
+    private readonly int _holdoffTicks;
+    private long _ticks;
+    private bool _loopClosed;
+    private int _ringOn;
+    private int _ringOff;
+    private int _silenceBeforeBurst = int.MaxValue;
+    private int _ringCount;
+    private int _currentDrop;
+    private int _holdoff;
+    private bool _answered;
+    private bool _disconnected;
+    private bool _polarityKnown;
+    private bool _disposed;
+
+    /// <summary>Creates a port over a line interface; the port starts on-hook with the line monitor on.</summary>
+    /// <param name="name">A short name ("fxo0").</param>
+    /// <param name="hardware">The line interface.</param>
+    /// <param name="region">Tone plan, ring cadence and caller ID.</param>
+    /// <param name="engine">The fax engine providing the caller-ID receiver and the DTMF generator.</param>
+    /// <param name="options">Timing and supervision; default <see cref="FxoPortOptions"/>.</param>
+    public FxoPort(string name, IFxoHardware hardware, LineRegion region, IFaxEngine engine, FxoPortOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(hardware);
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(engine);
+        _options = options ?? new FxoPortOptions();
+        Name = name;
+        Region = region;
+        _hardware = hardware;
+        _callerId = engine.CreateCallerIdReceiver(region.CallerId.Standard);
+        _callerId.MessageReceived += OnCallerId;
+        _tones = new CallProgressToneDetector(region);
+        _tones.Changed += OnTone;
+        _dialler = new Dialler(engine.CreateDtmfGenerator(), _options.Dialling);
+        _ringMinimumTicks = Ticks.Of(_options.RingMinimum, minimum: 1);
+        _ringCycleGapTicks = Ticks.Of(_options.RingCycleGap, minimum: 1);
+        var longestRingSilence = region.Ring.Cadence.OnOffMilliseconds.Where((_, i) => i % 2 == 1).Max();
+        _ringingStoppedTicks = Ticks.Of(TimeSpan.FromMilliseconds(longestRingSilence) + _options.RingingStoppedMargin, minimum: 1);
+        _dropTicks = Ticks.Of(_options.LoopCurrentDropMinimum, minimum: 1);
+        _holdoffTicks = Ticks.Of(_options.SupervisionHoldoff);
+        _hardware.SetOffHook(false);
+        _hardware.SetOnHookMonitor(true);
+    }
+
+    public string Name { get; }
+
+    public LineRegion Region { get; }
+
+    public TimeSpan Now => Ticks.ToTime(_ticks);
+
+    public ILineAudio? Audio { get; set; }
+
+    public bool IsOffHook { get; private set; }
+
+    public bool IsDialling => !_dialler.IsIdle;
+
+    public LinePolarity Polarity { get; private set; }
+
+    public CallProgressTone HeardTone => _tones.Current;
+
+    public event EventHandler<FxoRing>? Ring;
+
+    public event EventHandler<TimeSpan>? RingingStopped;
+
+    public event EventHandler<CallerIdMessage>? CallerIdReceived;
+
+    public event EventHandler<LinePolarity>? PolarityChanged;
+
+    public event EventHandler<CallProgressTone>? ToneChanged;
+
+    public event EventHandler<FxoDisconnect>? Disconnected;
+
+    public void Seize()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        IsOffHook = true;
+        _ringCount = 0;
+        _ringOn = 0;
+        _answered = false;
+        _disconnected = false;
+        _currentDrop = 0;
+        _holdoff = _holdoffTicks;
+        _tones.Reset();
+        _hardware.SetOnHookMonitor(false);
+        SetLoop(true);
+    }
+
+    public void Release()
+    {
+        IsOffHook = false;
+        _dialler.Clear();
+        SetLoop(false);
+        _hardware.SetOnHookMonitor(true);
+        _silenceBeforeBurst = int.MaxValue;
+        _ringOff = 0;
+    }
+
+    public void Dial(string digits, DialMethod method)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!IsOffHook)
+        {
+            throw new InvalidOperationException($"{Name}: cannot dial on-hook; Seize() first");
+        }
+
+        _dialler.Enqueue(digits, method);
+    }
+
+    public void OnTick(in MediaTick tick)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _ticks++;
+        SensePolarity();
+        if (!IsOffHook)
+        {
+            SenseRinging();
+        }
+
+        _hardware.ReadFrame(_rx);
+        if (IsOffHook)
+        {
+            _tones.Process(_rx);
+        }
+        else
+        {
+            _callerId.Process(_rx);
+        }
+
+        Array.Clear(_tx);
+        Audio?.Exchange(_rx, _tx);
+        if (IsOffHook)
+        {
+            var closed = _dialler.Tick(_tx);
+            SetLoop(closed);
+            if (_dialler.IsPulsing)
+            {
+                _holdoff = _holdoffTicks;
+            }
+
+            SuperviseLoopCurrent();
+        }
+
+        _hardware.WriteFrame(_tx);
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _callerId.MessageReceived -= OnCallerId;
+        _callerId.Dispose();
+        _dialler.Dispose();
+    }
+
+    private void SetLoop(bool closed)
+    {
+        if (closed != _loopClosed)
+        {
+            _loopClosed = closed;
+            _hardware.SetOffHook(closed);
+        }
+    }
+
+    private void SensePolarity()
+    {
+        var volts = _hardware.LineVolts;
+        if (Math.Abs(volts) < PolarityVoltsMinimum)
+        {
+            return;
+        }
+
+        var polarity = volts > 0 ? LinePolarity.Forward : LinePolarity.Reverse;
+        if (!_polarityKnown)
+        {
+            _polarityKnown = true;
+            Polarity = polarity;
+            return;
+        }
+
+        if (polarity == Polarity)
+        {
+            return;
+        }
+
+        Polarity = polarity;
+        PolarityChanged?.Invoke(this, polarity);
+        if (IsOffHook && _options.DisconnectOnPolarityReversal && _holdoff == 0 && !_dialler.IsPulsing)
+        {
+            if (_options.FirstReversalIsAnswer && !_answered)
+            {
+                _answered = true;
+            }
+            else
+            {
+                Disconnect(FxoDisconnectReason.PolarityReversal);
+            }
+        }
+    }
+
+    private void SenseRinging()
+    {
+        if (_hardware.IsRingSignalPresent)
+        {
+            if (_ringOn == 0)
+            {
+                _silenceBeforeBurst = _ringOff == 0 && _ringCount == 0 ? int.MaxValue : _ringOff;
+            }
+
+            _ringOn++;
+            _ringOff = 0;
+            if (_ringOn == _ringMinimumTicks && (_ringCount == 0 || _silenceBeforeBurst >= _ringCycleGapTicks))
+            {
+                _ringCount++;
+                Ring?.Invoke(this, new FxoRing(_ringCount, Now));
+            }
+
+            return;
+        }
+
+        _ringOn = 0;
+        _ringOff++;
+        if (_ringCount > 0 && _ringOff == _ringingStoppedTicks)
+        {
+            _ringCount = 0;
+            RingingStopped?.Invoke(this, Now);
+        }
+    }
+
+    private void SuperviseLoopCurrent()
+    {
+        if (_holdoff > 0)
+        {
+            _holdoff--;
+            _currentDrop = 0;
+            return;
+        }
+
+        if (!_options.DisconnectOnLoopCurrentDrop || !_loopClosed)
+        {
+            return;
+        }
+
+        _currentDrop = _hardware.LoopCurrentMilliamps < _options.LoopCurrentThresholdMilliamps ? _currentDrop + 1 : 0;
+        if (_currentDrop == _dropTicks)
+        {
+            Disconnect(FxoDisconnectReason.LoopCurrentDrop);
+        }
+    }
+
+    private void OnCallerId(object? sender, CallerIdMessage message) => CallerIdReceived?.Invoke(this, message);
+
+    private void OnTone(object? sender, CallProgressTone tone)
+    {
+        ToneChanged?.Invoke(this, tone);
+        if (IsOffHook && _options.DisconnectOnBusyTone)
+        {
+            if (tone == CallProgressTone.Busy)
+            {
+                Disconnect(FxoDisconnectReason.BusyTone);
+            }
+            else if (tone == CallProgressTone.Congestion)
+            {
+                Disconnect(FxoDisconnectReason.CongestionTone);
+            }
+        }
+    }
+
+    private void Disconnect(FxoDisconnectReason reason)
+    {
+        if (_disconnected)
+        {
+            return;
+        }
+
+        _disconnected = true;
+        Disconnected?.Invoke(this, new FxoDisconnect(reason, Now));
+    }
+}

@@ -1,0 +1,394 @@
+using FaxBox.Core;
+using FaxBox.Fax;
+using FaxBox.Fax.CallerId;
+using FaxBox.Fax.Tones;
+using FaxBox.LineInterface.Regions;
+using FaxBox.LineInterface.Signalling;
+
+namespace FaxBox.LineInterface.Ports;
+
+/// <summary>
+/// The FXS signalling shared by every FXS line circuit: ring cadence, caller-ID sequencing, tone plan, hook debounce,
+/// flash and pulse-digit recognition and DTMF reception (on the fax engine's receiver). Everything chip-specific sits
+/// behind <see cref="IFxsHardware"/>: a SLIC driver and the simulator's loop both plug in there.
+/// Call <see cref="OnTick"/> once per 20 ms media tick.
+/// </summary>
+public sealed class FxsPort : IFxsPort, IDisposable
+{
+    // EN 300 659-1 §6.1 / BT SIN 227 sequence timing for caller ID before the first ring.
+    private static readonly int ReversalTicks = Ticks.Of(120);
+    private static readonly int DtasTicks = Ticks.Of(100);
+    private static readonly int DtasGapTicks = Ticks.Of(60);
+    private static readonly int RingPulseTicks = Ticks.Of(250);
+    private static readonly int RingPulseGapTicks = Ticks.Of(600);
+    private static readonly int LineReversalOnlyTicks = Ticks.Of(250);
+    private static readonly int PostDataTicks = Ticks.Of(300);
+
+    // GR-30-CORE §3: data starts at least 500 ms after the first ring ends.
+    private static readonly int AfterFirstRingDelayTicks = Ticks.Of(500);
+
+    private readonly IFxsHardware _hardware;
+    private readonly HookMonitor _hook;
+    private readonly IDtmfReceiver _dtmf;
+    private readonly ICallerIdGenerator _callerId;
+    private readonly ToneGenerator _dtas;
+    private readonly ToneGenerator[] _tones;
+    private readonly FxsPortOptions _options;
+    private readonly short[] _rx = new short[AudioFrame.Samples];
+    private readonly short[] _tx = new short[AudioFrame.Samples];
+    private long _ticks;
+    private FxsLinefeed _linefeed;
+    private RingPhase _phase;
+    private int _phaseTicks;
+    private long _ringTicks;
+    private int _afterFirstRingState;
+    private int _afterFirstRingTicks;
+    private bool _disposed;
+
+    /// <summary>Creates a port over a line circuit; the line starts idle with forward battery.</summary>
+    /// <param name="name">A short name ("fxs0").</param>
+    /// <param name="hardware">The line circuit.</param>
+    /// <param name="region">Tone plan, ring cadence and caller ID.</param>
+    /// <param name="engine">The fax engine providing the DTMF receiver and the caller-ID generator.</param>
+    /// <param name="options">Hook timing; default <see cref="FxsPortOptions"/>.</param>
+    public FxsPort(string name, IFxsHardware hardware, LineRegion region, IFaxEngine engine, FxsPortOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(hardware);
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(engine);
+        _options = options ?? new FxsPortOptions();
+        _options.Validate();
+        Name = name;
+        Region = region;
+        _hardware = hardware;
+        _hook = new HookMonitor(_options);
+        _dtmf = engine.CreateDtmfReceiver();
+        _dtmf.DigitReceived += OnDtmfDigit;
+        _callerId = engine.CreateCallerIdGenerator(region.CallerId.Standard);
+
+        // DT-AS: 2130 Hz + 2750 Hz (EN 300 659-1 §6.1.2.1, BT SIN 227), sent for DtasTicks.
+        _dtas = new ToneGenerator(new ToneSpec([2130, 2750], -16, Cadence.Continuous));
+        _tones =
+        [
+            new ToneGenerator(region.Dial),
+            new ToneGenerator(region.Ringback),
+            new ToneGenerator(region.Busy),
+            new ToneGenerator(region.Congestion),
+        ];
+        _linefeed = FxsLinefeed.ForwardActive;
+        _hardware.SetLinefeed(_linefeed);
+    }
+
+    public string Name { get; }
+
+    public LineRegion Region { get; }
+
+    public TimeSpan Now => Ticks.ToTime(_ticks);
+
+    public ILineAudio? Audio { get; set; }
+
+    public HookState Hook => _hook.State;
+
+    public bool IsRinging => _phase != RingPhase.Idle;
+
+    public CallProgressTone Tone { get; private set; }
+
+    public LinePolarity Polarity { get; private set; }
+
+    public bool BatteryFed { get; private set; } = true;
+
+    /// <summary>The linefeed state applied now (for status and tests).</summary>
+    public FxsLinefeed Linefeed => _linefeed;
+
+    public event EventHandler<HookChange>? HookChanged;
+
+    public event EventHandler<TimeSpan>? HookFlash;
+
+    public event EventHandler<DialledDigit>? DigitReceived;
+
+    public void Ring(CallerIdMessage? callerId = null)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (Hook == HookState.OffHook)
+        {
+            throw new InvalidOperationException($"{Name}: cannot ring, the terminal is off-hook");
+        }
+
+        DrainCallerId();
+        _ringTicks = 0;
+        _afterFirstRingState = 0;
+        if (callerId is null)
+        {
+            Enter(RingPhase.Ringing, 0);
+            return;
+        }
+
+        _callerId.Enqueue(callerId);
+        switch (Region.CallerId.Alerting)
+        {
+            case CallerIdAlerting.AfterFirstRing:
+                _afterFirstRingState = 1;
+                Enter(RingPhase.Ringing, 0);
+                break;
+            case CallerIdAlerting.RingPulse:
+                Enter(RingPhase.Alert, RingPulseTicks);
+                break;
+            case CallerIdAlerting.LineReversalDtas:
+                Enter(RingPhase.Reversal, ReversalTicks);
+                break;
+            default:
+                Enter(RingPhase.Reversal, LineReversalOnlyTicks);
+                break;
+        }
+    }
+
+    public void StopRinging()
+    {
+        if (_phase == RingPhase.Idle)
+        {
+            return;
+        }
+
+        DrainCallerId();
+        Enter(RingPhase.Idle, 0);
+        ApplyLinefeed();
+    }
+
+    public void PlayTone(CallProgressTone tone)
+    {
+        if (!Enum.IsDefined(tone))
+        {
+            throw new ArgumentOutOfRangeException(nameof(tone), tone, "not a call-progress tone");
+        }
+
+        Tone = tone;
+        if (tone != CallProgressTone.None)
+        {
+            _tones[(int)tone - 1].Restart();
+        }
+    }
+
+    public void SetPolarity(LinePolarity polarity)
+    {
+        Polarity = polarity;
+        ApplyLinefeed();
+    }
+
+    public void SetBattery(bool fed)
+    {
+        BatteryFed = fed;
+        ApplyLinefeed();
+    }
+
+    public void OnTick(in MediaTick tick)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _ticks++;
+        SampleHook();
+        _hardware.ReadFrame(_rx);
+        if (Hook == HookState.OffHook)
+        {
+            _dtmf.Process(_rx);
+        }
+
+        Array.Clear(_tx);
+        Audio?.Exchange(_rx, _tx);
+        if (Tone != CallProgressTone.None)
+        {
+            _tones[(int)Tone - 1].Generate(_tx);
+        }
+
+        AdvanceRinging();
+        _hardware.WriteFrame(_tx);
+        ApplyLinefeed();
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _dtmf.DigitReceived -= OnDtmfDigit;
+        _dtmf.Dispose();
+        _callerId.Dispose();
+    }
+
+    private void SampleHook()
+    {
+        switch (_hook.Sample(_hardware.IsLoopClosed))
+        {
+            case HookSignal.OffHook:
+                if (_phase != RingPhase.Idle)
+                {
+                    // Ring trip: the terminal answered.
+                    DrainCallerId();
+                    Enter(RingPhase.Idle, 0);
+                }
+
+                ApplyLinefeed();
+                HookChanged?.Invoke(this, new HookChange(HookState.OffHook, Now));
+                break;
+            case HookSignal.OnHook:
+                Tone = CallProgressTone.None;
+                HookChanged?.Invoke(this, new HookChange(HookState.OnHook, Now));
+                break;
+            case HookSignal.Flash:
+                HookFlash?.Invoke(this, Now);
+                break;
+            case HookSignal.PulseDigit:
+                if (_hook.TakePulseDigit() is { } digit)
+                {
+                    Digit(digit, DialMethod.Pulse);
+                }
+
+                break;
+        }
+    }
+
+    private void OnDtmfDigit(object? sender, char digit) => Digit(digit, DialMethod.Dtmf);
+
+    private void Digit(char digit, DialMethod method)
+    {
+        if (_options.StopDialToneOnFirstDigit && Tone == CallProgressTone.Dial)
+        {
+            Tone = CallProgressTone.None;
+        }
+
+        DigitReceived?.Invoke(this, new DialledDigit(digit, method, Now));
+    }
+
+    private void AdvanceRinging()
+    {
+        switch (_phase)
+        {
+            case RingPhase.Idle:
+                return;
+            case RingPhase.Alert when Region.CallerId.Alerting == CallerIdAlerting.LineReversalDtas:
+                _dtas.Generate(_tx);
+                break;
+            case RingPhase.Data:
+                _callerId.Generate(_tx);
+                if (_callerId.IsIdle)
+                {
+                    Enter(RingPhase.PostData, PostDataTicks);
+                }
+
+                return;
+            case RingPhase.Ringing:
+                AdvanceCadence();
+                return;
+        }
+
+        if (--_phaseTicks > 0)
+        {
+            return;
+        }
+
+        switch (_phase)
+        {
+            case RingPhase.Reversal when Region.CallerId.Alerting == CallerIdAlerting.LineReversalDtas:
+                _dtas.Restart();
+                Enter(RingPhase.Alert, DtasTicks);
+                break;
+            case RingPhase.Reversal:
+                Enter(RingPhase.Data, 0);
+                break;
+            case RingPhase.Alert:
+                Enter(RingPhase.AlertGap, Region.CallerId.Alerting == CallerIdAlerting.RingPulse ? RingPulseGapTicks : DtasGapTicks);
+                break;
+            case RingPhase.AlertGap:
+                Enter(RingPhase.Data, 0);
+                break;
+            case RingPhase.PostData:
+                Enter(RingPhase.Ringing, 0);
+                break;
+        }
+    }
+
+    private void AdvanceCadence()
+    {
+        var on = RingIsOn();
+        switch (_afterFirstRingState)
+        {
+            case 1 when !on:
+                _afterFirstRingState = 2;
+                _afterFirstRingTicks = AfterFirstRingDelayTicks;
+                break;
+            case 2 when --_afterFirstRingTicks <= 0:
+                _afterFirstRingState = 3;
+                break;
+            case 3:
+                _callerId.Generate(_tx);
+                if (_callerId.IsIdle)
+                {
+                    _afterFirstRingState = 0;
+                }
+
+                break;
+        }
+
+        _ringTicks++;
+    }
+
+    private bool RingIsOn() =>
+        _afterFirstRingState != 3 && Region.Ring.Cadence.IsOnAt(_ringTicks * AudioFrame.Milliseconds);
+
+    private void Enter(RingPhase phase, int ticks)
+    {
+        _phase = phase;
+        _phaseTicks = ticks;
+    }
+
+    private void ApplyLinefeed()
+    {
+        var wanted = WantedLinefeed();
+        if (wanted != _linefeed)
+        {
+            _linefeed = wanted;
+            _hardware.SetLinefeed(wanted);
+        }
+    }
+
+    private FxsLinefeed WantedLinefeed()
+    {
+        if (!BatteryFed)
+        {
+            return FxsLinefeed.Open;
+        }
+
+        var reversed = Polarity == LinePolarity.Reverse;
+        switch (_phase)
+        {
+            case RingPhase.Ringing when RingIsOn():
+            case RingPhase.Alert when Region.CallerId.Alerting == CallerIdAlerting.RingPulse:
+                return FxsLinefeed.Ringing;
+            case RingPhase.Ringing when _afterFirstRingState == 3:
+                return reversed ? FxsLinefeed.ReverseOnHookTransmission : FxsLinefeed.ForwardOnHookTransmission;
+            case RingPhase.Reversal or RingPhase.Alert or RingPhase.AlertGap or RingPhase.Data or RingPhase.PostData:
+                // Caller ID before the first ring: on-hook transmission, reversed when the alerting reverses the line.
+                var reverse = Region.CallerId.Alerting is CallerIdAlerting.LineReversal or CallerIdAlerting.LineReversalDtas ? !reversed : reversed;
+                return reverse ? FxsLinefeed.ReverseOnHookTransmission : FxsLinefeed.ForwardOnHookTransmission;
+            default:
+                return reversed ? FxsLinefeed.ReverseActive : FxsLinefeed.ForwardActive;
+        }
+    }
+
+    private void DrainCallerId()
+    {
+        // Drop a message still queued or in flight: run the generator into a scratch frame until idle (bounded).
+        for (var i = 0; i < 500 && !_callerId.IsIdle; i++)
+        {
+            _callerId.Generate(_rx);
+        }
+
+        _afterFirstRingState = 0;
+    }
+}

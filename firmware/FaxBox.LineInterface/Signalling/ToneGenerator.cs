@@ -1,0 +1,69 @@
+using FaxBox.Core;
+using FaxBox.LineInterface.Regions;
+
+namespace FaxBox.LineInterface.Signalling;
+
+/// <summary>
+/// Generates a call-progress tone (one or two summed sines, optionally amplitude-modulated) with its cadence, one 20 ms
+/// frame at a time, with continuous phase. Allocation-free after construction.
+/// </summary>
+internal sealed class ToneGenerator
+{
+    private readonly double[] _step;
+    private readonly double[] _phase;
+    private readonly double _peak;
+    private readonly double _modulationStep;
+    private readonly Cadence _cadence;
+    private long _sample;
+
+    public ToneGenerator(ToneSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        Spec = spec;
+        _step = [.. spec.FrequenciesHz.Select(f => 2 * Math.PI * f / AudioFrame.SampleRate)];
+        _phase = new double[_step.Length];
+        _peak = Dbm0.SinePeak(spec.LevelDbm0);
+        _modulationStep = spec.ModulationHz is { } m ? 2 * Math.PI * m / AudioFrame.SampleRate : 0;
+        _cadence = spec.Cadence;
+    }
+
+    public ToneSpec Spec { get; }
+
+    /// <summary>Starts the cadence again from its first on segment.</summary>
+    public void Restart()
+    {
+        _sample = 0;
+        Array.Clear(_phase);
+    }
+
+    /// <summary>Writes one frame of the tone over <paramref name="frame"/> (silence in the off parts of the cadence).</summary>
+    public void Generate(Span<short> frame)
+    {
+        for (var i = 0; i < frame.Length; i++)
+        {
+            var on = _cadence.IsOnAt(_sample * 1000 / AudioFrame.SampleRate);
+            double value = 0;
+            for (var k = 0; k < _step.Length; k++)
+            {
+                if (on)
+                {
+                    value += Math.Sin(_phase[k]);
+                }
+
+                _phase[k] += _step[k];
+                if (_phase[k] > 2 * Math.PI)
+                {
+                    _phase[k] -= 2 * Math.PI;
+                }
+            }
+
+            if (_modulationStep > 0)
+            {
+                value *= 0.5 * (1 + Math.Cos(_modulationStep * _sample));
+            }
+
+            frame[i] = (short)Math.Clamp(Math.Round(value * _peak), short.MinValue, short.MaxValue);
+            _sample++;
+        }
+    }
+}
