@@ -32,3 +32,12 @@ install_spandsp_runtime() {
 require_dotnet() {
   command -v dotnet >/dev/null || { echo "tools: the .NET SDK is required (see global.json for the version)" >&2; exit 1; }
 }
+
+# install_sip_peers: the real SIP peers the FaxBox.Sip interop tests drive (kamailio as registrar/proxy with digest
+# auth, sipp from sip-tester, tshark to decode the captures). tshark's setuid question is answered "no" first.
+install_sip_peers() {
+  if ! dpkg-query -W -f='${Status}' tshark 2>/dev/null | grep -q "install ok installed"; then
+    echo "wireshark-common wireshark-common/install-setuid boolean false" | as_root debconf-set-selections
+  fi
+  apt_install kamailio kamailio-extra-modules sip-tester tshark
+}
