@@ -22,10 +22,12 @@ internal sealed partial class SipStreamConnection : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _closed = new();
     private long _lastMessageTicks;
-    private long _lastReceivedTicks;
+    private long _reads;
+    private long _readsAtPing;
     private long _lastPingTicks;
     private long _pingOutstandingTicks = -1;
     private int _disposed;
+    private int _pongs;
 
     public SipStreamConnection(Socket socket, Stream stream, SipEndPoint remote, SipEndPoint local, bool outbound, SipTransportOptions options, TimeProvider time, ILogger logger)
     {
@@ -39,7 +41,6 @@ internal sealed partial class SipStreamConnection : IAsyncDisposable
         _logger = logger;
         long now = time.GetTimestamp();
         _lastMessageTicks = now;
-        _lastReceivedTicks = now;
         _lastPingTicks = now;
     }
 
@@ -49,6 +50,9 @@ internal sealed partial class SipStreamConnection : IAsyncDisposable
 
     /// <summary>True when this box opened the connection (it then sends keep-alive pings).</summary>
     public bool Outbound { get; }
+
+    /// <summary>How many CRLF pongs arrived (RFC 5626 §3.5.1).</summary>
+    public int PongsReceived => Volatile.Read(ref _pongs);
 
     /// <summary>Signalled when the connection is closed for any reason.</summary>
     public CancellationToken Closed => _closed.Token;
@@ -176,10 +180,10 @@ internal sealed partial class SipStreamConnection : IAsyncDisposable
             }
 
             filled += read;
-            Interlocked.Exchange(ref _lastReceivedTicks, _time.GetTimestamp());
+            Interlocked.Increment(ref _reads);
             while (true)
             {
-                var frame = SipStreamFramer.Next(buffer.AsSpan(start, filled - start), _options.MaxHeaderSize, _options.MaxMessageSize);
+                var frame = SipStreamFramer.Next(buffer.AsSpan(start, filled - start), _options.MaxHeaderSize, _options.MaxMessageSize, pongExpected: Outbound);
                 if (frame.Kind == SipFrameKind.NeedMore)
                 {
                     break;
@@ -203,7 +207,8 @@ internal sealed partial class SipStreamConnection : IAsyncDisposable
                         await DeliverAsync(handler, item.ToArray(), token).ConfigureAwait(false);
                         break;
                     default:
-                        break; // a pong: only its arrival matters (_lastReceivedTicks)
+                        Interlocked.Increment(ref _pongs); // the read itself already counts as the answer to a ping
+                        break;
                 }
             }
 
@@ -277,7 +282,7 @@ internal sealed partial class SipStreamConnection : IAsyncDisposable
             if (pinging)
             {
                 long outstanding = Interlocked.Read(ref _pingOutstandingTicks);
-                if (outstanding >= 0 && Interlocked.Read(ref _lastReceivedTicks) > outstanding)
+                if (outstanding >= 0 && Interlocked.Read(ref _reads) != Interlocked.Read(ref _readsAtPing))
                 {
                     Interlocked.Exchange(ref _pingOutstandingTicks, -1);
                     outstanding = -1;
@@ -302,6 +307,7 @@ internal sealed partial class SipStreamConnection : IAsyncDisposable
                     Interlocked.Exchange(ref _lastPingTicks, now);
                     if (outstanding < 0)
                     {
+                        Interlocked.Exchange(ref _readsAtPing, Interlocked.Read(ref _reads));
                         Interlocked.Exchange(ref _pingOutstandingTicks, now);
                     }
 

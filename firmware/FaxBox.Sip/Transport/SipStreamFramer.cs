@@ -10,8 +10,12 @@ internal static class SipStreamFramer
 {
     private static ReadOnlySpan<byte> EndOfHeaders => "\r\n\r\n"u8;
 
-    /// <summary>Frames the next item at the start of <paramref name="buffer"/>.</summary>
-    public static SipFrame Next(ReadOnlySpan<byte> buffer, int maxHeaderSize, int maxMessageSize)
+    /// <summary>
+    /// Frames the next item at the start of <paramref name="buffer"/>. <paramref name="pongExpected"/> is true on a
+    /// connection this box opened and pings: a lone CRLF there is the pong at once, where elsewhere it may still be the
+    /// first half of a ping.
+    /// </summary>
+    public static SipFrame Next(ReadOnlySpan<byte> buffer, int maxHeaderSize, int maxMessageSize, bool pongExpected = false)
     {
         if (buffer.IsEmpty)
         {
@@ -20,7 +24,7 @@ internal static class SipStreamFramer
 
         if (buffer[0] == (byte)'\r' || buffer[0] == (byte)'\n')
         {
-            return NextKeepAlive(buffer);
+            return NextKeepAlive(buffer, pongExpected);
         }
 
         int scan = Math.Min(buffer.Length, maxHeaderSize);
@@ -55,7 +59,7 @@ internal static class SipStreamFramer
         return buffer.Length >= total ? new SipFrame(SipFrameKind.Message, (int)total) : SipFrame.NeedMore;
     }
 
-    private static SipFrame NextKeepAlive(ReadOnlySpan<byte> buffer)
+    private static SipFrame NextKeepAlive(ReadOnlySpan<byte> buffer, bool pongExpected)
     {
         if (buffer.StartsWith(EndOfHeaders))
         {
@@ -65,7 +69,8 @@ internal static class SipStreamFramer
         if (buffer.StartsWith("\r\n"u8))
         {
             // "\r\n" alone or "\r\n\r" may still become a ping; anything else after it makes it a pong.
-            return buffer.Length == 2 || (buffer.Length == 3 && buffer[2] == (byte)'\r') ? SipFrame.NeedMore : new SipFrame(SipFrameKind.Pong, 2);
+            bool mayBecomePing = buffer.Length == 2 || (buffer.Length == 3 && buffer[2] == (byte)'\r');
+            return mayBecomePing && !pongExpected ? SipFrame.NeedMore : new SipFrame(SipFrameKind.Pong, 2);
         }
 
         if (buffer[0] == (byte)'\n')

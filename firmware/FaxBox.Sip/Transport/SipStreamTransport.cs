@@ -45,6 +45,9 @@ public sealed partial class SipStreamTransport : ISipTransport
     /// <summary>How many connections are open now (accepted and opened).</summary>
     public int ConnectionCount => _connections.Count;
 
+    /// <summary>CRLF pongs received on the open connections (for tests and diagnostics).</summary>
+    internal int PongsReceived => _connections.Values.Sum(c => c.PongsReceived);
+
     /// <summary>Binds a TCP listener to <paramref name="local"/> (port 0 picks a free port).</summary>
     public static SipStreamTransport BindTcp(IPEndPoint local, SipTransportOptions? options = null, TimeProvider? time = null, ILogger<SipStreamTransport>? logger = null) =>
         Bind(local, SipTransportProtocol.Tcp, options, null, time, logger);

@@ -119,4 +119,11 @@ public sealed class SipStreamFramerTests
         Assert.Equal(SipFrameKind.NeedMore, Frame("\r\n\r").Kind);
         Assert.Equal(SipFrameKind.Error, Frame("\rX").Kind);
     }
+
+    [Fact]
+    public void Lone_crlf_is_a_pong_at_once_where_a_pong_is_expected()
+    {
+        Assert.Equal(new SipFrame(SipFrameKind.Pong, 2), SipStreamFramer.Next("\r\n"u8, MaxHeader, MaxMessage, pongExpected: true));
+        Assert.Equal(new SipFrame(SipFrameKind.Ping, 4), SipStreamFramer.Next("\r\n\r\n"u8, MaxHeader, MaxMessage, pongExpected: true));
+    }
 }
