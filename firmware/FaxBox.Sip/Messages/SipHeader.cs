@@ -26,6 +26,9 @@ public sealed class SipHeader
 
     public string Value { get; }
 
+    /// <summary>The whitespace written between the colon and the value ("Content-Length:   254"), kept for a byte-exact round trip.</summary>
+    internal string Separator { get; init; } = " ";
+
     /// <summary>A typed value parsed from <see cref="Value"/> and kept (Via list, name-addr list, CSeq …).</summary>
     internal object? Parsed { get; set; }
 

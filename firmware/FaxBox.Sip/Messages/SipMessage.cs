@@ -107,7 +107,7 @@ public abstract class SipMessage
         var n = Encoding.UTF8.GetByteCount(StartLine) + 2;
         foreach (var h in Headers)
         {
-            n += Encoding.UTF8.GetByteCount(h.Name) + 2 + Encoding.UTF8.GetByteCount(h.Value) + 2;
+            n += Encoding.UTF8.GetByteCount(h.Name) + 1 + h.Separator.Length + Encoding.UTF8.GetByteCount(h.Value) + 2;
         }
 
         return n + 2 + Body.Length;
@@ -122,7 +122,11 @@ public abstract class SipMessage
         {
             n += Encoding.UTF8.GetBytes(h.Name, destination[n..]);
             destination[n++] = (byte)':';
-            destination[n++] = (byte)' ';
+            foreach (var c in h.Separator)
+            {
+                destination[n++] = (byte)c;
+            }
+
             n += Encoding.UTF8.GetBytes(h.Value, destination[n..]);
             n += WriteCrLf(destination[n..]);
         }

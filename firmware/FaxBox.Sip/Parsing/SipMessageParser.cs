@@ -50,6 +50,7 @@ public static class SipMessageParser
         string? pendingCanonical = null;
         StringBuilder? folded = null;
         var pendingValue = string.Empty;
+        var pendingSeparator = " ";
         var foldCount = 0;
         while (pos < data.Length)
         {
@@ -105,7 +106,7 @@ public static class SipMessageParser
 
             if (pendingName is not null)
             {
-                headers.Add(new SipHeader(pendingName, pendingCanonical!, folded?.ToString() ?? pendingValue));
+                headers.Add(new SipHeader(pendingName, pendingCanonical!, folded?.ToString() ?? pendingValue) { Separator = folded is null ? pendingSeparator : " " });
                 folded = null;
             }
 
@@ -133,7 +134,10 @@ public static class SipMessageParser
                 return Fail(SipStatusCodes.BadRequest, "Malformed Header Name", $"line {lineNumber}: header name is not a token", lineOffset, isResponse, headers);
             }
 
-            var valueBytes = line[(colon + 1)..].Trim(" \t"u8);
+            var afterColon = line[(colon + 1)..];
+            var valueBytes = afterColon.Trim(" \t"u8);
+            var lead = afterColon.Length - afterColon.TrimStart(" \t"u8).Length;
+            pendingSeparator = lead == 1 && afterColon[0] == ' ' ? " " : valueBytes.IsEmpty ? string.Empty : Encoding.ASCII.GetString(afterColon[..lead]);
             if (!Utf8.IsValid(valueBytes))
             {
                 return Fail(SipStatusCodes.BadRequest, "Invalid UTF-8 in Header", $"line {lineNumber}: value is not UTF-8", lineOffset, isResponse, headers);
@@ -147,7 +151,7 @@ public static class SipMessageParser
 
         if (pendingName is not null)
         {
-            headers.Add(new SipHeader(pendingName, pendingCanonical!, folded?.ToString() ?? pendingValue));
+            headers.Add(new SipHeader(pendingName, pendingCanonical!, folded?.ToString() ?? pendingValue) { Separator = folded is null ? pendingSeparator : " " });
         }
 
 
