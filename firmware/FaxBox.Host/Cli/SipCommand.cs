@@ -8,8 +8,9 @@ internal static class SipCommand
 {
     public static Command Create()
     {
-        var sip = new Command("sip", "SIP user agent tools: lint a message.");
+        var sip = new Command("sip", "SIP user agent tools: lint a message, send OPTIONS.");
         sip.Subcommands.Add(CreateLint());
+        sip.Subcommands.Add(SipOptionsCommand.Create());
         return sip;
     }
 
