@@ -93,6 +93,28 @@ public sealed class FaxBoxRegistrationKamailioTests
         }
     }
 
+    [Fact]
+    public async Task Tshark_decodes_every_captured_packet_of_a_udp_and_tcp_registration_without_malformed_ones()
+    {
+        await using var kamailio = await KamailioHarness.StartAsync(Users);
+        await using var capture = await TsharkCapture.StartAsync(kamailio.Port);
+        foreach (var protocol in new[] { SipTransportProtocol.Udp, SipTransportProtocol.Tcp })
+        {
+            var (transport, sender) = await StackAsync(protocol);
+            await using (transport)
+            await using (var registration = Registration(kamailio, sender, protocol, "fax-secret"))
+            {
+                Assert.Equal(SipRegistrationState.Registered, (await registration.RegisterOnceAsync(CancellationToken.None)).State);
+                Assert.Equal(SipRegistrationState.Unregistered, (await registration.UnregisterAsync(CancellationToken.None)).State);
+            }
+        }
+
+        var (sip, malformed, summary) = await capture.StopAndDecodeAsync(expectedSip: 8);
+        Assert.True(sip >= 8, $"expected at least 8 SIP packets (2 × REGISTER/401/REGISTER/200 and the unregisters), saw {sip}:\n{summary}");
+        Assert.True(malformed == 0, $"{malformed} malformed packets:\n{summary}");
+        Assert.Contains("Status: 401 Unauthorized", summary, StringComparison.Ordinal);
+    }
+
     /// <summary>The registrar is given as an IP address, so the locator must not ask DNS at all.</summary>
     private sealed class UnusedDns : IDnsClient
     {
