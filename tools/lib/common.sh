@@ -40,3 +40,12 @@ install_alsa_runtime() {
   apt_install libasound2 2>/dev/null || apt_install libasound2t64
   apt_install libasound2-data
 }
+
+# install_sip_peers: the real SIP peers the FaxBox.Sip interop tests drive (kamailio as registrar/proxy with digest
+# auth, sipp from sip-tester, tshark to decode the captures). tshark's setuid question is answered "no" first.
+install_sip_peers() {
+  if ! dpkg-query -W -f='${Status}' tshark 2>/dev/null | grep -q "install ok installed"; then
+    echo "wireshark-common wireshark-common/install-setuid boolean false" | as_root debconf-set-selections
+  fi
+  apt_install kamailio kamailio-extra-modules sip-tester tshark
+}
