@@ -5,8 +5,19 @@ namespace FaxBox.MicroBenchmarks;
 /// <summary>
 /// BenchmarkDotNet micro-benchmarks of FaxBox's hot paths, each class with a [Benchmark(Baseline = true)] so the summary
 /// prints ratios side by side. Run with: dotnet run -c Release --project tests/FaxBox.MicroBenchmarks -- --filter '*Name*'.
+/// <c>--sip-fuzz N [seed]</c> runs the SIP parser fuzz instead (tools/bench/sip-fuzz).
 /// </summary>
 internal static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static int Main(string[] args)
+    {
+        if (args.Length >= 2 && args[0] == "--sip-fuzz")
+        {
+            var seed = args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1;
+            return SipFuzzRun.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), seed);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

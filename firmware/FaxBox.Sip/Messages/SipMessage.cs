@@ -88,6 +88,27 @@ public abstract class SipMessage
         GetTokens(SipHeaderNames.Supported).Contains(optionTag, StringComparer.OrdinalIgnoreCase)
         || GetTokens(SipHeaderNames.Require).Contains(optionTag, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Replaces the topmost Via value (the first element of the first Via line), keeping the others.</summary>
+    public void ReplaceTopVia(SipVia via)
+    {
+        ArgumentNullException.ThrowIfNull(via);
+        for (var i = 0; i < Headers.Count; i++)
+        {
+            var h = Headers[i];
+            if (!h.Is(SipHeaderNames.Via))
+            {
+                continue;
+            }
+
+            var list = (List<SipVia>)SipHeaderParsing.Get(h);
+            var value = list.Count == 1 ? via.ToString() : via + ", " + string.Join(", ", list.Skip(1));
+            Headers.Replace(i, new SipHeader(h.Name, value));
+            return;
+        }
+
+        Headers.AddFirst(SipHeaderNames.Via, via.ToString());
+    }
+
     /// <summary>Sets the body, Content-Length and Content-Type (removed when <paramref name="contentType"/> is null).</summary>
     public void SetBody(string? contentType, ReadOnlyMemory<byte> body)
     {

@@ -49,6 +49,9 @@ public sealed class SipVia
 
     public string? Received => Parameters.Get("received");
 
+    /// <summary>The sent-by host without IPv6 brackets.</summary>
+    public string HostWithoutBrackets => Host.StartsWith('[') && Host.EndsWith(']') ? Host[1..^1] : Host;
+
     /// <summary>The rport value (RFC 3581 §4), null when absent or empty.</summary>
     public int? RPort => int.TryParse(Parameters.Get("rport"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
 
