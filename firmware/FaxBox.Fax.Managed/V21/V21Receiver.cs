@@ -10,9 +10,10 @@ namespace FaxBox.Fax.Managed.V21;
 /// <item>Two sliding one-bit (27-sample) quadrature correlators, at the mark and at the space frequency, give the tone
 /// energies E₁ and E₀ — a matched filter per symbol, which also rejects everything outside the channel.</item>
 /// <item>Carrier detect with hysteresis (V.21 §7): "on" when the in-channel level is above −43 dBm0 <em>and</em> the
-/// signal's energy is concentrated in the two tones ((E₁+E₀)/(N·Σx²), 0.5 for a clean FSK signal, about 0.075 for white
-/// noise) for two bit times; "off" when the level falls below −48 dBm0 or the concentration below 0.2 for two bit
-/// times. The concentration test is what keeps loud noise (−40 dBm0 and above) from being taken for a carrier.</item>
+/// signal's energy is concentrated in the two tones ((E₁+E₀)/(N·Σx²) averaged over two bits: 0.5 for a clean FSK
+/// signal, 2/27 ≈ 0.074 for white noise; above 0.22) for two bit times; "off" when the level falls below −48 dBm0 or the
+/// concentration, averaged over eight bits, below 0.14 for two bit times (a carrier that stops is caught at once by the
+/// level; the slow average only decides when a signal has sunk into noise). On needs an SNR above about −3 dB (0–4 kHz), off comes below about −7 dB. The concentration test is what keeps loud noise (−40 dBm0 and above) from being taken for a carrier.</item>
 /// <item>Bit timing recovery: a digital phase-locked loop on the zero crossings of E₁−E₀ (which fall half a window after
 /// each bit boundary); each bit is decided by the sign of E₁−E₀ half a bit after the expected crossing, when the window
 /// covers exactly one bit.</item>
@@ -29,9 +30,10 @@ internal sealed class V21Receiver : IModemReceiver
 
     private const int BitClockModulus = AudioFrame.SampleRate;
     private const int HalfBit = BitClockModulus / 2;
-    private const float Smoothing = 1f / Window;
-    private const float ConcentrationOn = 0.32f;
-    private const float ConcentrationOff = 0.2f;
+    private const float Smoothing = 1f / (2 * Window);
+    private const float SlowSmoothing = 1f / (8 * Window);
+    private const float ConcentrationOn = 0.22f;
+    private const float ConcentrationOff = 0.14f;
     private const int PersistSamples = 2 * Window;
 
     private readonly IModemBitSink _sink;
@@ -53,6 +55,7 @@ internal sealed class V21Receiver : IModemReceiver
     private uint _spacePhase;
     private int _index;
     private float _concentration;
+    private float _slowConcentration;
     private float _level;
     private int _persist;
     private bool _carrier;
@@ -138,6 +141,7 @@ internal sealed class V21Receiver : IModemReceiver
         var tones = mark + space;
         var concentration = _sumPower > 1 ? (float)(tones / (Window * _sumPower)) : 0f;
         _concentration += (concentration - _concentration) * Smoothing;
+        _slowConcentration += (concentration - _slowConcentration) * SlowSmoothing;
 
         // A sine of power P gives E = (A·N/2)² in its correlator, so 2E/N² is the tone power.
         _level += ((2 * tones / (Window * Window)) - _level) * Smoothing;
@@ -152,7 +156,7 @@ internal sealed class V21Receiver : IModemReceiver
     private void DetectCarrier()
     {
         var change = _carrier
-            ? _level < _offPower || _concentration < ConcentrationOff
+            ? _level < _offPower || _slowConcentration < ConcentrationOff
             : _level > _onPower && _concentration > ConcentrationOn;
         _persist = change ? _persist + 1 : 0;
         if (_persist < PersistSamples)
@@ -166,6 +170,7 @@ internal sealed class V21Receiver : IModemReceiver
         {
             // Start the bit clock as if a boundary had just been seen; the loop pulls it in at the first transitions.
             _bitClock = 0;
+            _slowConcentration = _concentration;
             _lastSign = 0;
             _transitions = 0;
             _meanDecision = 0;
@@ -185,15 +190,19 @@ internal sealed class V21Receiver : IModemReceiver
         if (_lastSign != 0 && sign != _lastSign)
         {
             // A zero crossing should fall at bit-clock phase 0: pull the clock towards it, quickly at first.
+            // Once locked, crossings far from a boundary are noise and are ignored.
             var error = _bitClock > HalfBit ? _bitClock - BitClockModulus : _bitClock;
-            var shift = _transitions < 8 ? 2 : 4;
-            _bitClock -= error >> shift;
-            if (_bitClock < 0)
+            if (_transitions < 16 || Math.Abs(error) < BitClockModulus / 4)
             {
-                _bitClock += BitClockModulus;
-            }
+                var shift = _transitions < 4 ? 1 : _transitions < 16 ? 3 : 5;
+                _bitClock -= error >> shift;
+                if (_bitClock < 0)
+                {
+                    _bitClock += BitClockModulus;
+                }
 
-            _transitions++;
+                _transitions++;
+            }
         }
 
         _lastSign = sign;
@@ -204,7 +213,8 @@ internal sealed class V21Receiver : IModemReceiver
             _bitClock -= BitClockModulus;
         }
 
-        if (before < HalfBit && _bitClock >= HalfBit)
+        // No bits from a window that has gone quiet (the carrier is about to be declared off).
+        if (before < HalfBit && _bitClock >= HalfBit && 2 * tones / (Window * Window) >= _offPower)
         {
             var normalized = tones > 0 ? Math.Abs(decision) / tones : 0;
             _meanDecision += (normalized - _meanDecision) / Math.Min(++_decisions, 64);
