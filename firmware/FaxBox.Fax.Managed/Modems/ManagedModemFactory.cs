@@ -1,3 +1,4 @@
+using FaxBox.Fax.Managed.V29;
 using FaxBox.Fax.Modems;
 
 namespace FaxBox.Fax.Managed.Modems;
@@ -17,6 +18,7 @@ public sealed class ManagedModemFactory : IModemFactory
         ArgumentNullException.ThrowIfNull(source);
         return options.Type switch
         {
+            ModemType.V29 => new V29Transmitter(options, source),
             _ => throw NotYet(options.Type),
         };
     }
@@ -27,6 +29,7 @@ public sealed class ManagedModemFactory : IModemFactory
         ArgumentNullException.ThrowIfNull(sink);
         return options.Type switch
         {
+            ModemType.V29 => new V29Receiver(options, sink),
             _ => throw NotYet(options.Type),
         };
     }

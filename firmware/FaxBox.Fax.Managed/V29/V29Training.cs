@@ -18,11 +18,15 @@ internal static class V29Training
     /// <summary>Initial state of the segment 3 generator.</summary>
     public const int Segment3Seed = 0b0101010;
 
-    /// <summary>Steps the segment 3 generator (1 + x^-6 + x^-7); 0 selects C and 1 selects D.</summary>
+    /// <summary>
+    /// Steps the segment 3 generator (1 + x^-6 + x^-7); 0 selects C and 1 selects D. The sequence begins with the
+    /// initial state itself (s0..s6 = 0101010, s0 in bit 6), then s(n+7) = s(n+1) ⊕ s(n).
+    /// </summary>
     public static int NextConditioningBit(ref int register)
     {
-        int bit = ((register >> 5) ^ (register >> 6)) & 1;
-        register = ((register << 1) | bit) & 0x7F;
-        return bit;
+        int output = (register >> 6) & 1;
+        int next = ((register >> 5) ^ (register >> 6)) & 1;
+        register = ((register << 1) | next) & 0x7F;
+        return output;
     }
 }
