@@ -1,4 +1,5 @@
 using FaxBox.Fax.Managed.V21;
+using FaxBox.Fax.Managed.V29;
 using FaxBox.Fax.Modems;
 
 namespace FaxBox.Fax.Managed.Modems;
@@ -19,6 +20,7 @@ public sealed class ManagedModemFactory : IModemFactory
         return options.Type switch
         {
             ModemType.V21 => new V21Transmitter(options, source),
+            ModemType.V29 => new V29Transmitter(options, source),
             _ => throw NotYet(options.Type),
         };
     }
@@ -30,6 +32,7 @@ public sealed class ManagedModemFactory : IModemFactory
         return options.Type switch
         {
             ModemType.V21 => new V21Receiver(options, sink),
+            ModemType.V29 => new V29Receiver(options, sink),
             _ => throw NotYet(options.Type),
         };
     }

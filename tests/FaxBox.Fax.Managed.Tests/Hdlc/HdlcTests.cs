@@ -168,7 +168,7 @@ public sealed class HdlcTests
         }
 
         var sink = new FrameRecorder();
-        ModemLink.Run(new SpanDspModemFactory(), new ManagedModemFactory(), options, reference, new HdlcDecoder(sink), channel, maxFrames: 1000);
+        HdlcModemLink.Run(new SpanDspModemFactory(), new ManagedModemFactory(), options, reference, new HdlcDecoder(sink), channel, maxFrames: 1000);
         Assert.Equal(Frames, sink.Frames.Select(f => f.Frame));
         Assert.All(sink.Frames, f => Assert.True(f.Ok));
         Assert.Equal(HdlcEvent.CarrierUp, sink.Events[0]);
@@ -184,7 +184,7 @@ public sealed class HdlcTests
         }
 
         encoder.Finish();
-        ModemLink.Run(new ManagedModemFactory(), new SpanDspModemFactory(), options, encoder, receiver, channel, maxFrames: 1000);
+        HdlcModemLink.Run(new ManagedModemFactory(), new SpanDspModemFactory(), options, encoder, receiver, channel, maxFrames: 1000);
         Assert.Equal(Frames, receiver.Frames.Select(f => f.Frame));
         Assert.All(receiver.Frames, f => Assert.True(f.Ok));
     }

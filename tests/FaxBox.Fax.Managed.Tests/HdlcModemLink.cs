@@ -5,7 +5,7 @@ using FaxBox.Host.Diagnostics;
 namespace FaxBox.Fax.Managed.Tests;
 
 /// <summary>Runs one transmitter into one receiver through a <see cref="ModemChannel"/>, frame by frame, bounded.</summary>
-internal static class ModemLink
+internal static class HdlcModemLink
 {
     public static void Run(
         IModemFactory txFactory, IModemFactory rxFactory, ModemOptions options, IModemBitSource source, IModemBitSink sink,

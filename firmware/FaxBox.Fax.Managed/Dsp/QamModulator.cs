@@ -1,0 +1,102 @@
+using System.Numerics;
+
+namespace FaxBox.Fax.Managed.Dsp;
+
+/// <summary>
+/// Transmit side of a QAM/PSK modem: root-raised-cosine pulse shaping at 24 kHz (a polyphase interpolator for symbol
+/// rates of 1200, 1600 and 2400 baud into 8000 samples/s) and modulation onto the carrier.
+/// </summary>
+internal sealed class QamModulator
+{
+    private const int Upsample = 3;
+    private const int SpanSymbols = 8;
+
+    private readonly int _symbolPeriod;
+    private readonly float[] _pulse;
+    private readonly Complex[] _history = new Complex[SpanSymbols];
+    private readonly CarrierOscillator _carrier;
+    private int _newest;
+    private int _phase;
+
+    /// <param name="baud">Symbol rate (1200, 1600 or 2400).</param>
+    /// <param name="carrierHz">Carrier frequency.</param>
+    /// <param name="rollOff">Root-raised-cosine roll-off factor.</param>
+    /// <param name="unitRms">RMS sample value produced by symbols of unit mean power.</param>
+    public QamModulator(int baud, double carrierHz, double rollOff, double unitRms)
+    {
+        if (8000 * Upsample % baud != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(baud), baud, "The symbol rate must divide 24000.");
+        }
+
+        _symbolPeriod = 8000 * Upsample / baud;
+        int length = _symbolPeriod * SpanSymbols;
+        var taps = new double[length];
+        double energy = 0;
+        for (int k = 0; k < length; k++)
+        {
+            taps[k] = RootRaisedCosine.Pulse((k - (length / 2.0)) / _symbolPeriod, rollOff);
+            energy += taps[k] * taps[k];
+        }
+
+        // Mean |baseband|^2 for unit-power symbols is energy / symbolPeriod; the real passband signal has half of it.
+        double scale = unitRms / Math.Sqrt(energy / _symbolPeriod / 2);
+        _pulse = new float[length];
+        for (int k = 0; k < length; k++)
+        {
+            _pulse[k] = (float)(taps[k] * scale);
+        }
+
+        _carrier = new CarrierOscillator(carrierHz);
+        _phase = _symbolPeriod - Upsample;
+    }
+
+    /// <summary>Filter delay from a symbol's entry to the centre of its pulse, in 8 kHz samples (rounded up).</summary>
+    public int DelaySamples => (_pulse.Length / 2 / Upsample) + 1;
+
+    /// <summary>Advances the sample clock; true when a new symbol must be supplied with <see cref="PushSymbol"/> before <see cref="NextSample"/>.</summary>
+    public bool Advance()
+    {
+        _phase += Upsample;
+        if (_phase >= _symbolPeriod)
+        {
+            _phase -= _symbolPeriod;
+            return true;
+        }
+
+        return false;
+    }
+
+    public void PushSymbol(Complex symbol)
+    {
+        _newest = (_newest + 1) % SpanSymbols;
+        _history[_newest] = symbol;
+    }
+
+    /// <summary>The next line sample.</summary>
+    public float NextSample()
+    {
+        double re = 0;
+        double im = 0;
+        int index = _newest;
+        for (int j = 0, k = _phase; j < SpanSymbols; j++, k += _symbolPeriod)
+        {
+            Complex s = _history[index];
+            float h = _pulse[k];
+            re += s.Real * h;
+            im += s.Imaginary * h;
+            index = index == 0 ? SpanSymbols - 1 : index - 1;
+        }
+
+        _carrier.Next(out float cos, out float sin);
+        return (float)((re * cos) - (im * sin));
+    }
+
+    /// <summary>Clears the filter and the carrier phase.</summary>
+    public void Reset()
+    {
+        Array.Clear(_history);
+        _carrier.Reset();
+        _phase = _symbolPeriod - Upsample;
+    }
+}
