@@ -1,11 +1,13 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace FaxBox.Fax.Managed.Dsp;
 
 /// <summary>A complex fractionally spaced (T/2) transversal equaliser adapted by least mean squares.</summary>
 internal sealed class LmsEqualizer
 {
-    private readonly Complex[] _coefficients;
+    private readonly float[] _re;
+    private readonly float[] _im;
 
     public LmsEqualizer(int taps)
     {
@@ -14,47 +16,34 @@ internal sealed class LmsEqualizer
             throw new ArgumentOutOfRangeException(nameof(taps), taps, "A T/2 equaliser needs an even number of taps.");
         }
 
-        _coefficients = new Complex[taps];
+        _re = new float[taps];
+        _im = new float[taps];
     }
 
-    public int Taps => _coefficients.Length;
+    public int Taps => _re.Length;
 
     /// <summary>The symbol-instant tap the equaliser starts from (even, near the middle).</summary>
-    public int CentreTap => (_coefficients.Length / 2) & ~1;
+    public int CentreTap => (_re.Length / 2) & ~1;
 
     /// <summary>Clears the taps and sets the centre tap to <paramref name="centre"/>.</summary>
     public void Reset(Complex centre)
     {
-        Array.Clear(_coefficients);
-        _coefficients[CentreTap] = centre;
+        Array.Clear(_re);
+        Array.Clear(_im);
+        _re[CentreTap] = (float)centre.Real;
+        _im[CentreTap] = (float)centre.Imaginary;
     }
 
-    public Complex Apply(ReadOnlySpan<Complex> line)
+    /// <summary>The output for the delay line (newest first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public Complex Apply(ReadOnlySpan<float> lineRe, ReadOnlySpan<float> lineIm)
     {
-        double re = 0;
-        double im = 0;
-        Complex[] c = _coefficients;
-        for (int i = 0; i < c.Length; i++)
-        {
-            Complex x = line[i];
-            Complex k = c[i];
-            re += (k.Real * x.Real) - (k.Imaginary * x.Imaginary);
-            im += (k.Real * x.Imaginary) + (k.Imaginary * x.Real);
-        }
-
+        VectorMath.ComplexDot(_re, _im, lineRe, lineIm, out float re, out float im);
         return new Complex(re, im);
     }
 
     /// <summary>c_i += step · error · conj(x_i).</summary>
-    public void Update(ReadOnlySpan<Complex> line, Complex error, double step)
-    {
-        double er = error.Real * step;
-        double ei = error.Imaginary * step;
-        Complex[] c = _coefficients;
-        for (int i = 0; i < c.Length; i++)
-        {
-            Complex x = line[i];
-            c[i] = new Complex(c[i].Real + (er * x.Real) + (ei * x.Imaginary), c[i].Imaginary + (ei * x.Real) - (er * x.Imaginary));
-        }
-    }
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Update(ReadOnlySpan<float> lineRe, ReadOnlySpan<float> lineIm, Complex error, double step) =>
+        VectorMath.ComplexUpdate(_re, _im, lineRe, lineIm, (float)(error.Real * step), (float)(error.Imaginary * step));
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace FaxBox.Fax.Managed.Dsp;
 
@@ -19,7 +20,8 @@ internal sealed class QamDemodulator
     private readonly float[] _filter;
     private readonly float[] _ringRe = new float[2 * RingSize];
     private readonly float[] _ringIm = new float[2 * RingSize];
-    private readonly Complex[] _line;
+    private readonly float[] _lineRe;
+    private readonly float[] _lineIm;
     private readonly int _lineLength;
     private readonly CarrierOscillator _carrier;
     private readonly double _targetPower;
@@ -53,17 +55,19 @@ internal sealed class QamDemodulator
             sum += RootRaisedCosine.Pulse((j - _side) / samplesPerSymbol, rollOff);
         }
 
+        // Stored reversed (oldest sample's tap first) so that each output is one contiguous dot product.
         for (int p = 0; p < Phases; p++)
         {
             for (int j = 0; j < _taps; j++)
             {
                 double t = (j - _side + ((double)p / Phases)) / samplesPerSymbol;
-                _filter[(p * _taps) + j] = (float)(RootRaisedCosine.Pulse(t, rollOff) / sum);
+                _filter[(p * _taps) + (_taps - 1 - j)] = (float)(RootRaisedCosine.Pulse(t, rollOff) / sum);
             }
         }
 
         _lineLength = lineLength;
-        _line = new Complex[2 * lineLength];
+        _lineRe = new float[2 * lineLength];
+        _lineIm = new float[2 * lineLength];
         _carrier = new CarrierOscillator(carrierHz);
         _targetPower = targetPower;
         TimingGain = 0.02;
@@ -79,8 +83,11 @@ internal sealed class QamDemodulator
     /// <summary>The latest symbol-instant sample (after gain).</summary>
     public Complex SymbolSample { get; private set; }
 
-    /// <summary>The T/2 delay line, newest sample first.</summary>
-    public ReadOnlySpan<Complex> Line => _line.AsSpan(_linePos, _lineLength);
+    /// <summary>Real parts of the T/2 delay line, newest sample first.</summary>
+    public ReadOnlySpan<float> LineRe => _lineRe.AsSpan(_linePos, _lineLength);
+
+    /// <summary>Imaginary parts of the T/2 delay line, newest sample first.</summary>
+    public ReadOnlySpan<float> LineIm => _lineIm.AsSpan(_linePos, _lineLength);
 
     /// <summary>Smoothed normalised Gardner error; near zero when timing is locked.</summary>
     public double TimingErrorAverage => _timingErrorAverage;
@@ -92,7 +99,8 @@ internal sealed class QamDemodulator
     {
         Array.Clear(_ringRe);
         Array.Clear(_ringIm);
-        Array.Clear(_line);
+        Array.Clear(_lineRe);
+        Array.Clear(_lineIm);
         _carrier.Reset();
         _count = 0;
         _ringPos = 0;
@@ -110,6 +118,7 @@ internal sealed class QamDemodulator
     }
 
     /// <summary>Feeds one line sample; true when a new symbol-instant sample has entered the delay line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Push(float sample)
     {
         _carrier.Next(out float cos, out float sin);
@@ -132,14 +141,9 @@ internal sealed class QamDemodulator
 
         // y(m + mu) = sum_j x[m + side - j] g(j - side + mu); x[newest - j] sits at ring index pos + RingSize - j.
         ReadOnlySpan<float> g = _filter.AsSpan(phase * _taps, _taps);
-        int basePos = _ringPos + RingSize;
-        double accRe = 0;
-        double accIm = 0;
-        for (int j = 0; j < g.Length; j++)
-        {
-            accRe += _ringRe[basePos - j] * g[j];
-            accIm += _ringIm[basePos - j] * g[j];
-        }
+        int oldest = _ringPos + RingSize - _taps + 1;
+        float accRe = VectorMath.Dot(_ringRe.AsSpan(oldest, _taps), g);
+        float accIm = VectorMath.Dot(_ringIm.AsSpan(oldest, _taps), g);
 
         _nextTime += _halfPeriod;
         var z = new Complex(accRe, accIm);
@@ -177,7 +181,9 @@ internal sealed class QamDemodulator
     private void Insert(Complex value)
     {
         _linePos = _linePos == 0 ? _lineLength - 1 : _linePos - 1;
-        _line[_linePos] = value;
-        _line[_linePos + _lineLength] = value;
+        _lineRe[_linePos] = (float)value.Real;
+        _lineRe[_linePos + _lineLength] = (float)value.Real;
+        _lineIm[_linePos] = (float)value.Imaginary;
+        _lineIm[_linePos + _lineLength] = (float)value.Imaginary;
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace FaxBox.Fax.Managed.Dsp;
 
@@ -12,11 +13,13 @@ internal sealed class QamModulator
     private const int SpanSymbols = 8;
 
     private readonly int _symbolPeriod;
-    private readonly float[] _pulse;
-    private readonly Complex[] _history = new Complex[SpanSymbols];
+    private readonly float[] _polyphase;
+    private readonly float[] _historyRe = new float[2 * SpanSymbols];
+    private readonly float[] _historyIm = new float[2 * SpanSymbols];
     private readonly CarrierOscillator _carrier;
     private int _newest;
     private int _phase;
+    private readonly int _pulseLength;
 
     /// <param name="baud">Symbol rate (1200, 1600 or 2400).</param>
     /// <param name="carrierHz">Carrier frequency.</param>
@@ -41,18 +44,24 @@ internal sealed class QamModulator
 
         // Mean |baseband|^2 for unit-power symbols is energy / symbolPeriod; the real passband signal has half of it.
         double scale = unitRms / Math.Sqrt(energy / _symbolPeriod / 2);
-        _pulse = new float[length];
-        for (int k = 0; k < length; k++)
+        // Polyphase layout: row p holds the taps p, p + T, p + 2T, ... met by the newest, second newest, ... symbol.
+        _polyphase = new float[length];
+        for (int p = 0; p < _symbolPeriod; p++)
         {
-            _pulse[k] = (float)(taps[k] * scale);
+            for (int j = 0; j < SpanSymbols; j++)
+            {
+                _polyphase[(p * SpanSymbols) + j] = (float)(taps[p + (_symbolPeriod * j)] * scale);
+            }
         }
+
+        _pulseLength = length;
 
         _carrier = new CarrierOscillator(carrierHz);
         _phase = _symbolPeriod - Upsample;
     }
 
     /// <summary>Filter delay from a symbol's entry to the centre of its pulse, in 8 kHz samples (rounded up).</summary>
-    public int DelaySamples => (_pulse.Length / 2 / Upsample) + 1;
+    public int DelaySamples => (_pulseLength / 2 / Upsample) + 1;
 
     /// <summary>Advances the sample clock; true when a new symbol must be supplied with <see cref="PushSymbol"/> before <see cref="NextSample"/>.</summary>
     public bool Advance()
@@ -69,33 +78,29 @@ internal sealed class QamModulator
 
     public void PushSymbol(Complex symbol)
     {
-        _newest = (_newest + 1) % SpanSymbols;
-        _history[_newest] = symbol;
+        _newest = _newest == 0 ? SpanSymbols - 1 : _newest - 1;
+        _historyRe[_newest] = (float)symbol.Real;
+        _historyRe[_newest + SpanSymbols] = (float)symbol.Real;
+        _historyIm[_newest] = (float)symbol.Imaginary;
+        _historyIm[_newest + SpanSymbols] = (float)symbol.Imaginary;
     }
 
     /// <summary>The next line sample.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float NextSample()
     {
-        double re = 0;
-        double im = 0;
-        int index = _newest;
-        for (int j = 0, k = _phase; j < SpanSymbols; j++, k += _symbolPeriod)
-        {
-            Complex s = _history[index];
-            float h = _pulse[k];
-            re += s.Real * h;
-            im += s.Imaginary * h;
-            index = index == 0 ? SpanSymbols - 1 : index - 1;
-        }
-
+        ReadOnlySpan<float> taps = _polyphase.AsSpan(_phase * SpanSymbols, SpanSymbols);
+        float re = VectorMath.Dot(_historyRe.AsSpan(_newest, SpanSymbols), taps);
+        float im = VectorMath.Dot(_historyIm.AsSpan(_newest, SpanSymbols), taps);
         _carrier.Next(out float cos, out float sin);
-        return (float)((re * cos) - (im * sin));
+        return (re * cos) - (im * sin);
     }
 
     /// <summary>Clears the filter and the carrier phase.</summary>
     public void Reset()
     {
-        Array.Clear(_history);
+        Array.Clear(_historyRe);
+        Array.Clear(_historyIm);
         _carrier.Reset();
         _phase = _symbolPeriod - Upsample;
     }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using FaxBox.Fax.Managed.Dsp;
 using FaxBox.Fax.Modems;
 
@@ -116,6 +117,7 @@ internal sealed class V29Receiver : IModemReceiver
     /// <summary>Frequency offset tracked by the carrier loop in Hz (diagnostic).</summary>
     public double FrequencyOffsetHz => _tracker.Frequency * V29Transmitter.Baud / (2 * Math.PI);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Receive(ReadOnlySpan<short> frame)
     {
         for (int i = 0; i < frame.Length; i++)
@@ -148,6 +150,7 @@ internal sealed class V29Receiver : IModemReceiver
     {
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnSymbol(float linePower)
     {
         _symbols++;
@@ -223,9 +226,10 @@ internal sealed class V29Receiver : IModemReceiver
         _sink.OnStatus(ModemStatus.TrainingInProgress);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TrackSegment2()
     {
-        Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.Line));
+        Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
         Complex expected = _expectA ? _a : _b;
         Complex other = _expectA ? _b : _a;
         double distExpected = Distance(y, expected);
@@ -246,14 +250,14 @@ internal sealed class V29Receiver : IModemReceiver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TrainSegment3()
     {
-        ReadOnlySpan<Complex> line = _demodulator.Line;
-        Complex y = _tracker.Derotate(_equalizer.Apply(line));
+        Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
         bool isC = Distance(y, _c) <= Distance(y, _d);
         Complex decision = isC ? _c : _d;
         _previousPhase = isC ? V29Constellation.PhaseC : V29Constellation.PhaseD;
-        Adapt(line, y, decision, 0.3);
+        Adapt(y, decision, 0.3);
         if (_stateSymbols >= V29Training.Segment3 - 4)
         {
             Enter(State.Segment4);
@@ -263,10 +267,10 @@ internal sealed class V29Receiver : IModemReceiver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReceiveData()
     {
-        ReadOnlySpan<Complex> line = _demodulator.Line;
-        Complex y = _tracker.Derotate(_equalizer.Apply(line));
+        Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
         int best = 0;
         double bestDistance = double.MaxValue;
         for (int i = 0; i < _points.Length; i++)
@@ -280,7 +284,7 @@ internal sealed class V29Receiver : IModemReceiver
         }
 
         Complex decision = _points[best];
-        Adapt(line, y, decision, _state == State.Data ? 0.05 : 0.15);
+        Adapt(y, decision, _state == State.Data ? 0.05 : 0.15);
         int phase = _pointPhase[best];
         int tribit = V29Constellation.Tribit(phase - _previousPhase);
         _previousPhase = phase;
@@ -318,10 +322,10 @@ internal sealed class V29Receiver : IModemReceiver
         }
     }
 
-    private void Adapt(ReadOnlySpan<Complex> line, Complex y, Complex decision, double step)
+    private void Adapt(Complex y, Complex decision, double step)
     {
         Complex error = (decision - y) * _tracker.Rotation;
-        _equalizer.Update(line, error, step / (EqualizerTaps * _targetPower));
+        _equalizer.Update(_demodulator.LineRe, _demodulator.LineIm, error, step / (EqualizerTaps * _targetPower));
         _tracker.Update(y, decision);
     }
 
