@@ -34,7 +34,7 @@ internal sealed unsafe class SpanDspToneGenerator : IToneGenerator
         Tone = tone;
         if (tone == FaxTone.V21Preamble)
         {
-            var spec = V21Channel2Spec();
+            var spec = FskSpecs.V21Channel2;
             _self = GCHandle.Alloc(this);
             _fsk = SpanDspNative.fsk_tx_init(0, spec, &NextFlagBit, GCHandle.ToIntPtr(_self));
             if (_fsk.IsInvalid)
@@ -98,29 +98,6 @@ internal sealed unsafe class SpanDspToneGenerator : IToneGenerator
                 _self.Free();
             }
         }
-    }
-
-    /// <summary>Address of <c>preset_fsk_specs[FSK_V21CH2]</c>, static data inside the library.</summary>
-    private static nint V21Channel2Spec()
-    {
-        var library = NativeLibrary.Load(SpanDspNative.Library, typeof(SpanDspToneGenerator).Assembly, searchPath: null);
-        var specs = NativeLibrary.GetExport(library, SpanDspNative.PresetFskSpecsSymbol);
-
-        // fsk_spec_t = { const char *name; int freq_zero, freq_one, tx_level, min_level, baud_rate; }
-        var specSize = IntPtr.Size + (5 * sizeof(int));
-        specSize = (specSize + IntPtr.Size - 1) / IntPtr.Size * IntPtr.Size;
-        var spec = specs + (SpanDspNative.FskV21Ch2 * specSize);
-
-        // A wrong layout guess must fail loudly rather than send the wrong frequencies.
-        var freqZero = Marshal.ReadInt32(spec, IntPtr.Size);
-        var freqOne = Marshal.ReadInt32(spec, IntPtr.Size + sizeof(int));
-        if (freqZero != 1850 || freqOne != 1650)
-        {
-            throw new InvalidOperationException(
-                $"libspandsp's preset_fsk_specs[FSK_V21CH2] reads {freqZero}/{freqOne} Hz, expected 1850/1650 Hz (V.21 channel 2)");
-        }
-
-        return spec;
     }
 
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]

@@ -13,6 +13,7 @@ internal static class FaxBoxCommandLine
         var fax = new Command("fax", "Fax engine and document tools: loopback readiness test, test pages, TIFF inspection, PDF and PNG export.");
         fax.Subcommands.Add(LoopbackCommand.Create());
         fax.Subcommands.Add(EngineCommand.Create());
+        fax.Subcommands.Add(ModemTestCommand.Create());
         foreach (var command in DocumentCommands.Create())
         {
             fax.Subcommands.Add(command);

@@ -1,0 +1,44 @@
+namespace FaxBox.Fax.Managed.Dsp;
+
+/// <summary>A table-driven numerically controlled oscillator (32-bit phase accumulator, 4096-entry sine table) at 8000 samples/s.</summary>
+internal sealed class CarrierOscillator
+{
+    private const int TableBits = 12;
+    private const int TableSize = 1 << TableBits;
+    private static readonly float[] Sine = BuildTable();
+
+    private uint _phase;
+    private uint _step;
+
+    public CarrierOscillator(double frequencyHz) => FrequencyHz = frequencyHz;
+
+    /// <summary>The oscillator frequency.</summary>
+    public double FrequencyHz
+    {
+        get => _step * 8000.0 / 4294967296.0;
+        set => _step = (uint)Math.Round(value / 8000.0 * 4294967296.0);
+    }
+
+    /// <summary>Restarts at phase zero.</summary>
+    public void Reset() => _phase = 0;
+
+    /// <summary>The cosine and sine of the current phase, then advances by one sample.</summary>
+    public void Next(out float cos, out float sin)
+    {
+        uint index = _phase >> (32 - TableBits);
+        sin = Sine[index];
+        cos = Sine[(index + (TableSize / 4)) & (TableSize - 1)];
+        _phase += _step;
+    }
+
+    private static float[] BuildTable()
+    {
+        var table = new float[TableSize];
+        for (int i = 0; i < TableSize; i++)
+        {
+            table[i] = (float)Math.Sin(2 * Math.PI * i / TableSize);
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace FaxBox.Fax.Managed.Dsp;
+
+/// <summary>
+/// Decision-directed second-order carrier phase-locked loop acting on the equaliser output (no loop delay), which
+/// removes residual carrier phase and frequency offset. The phase is kept as a unit phasor, so a symbol costs no
+/// trigonometry.
+/// </summary>
+internal sealed class CarrierTracker
+{
+    private double _cos = 1;
+    private double _sin;
+    private double _frequency;
+
+    /// <summary>Proportional gain (radians of correction per radian of error).</summary>
+    public double Alpha { get; set; } = 0.1;
+
+    /// <summary>Integral gain.</summary>
+    public double Beta { get; set; } = 0.004;
+
+    /// <summary>The tracked frequency offset in radians per symbol.</summary>
+    public double Frequency => _frequency;
+
+    /// <summary>The tracked carrier phase as a unit phasor.</summary>
+    public Complex Rotation => new(_cos, _sin);
+
+    public void Reset(double phase, double frequency)
+    {
+        (_sin, _cos) = Math.SinCos(phase);
+        _frequency = frequency;
+    }
+
+    /// <summary>Removes the tracked phase from an equaliser output.</summary>
+    public Complex Derotate(Complex y) => new((y.Real * _cos) + (y.Imaginary * _sin), (y.Imaginary * _cos) - (y.Real * _sin));
+
+    /// <summary>Advances one symbol using the phase error between the derotated output and its decision.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Update(Complex derotated, Complex decision)
+    {
+        // Im(y·conj(d))/|d|² ≈ the angle for small errors; clamped so a wrong decision cannot throw the loop.
+        double dr = decision.Real;
+        double di = decision.Imaginary;
+        double norm = (dr * dr) + (di * di);
+        double error = norm > 0 ? ((derotated.Imaginary * dr) - (derotated.Real * di)) / norm : 0;
+        error = Math.Clamp(error, -0.5, 0.5);
+        _frequency += Beta * error;
+        double step = _frequency + (Alpha * error);
+
+        // Rotate the phasor by step (second-order sine/cosine), then renormalise it.
+        double c = 1 - (0.5 * step * step);
+        double s = step;
+        double cos = (_cos * c) - (_sin * s);
+        double sin = (_sin * c) + (_cos * s);
+        double scale = 1.5 - (0.5 * ((cos * cos) + (sin * sin)));
+        _cos = cos * scale;
+        _sin = sin * scale;
+    }
+}

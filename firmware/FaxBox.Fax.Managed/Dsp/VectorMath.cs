@@ -1,0 +1,102 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace FaxBox.Fax.Managed.Dsp;
+
+/// <summary>SIMD helpers for the filters (System.Numerics.Vector, portable to any .NET target).</summary>
+internal static class VectorMath
+{
+    /// <summary>Σ a[i]·b[i] over the common length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        int n = Math.Min(a.Length, b.Length);
+        int i = 0;
+        float sum = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
+        {
+            var acc = Vector<float>.Zero;
+            ReadOnlySpan<Vector<float>> va = MemoryMarshal.Cast<float, Vector<float>>(a[..n]);
+            ReadOnlySpan<Vector<float>> vb = MemoryMarshal.Cast<float, Vector<float>>(b[..n]);
+            for (int k = 0; k < va.Length; k++)
+            {
+                acc += va[k] * vb[k];
+            }
+
+            sum = Vector.Sum(acc);
+            i = va.Length * Vector<float>.Count;
+        }
+
+        for (; i < n; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>Complex Σ c[i]·x[i] with real and imaginary parts in separate arrays.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void ComplexDot(ReadOnlySpan<float> cRe, ReadOnlySpan<float> cIm, ReadOnlySpan<float> xRe, ReadOnlySpan<float> xIm, out float re, out float im)
+    {
+        int n = cRe.Length;
+        int i = 0;
+        re = 0;
+        im = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
+        {
+            var accRe = Vector<float>.Zero;
+            var accIm = Vector<float>.Zero;
+            ReadOnlySpan<Vector<float>> vcr = MemoryMarshal.Cast<float, Vector<float>>(cRe);
+            ReadOnlySpan<Vector<float>> vci = MemoryMarshal.Cast<float, Vector<float>>(cIm[..n]);
+            ReadOnlySpan<Vector<float>> vxr = MemoryMarshal.Cast<float, Vector<float>>(xRe[..n]);
+            ReadOnlySpan<Vector<float>> vxi = MemoryMarshal.Cast<float, Vector<float>>(xIm[..n]);
+            for (int k = 0; k < vcr.Length; k++)
+            {
+                accRe += (vcr[k] * vxr[k]) - (vci[k] * vxi[k]);
+                accIm += (vcr[k] * vxi[k]) + (vci[k] * vxr[k]);
+            }
+
+            re = Vector.Sum(accRe);
+            im = Vector.Sum(accIm);
+            i = vcr.Length * Vector<float>.Count;
+        }
+
+        for (; i < n; i++)
+        {
+            re += (cRe[i] * xRe[i]) - (cIm[i] * xIm[i]);
+            im += (cRe[i] * xIm[i]) + (cIm[i] * xRe[i]);
+        }
+    }
+
+    /// <summary>c[i] += (er + j·ei)·conj(x[i]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void ComplexUpdate(Span<float> cRe, Span<float> cIm, ReadOnlySpan<float> xRe, ReadOnlySpan<float> xIm, float er, float ei)
+    {
+        int n = cRe.Length;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
+        {
+            var ver = new Vector<float>(er);
+            var vei = new Vector<float>(ei);
+            Span<Vector<float>> vcr = MemoryMarshal.Cast<float, Vector<float>>(cRe);
+            Span<Vector<float>> vci = MemoryMarshal.Cast<float, Vector<float>>(cIm[..n]);
+            ReadOnlySpan<Vector<float>> vxr = MemoryMarshal.Cast<float, Vector<float>>(xRe[..n]);
+            ReadOnlySpan<Vector<float>> vxi = MemoryMarshal.Cast<float, Vector<float>>(xIm[..n]);
+            for (int k = 0; k < vcr.Length; k++)
+            {
+                vcr[k] += (ver * vxr[k]) + (vei * vxi[k]);
+                vci[k] += (vei * vxr[k]) - (ver * vxi[k]);
+            }
+
+            i = vcr.Length * Vector<float>.Count;
+        }
+
+        for (; i < n; i++)
+        {
+            cRe[i] += (er * xRe[i]) + (ei * xIm[i]);
+            cIm[i] += (ei * xRe[i]) - (er * xIm[i]);
+        }
+    }
+}

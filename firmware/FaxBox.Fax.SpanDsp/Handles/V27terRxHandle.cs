@@ -1,0 +1,18 @@
+using FaxBox.Fax.SpanDsp.Interop;
+
+namespace FaxBox.Fax.SpanDsp.Handles;
+
+/// <summary>Owns a modem state (v27ter_rx_state_t); released with <c>v27ter_rx_free</c>.</summary>
+internal sealed class V27terRxHandle : SpanDspHandle
+{
+    /// <summary>Used by the interop marshaller when an init call returns.</summary>
+    public V27terRxHandle()
+    {
+    }
+
+    protected override bool ReleaseHandle()
+    {
+        SpanDspNative.v27ter_rx_free(handle);
+        return true;
+    }
+}
