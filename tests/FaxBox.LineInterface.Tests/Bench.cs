@@ -24,7 +24,10 @@ internal sealed class Bench
     }
 
     /// <summary>Ticks until <paramref name="done"/> holds; fails the test when <paramref name="limit"/> of simulated time passes first.</summary>
-    public TimeSpan RunUntil(Func<bool> done, TimeSpan limit, string what)
+    public TimeSpan RunUntil(Func<bool> done, TimeSpan limit, string what) => RunUntil(done, limit, () => what);
+
+    /// <summary>As <see cref="RunUntil(Func{bool}, TimeSpan, string)"/>, describing the state when it fails.</summary>
+    public TimeSpan RunUntil(Func<bool> done, TimeSpan limit, Func<string> what)
     {
         var start = Now;
         var ticks = (long)(limit.TotalMilliseconds / AudioFrame.Milliseconds);
@@ -38,7 +41,7 @@ internal sealed class Bench
             Tick();
         }
 
-        Assert.Fail($"{what}: not within {limit.TotalSeconds} s of simulated time");
+        Assert.Fail($"{what()}: not within {limit.TotalSeconds} s of simulated time");
         return limit;
     }
 
