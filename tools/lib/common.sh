@@ -32,3 +32,11 @@ install_spandsp_runtime() {
 require_dotnet() {
   command -v dotnet >/dev/null || { echo "tools: the .NET SDK is required (see global.json for the version)" >&2; exit 1; }
 }
+
+# install_alsa_runtime: alsa-lib for the hardware board's PCM link (libasound2, renamed libasound2t64 on Debian 13),
+# with its configuration (alsa.conf defines the "null" device the tests use).
+install_alsa_runtime() {
+  if ldconfig -p | grep -q 'libasound\.so\.2 ' && [ -f /usr/share/alsa/alsa.conf ]; then return 0; fi
+  apt_install libasound2 2>/dev/null || apt_install libasound2t64
+  apt_install libasound2-data
+}
