@@ -30,6 +30,7 @@ public sealed class VirtualPhone : IMediaTickHandler, IDisposable
     private int _dropTicks;
     private double _lastVolts;
     private long _ticks;
+    private bool _dialledOnTone;
 
     /// <summary>Creates an on-hook phone on <paramref name="line"/>.</summary>
     public VirtualPhone(string name, IFxoHardware line, LineRegion region, IFaxEngine engine, DialTiming? timing = null)
@@ -68,6 +69,12 @@ public sealed class VirtualPhone : IMediaTickHandler, IDisposable
     /// <summary>Answer by itself after this many ring cycles; null to leave it to the script. Default null.</summary>
     public int? AutoAnswerAfterRings { get; set; }
 
+    /// <summary>Digits to dial by themselves when dial tone is heard after lifting the handset; null for none. Default null.</summary>
+    public string? DialOnDialTone { get; set; }
+
+    /// <summary>How <see cref="DialOnDialTone"/> is dialled. Default DTMF.</summary>
+    public DialMethod DialOnDialToneMethod { get; set; } = DialMethod.Dtmf;
+
     /// <summary>Whether the handset is lifted.</summary>
     public bool IsOffHook { get; private set; }
 
@@ -99,6 +106,7 @@ public sealed class VirtualPhone : IMediaTickHandler, IDisposable
     public void OffHook()
     {
         IsOffHook = true;
+        _dialledOnTone = false;
         LoopCurrentDropped = false;
         _dropTicks = 0;
         _heard.Clear();
@@ -160,6 +168,12 @@ public sealed class VirtualPhone : IMediaTickHandler, IDisposable
         else
         {
             _callerId.Process(_rx);
+        }
+
+        if (IsOffHook && !_dialledOnTone && DialOnDialTone is { } digits && HeardTone == CallProgressTone.Dial)
+        {
+            _dialledOnTone = true;
+            _dialler.Enqueue(digits, DialOnDialToneMethod);
         }
 
         Array.Clear(_tx);
