@@ -22,6 +22,7 @@ internal static class FaxBoxCommandLine
         root.Subcommands.Add(fax);
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SipCommand.Create());
+        root.Subcommands.Add(LineCommand.Create());
         return root;
     }
 }

@@ -24,17 +24,11 @@ public sealed class FxoPort : IFxoPort, IDisposable
     private readonly Dialler _dialler;
     private readonly short[] _rx = new short[AudioFrame.Samples];
     private readonly short[] _tx = new short[AudioFrame.Samples];
-    private readonly int _ringMinimumTicks;
-    private readonly int _ringCycleGapTicks;
-    private readonly int _ringingStoppedTicks;
+    private readonly RingCadenceDetector _rings;
     private readonly int _dropTicks;
     private readonly int _holdoffTicks;
     private long _ticks;
     private bool _loopClosed;
-    private int _ringOn;
-    private int _ringOff;
-    private int _silenceBeforeBurst = int.MaxValue;
-    private int _ringCount;
     private int _currentDrop;
     private int _holdoff;
     private bool _answered;
@@ -63,10 +57,11 @@ public sealed class FxoPort : IFxoPort, IDisposable
         _tones = new CallProgressToneDetector(region);
         _tones.Changed += OnTone;
         _dialler = new Dialler(engine.CreateDtmfGenerator(), _options.Dialling);
-        _ringMinimumTicks = Ticks.Of(_options.RingMinimum, minimum: 1);
-        _ringCycleGapTicks = Ticks.Of(_options.RingCycleGap, minimum: 1);
         var longestRingSilence = region.Ring.Cadence.OnOffMilliseconds.Where((_, i) => i % 2 == 1).Max();
-        _ringingStoppedTicks = Ticks.Of(TimeSpan.FromMilliseconds(longestRingSilence) + _options.RingingStoppedMargin, minimum: 1);
+        _rings = new RingCadenceDetector(
+            Ticks.Of(_options.RingMinimum, minimum: 1),
+            Ticks.Of(_options.RingCycleGap, minimum: 1),
+            Ticks.Of(TimeSpan.FromMilliseconds(longestRingSilence) + _options.RingingStoppedMargin, minimum: 1));
         _dropTicks = Ticks.Of(_options.LoopCurrentDropMinimum, minimum: 1);
         _holdoffTicks = Ticks.Of(_options.SupervisionHoldoff);
         _hardware.SetOffHook(false);
@@ -105,8 +100,7 @@ public sealed class FxoPort : IFxoPort, IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         IsOffHook = true;
-        _ringCount = 0;
-        _ringOn = 0;
+        _rings.Reset();
         _answered = false;
         _disconnected = false;
         _currentDrop = 0;
@@ -122,8 +116,6 @@ public sealed class FxoPort : IFxoPort, IDisposable
         _dialler.Clear();
         SetLoop(false);
         _hardware.SetOnHookMonitor(true);
-        _silenceBeforeBurst = int.MaxValue;
-        _ringOff = 0;
     }
 
     public void Dial(string digits, DialMethod method)
@@ -238,30 +230,14 @@ public sealed class FxoPort : IFxoPort, IDisposable
 
     private void SenseRinging()
     {
-        if (_hardware.IsRingSignalPresent)
+        switch (_rings.Sample(_hardware.IsRingSignalPresent))
         {
-            if (_ringOn == 0)
-            {
-                _silenceBeforeBurst = _ringOff == 0 && _ringCount == 0 ? int.MaxValue : _ringOff;
-            }
-
-            _ringOn++;
-            _ringOff = 0;
-            if (_ringOn == _ringMinimumTicks && (_ringCount == 0 || _silenceBeforeBurst >= _ringCycleGapTicks))
-            {
-                _ringCount++;
-                Ring?.Invoke(this, new FxoRing(_ringCount, Now));
-            }
-
-            return;
-        }
-
-        _ringOn = 0;
-        _ringOff++;
-        if (_ringCount > 0 && _ringOff == _ringingStoppedTicks)
-        {
-            _ringCount = 0;
-            RingingStopped?.Invoke(this, Now);
+            case 1:
+                Ring?.Invoke(this, new FxoRing(_rings.Count, Now));
+                break;
+            case -1:
+                RingingStopped?.Invoke(this, Now);
+                break;
         }
     }
 

@@ -41,8 +41,10 @@ public sealed class FxsPort : IFxsPort, IDisposable
     private RingPhase _phase;
     private int _phaseTicks;
     private long _ringTicks;
+    /// <summary>Caller ID after the first ring: 0 none, 1 first ring on, 2 waiting 500 ms, 3 data, 4 after the data.</summary>
     private int _afterFirstRingState;
     private int _afterFirstRingTicks;
+    private bool _ringOnNow;
     private bool _disposed;
 
     /// <summary>Creates a port over a line circuit; the line starts idle with forward battery.</summary>
@@ -316,6 +318,7 @@ public sealed class FxsPort : IFxsPort, IDisposable
     private void AdvanceCadence()
     {
         var on = RingIsOn();
+        _ringOnNow = on;
         switch (_afterFirstRingState)
         {
             case 1 when !on:
@@ -329,9 +332,14 @@ public sealed class FxsPort : IFxsPort, IDisposable
                 _callerId.Generate(_tx);
                 if (_callerId.IsIdle)
                 {
-                    _afterFirstRingState = 0;
+                    // Keep on-hook transmission a little longer so that the last frame of data reaches the line.
+                    _afterFirstRingState = 4;
+                    _afterFirstRingTicks = PostDataTicks;
                 }
 
+                break;
+            case 4 when --_afterFirstRingTicks <= 0:
+                _afterFirstRingState = 0;
                 break;
         }
 
@@ -339,10 +347,11 @@ public sealed class FxsPort : IFxsPort, IDisposable
     }
 
     private bool RingIsOn() =>
-        _afterFirstRingState != 3 && Region.Ring.Cadence.IsOnAt(_ringTicks * AudioFrame.Milliseconds);
+        _afterFirstRingState < 3 && Region.Ring.Cadence.IsOnAt(_ringTicks * AudioFrame.Milliseconds);
 
     private void Enter(RingPhase phase, int ticks)
     {
+        _ringOnNow = false;
         _phase = phase;
         _phaseTicks = ticks;
     }
@@ -367,10 +376,10 @@ public sealed class FxsPort : IFxsPort, IDisposable
         var reversed = Polarity == LinePolarity.Reverse;
         switch (_phase)
         {
-            case RingPhase.Ringing when RingIsOn():
+            case RingPhase.Ringing when _ringOnNow && _afterFirstRingState < 3:
             case RingPhase.Alert when Region.CallerId.Alerting == CallerIdAlerting.RingPulse:
                 return FxsLinefeed.Ringing;
-            case RingPhase.Ringing when _afterFirstRingState == 3:
+            case RingPhase.Ringing when _afterFirstRingState >= 3:
                 return reversed ? FxsLinefeed.ReverseOnHookTransmission : FxsLinefeed.ForwardOnHookTransmission;
             case RingPhase.Reversal or RingPhase.Alert or RingPhase.AlertGap or RingPhase.Data or RingPhase.PostData:
                 // Caller ID before the first ring: on-hook transmission, reversed when the alerting reverses the line.

@@ -36,7 +36,7 @@ public sealed class LineRegions
             return region;
         }
 
-        throw new ArgumentException($"unknown line region '{code}'; known regions: {string.Join(", ", All.Select(r => r.Code))}", nameof(code));
+        throw new ArgumentException($"unknown line region '{code}'; known regions: {string.Join(", ", All.Select(r => r.Code))}");
     }
 
     /// <summary>Loads a region table from a JSON file (comments allowed).</summary>

@@ -25,6 +25,7 @@ public sealed class CallProgressToneDetector
     private readonly int[] _continuousThresholdFrames;
     private readonly int[] _endFrames;
     private readonly double _minimumMeanSquare;
+    private readonly int _window;
     private readonly bool[] _segmentOn = new bool[History];
     private readonly int[] _segmentFrames = new int[History];
     private readonly double[][] _segmentShare;
@@ -52,6 +53,10 @@ public sealed class CallProgressToneDetector
         _runShare = new double[_specs.Length];
         _continuousThresholdFrames = new int[_specs.Length];
         _endFrames = new int[_specs.Length];
+
+        // Cadences are matched over as many segments as the longest cadence has, so that a short pattern (200 on 200 off)
+        // is not found inside a longer one (Italy's dial tone 200 on 200 off 600 on 1000 off).
+        _window = Math.Max(2, _specs.Max(s => s.Cadence.OnOffMilliseconds.Count));
         for (var k = 0; k < _specs.Length; k++)
         {
             var spec = _specs[k];
@@ -194,7 +199,7 @@ public sealed class CallProgressToneDetector
         {
             var pattern = _specs[k].Cadence.OnOffMilliseconds;
             var n = pattern.Count;
-            if (n == 0 || _segments < n)
+            if (n == 0 || _segments < _window)
             {
                 continue;
             }
@@ -213,16 +218,16 @@ public sealed class CallProgressToneDetector
     private bool Matches(int k, IReadOnlyList<int> pattern, int rotation)
     {
         var n = pattern.Count;
-        for (var j = 0; j < n; j++)
+        for (var j = 0; j < _window; j++)
         {
-            var slot = (_segments - n + j) % History;
+            var slot = (_segments - _window + j) % History;
             var expectOn = (rotation + j) % 2 == 0;
             if (_segmentOn[slot] != expectOn || !Near(_segmentFrames[slot], pattern[(rotation + j) % n]))
             {
                 return false;
             }
 
-            if (expectOn && _segmentShare[slot][k] < ToneShare * 0.8)
+            if (expectOn && !Dominant(_segmentShare[slot], k))
             {
                 return false;
             }
@@ -231,13 +236,28 @@ public sealed class CallProgressToneDetector
         return true;
     }
 
+    /// <summary>Whether tone <paramref name="k"/> holds enough of the power, and nearly as much as the best-fitting tone.</summary>
+    /// <param name="shares">Per-tone power shares (each capped at 1 per frame), summed over <paramref name="frames"/> frames.</param>
+    /// <param name="k">The tone in question.</param>
+    /// <param name="frames">How many frames the shares sum.</param>
+    private static bool Dominant(double[] shares, int k, int frames = 1)
+    {
+        var best = 0.0;
+        foreach (var share in shares)
+        {
+            best = Math.Max(best, share);
+        }
+
+        return frames > 0 && shares[k] >= 0.85 * best && shares[k] / frames >= ToneShare * 0.8;
+    }
+
     private void Classify()
     {
         if (_state)
         {
             for (var k = 0; k < _specs.Length; k++)
             {
-                if (_specs[k].Cadence.IsContinuous && _run >= _continuousThresholdFrames[k] && _runShare[k] / _run >= ToneShare * 0.8)
+                if (_specs[k].Cadence.IsContinuous && _run >= _continuousThresholdFrames[k] && Dominant(_runShare, k, _run))
                 {
                     Report(Kinds[k]);
                     return;

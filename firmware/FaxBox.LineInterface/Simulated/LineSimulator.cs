@@ -1,0 +1,121 @@
+using FaxBox.Core;
+using FaxBox.Fax;
+using FaxBox.LineInterface.Ports;
+using FaxBox.LineInterface.Regions;
+
+namespace FaxBox.LineInterface.Simulated;
+
+/// <summary>
+/// The simulator board: FXS ports with a virtual phone (or fax machine) on their loop and FXO ports on a virtual
+/// exchange line, ticked in a fixed order (terminals, ports, exchange and loops). Register it with a media clock, or tick
+/// it from a test or the CLI faster than real time.
+/// </summary>
+public sealed class LineSimulator : IMediaTickHandler, IDisposable
+{
+    private readonly IFaxEngine _engine;
+    private readonly List<IMediaTickHandler> _terminals = [];
+    private readonly List<IMediaTickHandler> _ports = [];
+    private readonly List<SimulatedLoop> _loops = [];
+    private readonly List<IDisposable> _owned = [];
+    private long _index;
+
+    /// <summary>Creates an empty simulator; the exchange behind FXO ports has the box on number 100.</summary>
+    public LineSimulator(LineRegion region, IFaxEngine engine, LineModelOptions? line = null)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(engine);
+        Region = region;
+        _engine = engine;
+        Line = line ?? new LineModelOptions();
+        Exchange = new VirtualExchange(region, engine);
+        _owned.Add(Exchange);
+    }
+
+    /// <summary>The region everything signals in.</summary>
+    public LineRegion Region { get; }
+
+    /// <summary>Impairments of every loop.</summary>
+    public LineModelOptions Line { get; }
+
+    /// <summary>The exchange behind the FXO ports.</summary>
+    public VirtualExchange Exchange { get; }
+
+    /// <summary>Simulated time.</summary>
+    public TimeSpan Now => TimeSpan.FromMilliseconds(_index * AudioFrame.Milliseconds);
+
+    /// <summary>Adds an FXS port with a virtual phone on its loop (answers after one ring, dials <paramref name="phoneDials"/> on dial tone).</summary>
+    public (FxsPort Port, VirtualPhone Phone) AddFxs(string name, string? phoneDials = "123#", FxsPortOptions? options = null)
+    {
+        var loop = new SimulatedLoop(name, Line);
+        var port = new FxsPort(name, loop.Exchange, Region, _engine, options);
+        var phone = new VirtualPhone($"{name}-phone", loop.Subscriber, Region, _engine) { AutoAnswerAfterRings = 1, DialOnDialTone = phoneDials };
+        _terminals.Add(phone);
+        _ports.Add(port);
+        _loops.Add(loop);
+        _owned.Add(port);
+        _owned.Add(phone);
+        return (port, phone);
+    }
+
+    /// <summary>Adds an FXO port on a new exchange line with directory number <paramref name="number"/>.</summary>
+    public FxoPort AddFxo(string name, string number = "100", FxoPortOptions? options = null)
+    {
+        var line = Exchange.AddLine(number, Line);
+        var port = new FxoPort(name, line.Loop.Subscriber, Region, _engine, options);
+        _ports.Add(port);
+        _owned.Add(port);
+        return port;
+    }
+
+    /// <summary>Adds a terminal (a virtual fax machine on an exchange line, a probe) ticked before the ports.</summary>
+    public void AddTerminal(IMediaTickHandler terminal) => _terminals.Add(terminal);
+
+    /// <summary>Adds a handler ticked after the ports (a self-test, call control in a test).</summary>
+    public void AddAfterPorts(IMediaTickHandler handler) => _ports.Add(handler);
+
+    public void OnTick(in MediaTick tick)
+    {
+        foreach (var terminal in _terminals)
+        {
+            terminal.OnTick(tick);
+        }
+
+        foreach (var port in _ports)
+        {
+            port.OnTick(tick);
+        }
+
+        Exchange.OnTick(tick);
+        foreach (var loop in _loops)
+        {
+            loop.OnTick(tick);
+        }
+    }
+
+    /// <summary>Ticks until <paramref name="done"/> or <paramref name="limit"/> of simulated time; returns whether done.</summary>
+    public bool RunUntil(Func<bool> done, TimeSpan limit)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        var end = Now + limit;
+        while (!done())
+        {
+            if (Now >= end)
+            {
+                return false;
+            }
+
+            OnTick(new MediaTick(_index, Now, TimeSpan.Zero));
+            _index++;
+        }
+
+        return true;
+    }
+
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using FaxBox.Core;
+using FaxBox.Fax;
+using FaxBox.LineInterface.Ports;
+using FaxBox.LineInterface.Regions;
+
+namespace FaxBox.LineInterface.Simulated;
+
+/// <summary>
+/// A small PSTN exchange for the simulator: subscriber lines with directory numbers, each a <see cref="SimulatedLoop"/>
+/// driven by the exchange's own <see cref="FxsPort"/> (so it rings, sends caller ID and plays tones exactly as the
+/// region says). It gives dial tone, collects DTMF or pulse digits, rings the called line with the caller's number,
+/// plays ringback, busy and congestion, connects the audio, and signals a clear by open loop, polarity reversal or busy
+/// tone. Put the box's FXO port on one line's <see cref="SimulatedLoop.Subscriber"/> and virtual terminals on others.
+/// Tick it once per media tick.
+/// </summary>
+public sealed class VirtualExchange : IMediaTickHandler, IDisposable
+{
+    private readonly IFaxEngine _engine;
+    private readonly List<ExchangeLine> _lines = [];
+
+    /// <summary>Creates an exchange with no lines.</summary>
+    public VirtualExchange(LineRegion region, IFaxEngine engine, VirtualExchangeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(engine);
+        Region = region;
+        _engine = engine;
+        Options = options ?? new VirtualExchangeOptions();
+    }
+
+    /// <summary>The region the exchange signals in.</summary>
+    public LineRegion Region { get; }
+
+    /// <summary>Behaviour.</summary>
+    public VirtualExchangeOptions Options { get; }
+
+    /// <summary>The lines.</summary>
+    public IReadOnlyList<ExchangeLine> Lines => _lines;
+
+    internal int LongestNumber { get; private set; }
+
+    /// <summary>Adds a subscriber line with directory number <paramref name="number"/> (digits only, unique, none a prefix of another).</summary>
+    public ExchangeLine AddLine(string number, LineModelOptions? model = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(number);
+        if (!number.All(char.IsAsciiDigit))
+        {
+            throw new ArgumentException($"directory number '{number}' must be digits only", nameof(number));
+        }
+
+        if (_lines.Any(l => l.Number.StartsWith(number, StringComparison.Ordinal) || number.StartsWith(l.Number, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"directory number '{number}' clashes with an existing number (equal or a prefix)", nameof(number));
+        }
+
+        var loop = new SimulatedLoop($"line {number}", model);
+        var port = new FxsPort($"exchange-{number}", loop.Exchange, Region, _engine);
+        var line = new ExchangeLine(this, number, loop, port);
+        _lines.Add(line);
+        LongestNumber = Math.Max(LongestNumber, number.Length);
+        return line;
+    }
+
+    /// <summary>The line with this number, or null.</summary>
+    public ExchangeLine? Find(string number) => _lines.Find(l => l.Number == number);
+
+    public void OnTick(in MediaTick tick)
+    {
+        foreach (var line in _lines)
+        {
+            line.Port.OnTick(tick);
+            line.Tick();
+        }
+
+        foreach (var line in _lines)
+        {
+            line.Loop.OnTick(tick);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var line in _lines)
+        {
+            line.Port.Dispose();
+        }
+    }
+}
