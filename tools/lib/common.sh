@@ -32,3 +32,10 @@ install_spandsp_runtime() {
 require_dotnet() {
   command -v dotnet >/dev/null || { echo "tools: the .NET SDK is required (see global.json for the version)" >&2; exit 1; }
 }
+
+# install_tshark: Wireshark's CLI for the Media tests that dissect FaxBox's own RTP and UDPTL (no setuid dumpcap).
+install_tshark() {
+  command -v tshark >/dev/null && return 0
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | as_root debconf-set-selections
+  apt_install tshark
+}
