@@ -13,7 +13,7 @@ namespace FaxBox.Media.Rtp;
 /// blocking and delivers it to the handler. Not thread-safe: one session belongs to the media thread. Allocation-free
 /// after construction.
 /// </summary>
-public sealed class RtpSession : IMediaTickHandler, IDisposable
+public sealed class RtpSession : IRtpSender, IMediaTickHandler, IDisposable
 {
     private const int BufferSize = 1500;
 
