@@ -71,6 +71,43 @@ public sealed class FixedJitterBufferTests
         Assert.InRange(stats.BufferedSamples, 800 - 400, 800 + 400);
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(20)]
+    [InlineData(30)]
+    public void G711_packets_of_10_20_and_30_ms_play_out_as_the_same_20_ms_frames(int ptime)
+    {
+        // ptime 10/20/30 ms = 80/160/240 octets per packet (G711Framing); the buffer re-frames them to the 20 ms tick.
+        var buffer = new FixedJitterBuffer(new FixedJitterBufferOptions { Delay = TimeSpan.FromMilliseconds(60) });
+        int octets = FaxBox.Media.G711.G711Framing.OctetsPerPacket(ptime);
+        var signal = Enumerable.Range(0, 8000).Select(n => (short)((n % 4000) + 1000)).ToArray();
+        var ulaw = new byte[signal.Length];
+        FaxBox.Media.G711.G711MuLaw.Encode(signal, ulaw);
+        var expected = new short[signal.Length];
+        FaxBox.Media.G711.G711MuLaw.Decode(ulaw, expected);
+        var output = new List<short>();
+        var frame = new short[160];
+        var pcm = new short[octets];
+        int sent = 0;
+        for (int tick = 0; tick < 50; tick++)
+        {
+            // Everything sampled by the end of this tick has been sent, in packets of ptime.
+            while (sent + octets <= (tick + 1) * 160)
+            {
+                FaxBox.Media.G711.G711MuLaw.Decode(ulaw.AsSpan(sent, octets), pcm);
+                buffer.Put((uint)sent, pcm);
+                sent += octets;
+            }
+
+            buffer.Get(frame);
+            output.AddRange(frame);
+        }
+
+        int first = output.FindIndex(x => x != 0);
+        Assert.Equal(expected.Take(output.Count - first), output.Skip(first));
+        Assert.Equal(480, buffer.Statistics.MissingSamples); // the 60 ms delay only: no hole, whatever the packet size
+    }
+
     [Fact]
     public void Late_packets_are_dropped_and_counted()
     {
