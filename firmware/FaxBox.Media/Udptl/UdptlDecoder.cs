@@ -30,10 +30,16 @@ public sealed class UdptlDecoder
     private long _highest;
     private TimeSpan _heldSince;
     private bool _holding;
+    private readonly int _firstSequence;
 
-    /// <summary>Creates a decoder delivering to <paramref name="handler"/>.</summary>
-    public UdptlDecoder(UdptlOptions options, IUdptlIfpHandler handler)
+    /// <summary>
+    /// Creates a decoder delivering to <paramref name="handler"/>. With <paramref name="firstSequence"/> (T.38 stacks start
+    /// at 0) IFPs lost before the first datagram that arrives count as lost; without it the stream starts at the oldest
+    /// IFP the first datagram carries.
+    /// </summary>
+    public UdptlDecoder(UdptlOptions options, IUdptlIfpHandler handler, ushort? firstSequence = null)
     {
+        _firstSequence = firstSequence ?? -1;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(handler);
         options.Validate();
@@ -63,6 +69,12 @@ public sealed class UdptlDecoder
             _started = true;
             seq = packet.Sequence + 65536L;
             _next = seq - (packet.Mode == UdptlErrorRecovery.Redundancy ? packet.RecoveryCount : 0);
+            if (_firstSequence >= 0)
+            {
+                long first = _firstSequence + 65536L;
+                first -= first > seq ? 65536 : 0;
+                _next = seq - first < Slots / 2 ? Math.Min(_next, first) : _next;
+            }
             _highest = seq;
         }
         else

@@ -118,6 +118,25 @@ public sealed class UdptlRecoveryTests
     }
 
     [Fact]
+    public void With_a_known_first_sequence_IFPs_lost_before_the_first_arrival_count_as_lost()
+    {
+        var options = new UdptlOptions { ImageRedundancy = 1, ControlRedundancy = 1, ReorderTimeout = TimeSpan.Zero };
+        var (packets, _) = Encode(options, 6);
+        var told = new UdptlDecoder(options, new RecordingIfpHandler(), firstSequence: 0);
+        var untold = new UdptlDecoder(options, new RecordingIfpHandler());
+        foreach (byte[] p in packets.Skip(3))
+        {
+            told.Receive(p, TimeSpan.Zero);
+            untold.Receive(p, TimeSpan.Zero);
+        }
+
+        Assert.Equal(2, told.Statistics.IfpsLost);      // 0 and 1; 2 came back as packet 3's secondary
+        Assert.Equal(4, told.Statistics.IfpsDelivered);
+        Assert.Equal(0, untold.Statistics.IfpsLost);
+        Assert.Equal(4, untold.Statistics.IfpsDelivered);
+    }
+
+    [Fact]
     public void Duplicates_are_delivered_once()
     {
         var options = new UdptlOptions { ReorderTimeout = TimeSpan.Zero };
