@@ -41,11 +41,15 @@ install_alsa_runtime() {
   apt_install libasound2-data
 }
 
-# install_sip_peers: the real SIP peers the FaxBox.Sip interop tests drive (kamailio as registrar/proxy with digest
-# auth, sipp from sip-tester, tshark to decode the captures). tshark's setuid question is answered "no" first.
+# install_tshark: Wireshark's CLI, which the tests use to dissect FaxBox's own SIP, RTP and UDPTL (no setuid dumpcap).
+install_tshark() {
+  command -v tshark >/dev/null && return 0
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | as_root debconf-set-selections
+  apt_install tshark
+}
+
+# install_sip_peers: the real SIP peers the FaxBox.Sip interop tests drive: kamailio as registrar/proxy with digest
+# auth and sipp (Debian's sip-tester).
 install_sip_peers() {
-  if ! dpkg-query -W -f='${Status}' tshark 2>/dev/null | grep -q "install ok installed"; then
-    echo "wireshark-common wireshark-common/install-setuid boolean false" | as_root debconf-set-selections
-  fi
-  apt_install kamailio kamailio-extra-modules sip-tester tshark
+  apt_install kamailio kamailio-extra-modules sip-tester
 }

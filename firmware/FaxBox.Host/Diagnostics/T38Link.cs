@@ -1,28 +1,40 @@
 using FaxBox.Fax;
+using FaxBox.Media.Udptl;
 
 namespace FaxBox.Host.Diagnostics;
 
 /// <summary>
-/// One direction of a T.38 leg, modelled on UDPTL (ITU-T T.38 §9.1): every IFP gets the next sequence number; each
-/// datagram carries it and the <c>redundancy</c> IFPs before it; the engine's repeat count becomes that many copies
-/// of the datagram; each copy is lost independently with the given probability; the receiver delivers every IFP
-/// it can recover, in sequence order, exactly once, one tick (20 ms) after it was sent.
+/// One direction of a T.38 leg through FaxBox's real UDPTL (ITU-T T.38 §9.1): every IFP goes through
+/// <see cref="UdptlEncoder"/> (sequence number, <c>redundancy</c> secondary IFPs); the engine's repeat count becomes that
+/// many copies of the datagram; each copy is lost independently with the given probability; the surviving datagrams
+/// reach a <see cref="UdptlDecoder"/> one tick (20 ms) after they were sent, which recovers what it can from
+/// redundancy and delivers every IFP in sequence order, exactly once.
 /// </summary>
-internal sealed class T38Link : IIfpSink
+internal sealed class T38Link : IIfpSink, IUdptlIfpHandler
 {
     private readonly double _loss;
-    private readonly int _redundancy;
     private readonly Random _random;
-    private readonly List<byte[]> _history = [];
-    private readonly Queue<(ushort Seq, int Depth)> _inFlight = new();
-    private int _nextSequence;
-    private int _nextDelivered;
+    private readonly UdptlEncoder _encoder;
+    private readonly UdptlDecoder _decoder;
+    private readonly byte[] _buffer;
+    private readonly Queue<byte[]> _inFlight = new();
+    private readonly List<(byte[] Ifp, ushort Seq)> _arrived = [];
+    private long _ticks;
 
     public T38Link(double lossPercent, int redundancy, Random random)
     {
         _loss = lossPercent / 100.0;
-        _redundancy = redundancy;
         _random = random;
+        var options = new UdptlOptions
+        {
+            ControlRedundancy = redundancy,
+            ImageRedundancy = redundancy,
+            MaxDatagram = UdptlOptions.MaxUdpPayload,
+            ReorderTimeout = TimeSpan.Zero, // datagrams arrive in order here: a gap is final once a later one is read
+        };
+        _encoder = new UdptlEncoder(options);
+        _decoder = new UdptlDecoder(options, this, firstSequence: 0);
+        _buffer = new byte[_encoder.MaxPacketSize];
     }
 
     /// <summary>Datagrams put on the wire (copies included).</summary>
@@ -32,15 +44,18 @@ internal sealed class T38Link : IIfpSink
     public long DatagramsLost { get; private set; }
 
     /// <summary>IFPs that reached the receiver only through a later datagram's redundancy.</summary>
-    public long RecoveredByRedundancy { get; private set; }
+    public long RecoveredByRedundancy => _decoder.Statistics.RecoveredByRedundancy;
 
     /// <summary>IFPs that never reached the receiver.</summary>
-    public long IfpsLost { get; private set; }
+    public long IfpsLost => _decoder.Statistics.IfpsLost;
 
     public void SendIfp(ReadOnlySpan<byte> ifp, int repeatCount)
     {
-        var seq = _nextSequence++;
-        _history.Add(ifp.ToArray());
+        if (_encoder.Encode(ifp, _buffer, out int length) != UdptlEncodeStatus.Ok)
+        {
+            throw new InvalidOperationException($"the T.38 engine produced an IFP of {ifp.Length} octets that UDPTL cannot carry");
+        }
+
         for (var copy = 0; copy < Math.Max(1, repeatCount); copy++)
         {
             DatagramsSent++;
@@ -50,42 +65,26 @@ internal sealed class T38Link : IIfpSink
                 continue;
             }
 
-            _inFlight.Enqueue(((ushort)seq, _redundancy));
+            _inFlight.Enqueue(_buffer[..length]);
         }
     }
 
     /// <summary>Delivers what arrived during the last tick to the receiving side.</summary>
     public void Deliver(Action<byte[], ushort> receive)
     {
+        _ticks++;
         while (_inFlight.TryDequeue(out var datagram))
         {
-            // Datagrams arrive in order, so once this one (primary plus its redundancy window) is read, any IFP
-            // still missing below the primary can never be recovered: deliver everything up to it, counting gaps.
-            var primary = UnwrapSequence(datagram.Seq);
-            if (primary < _nextDelivered)
-            {
-                continue; // a repeated copy of something already delivered
-            }
-
-            for (var s = Math.Max(_nextDelivered, primary - datagram.Depth); s <= primary; s++)
-            {
-                if (s != primary)
-                {
-                    RecoveredByRedundancy++;
-                }
-
-                IfpsLost += s - _nextDelivered;
-                receive(_history[s], (ushort)s);
-                _nextDelivered = s + 1;
-            }
+            _decoder.Receive(datagram, TimeSpan.FromMilliseconds(20 * _ticks));
         }
+
+        foreach (var (ifp, seq) in _arrived)
+        {
+            receive(ifp, seq);
+        }
+
+        _arrived.Clear();
     }
 
-    private int UnwrapSequence(ushort seq)
-    {
-        // Sequence numbers wrap at 65536; the history index is the unwrapped count.
-        var baseCount = _nextSequence - (_nextSequence & 0xFFFF);
-        var candidate = baseCount + seq;
-        return candidate >= _nextSequence ? candidate - 65536 : candidate;
-    }
+    void IUdptlIfpHandler.OnIfp(ReadOnlySpan<byte> ifp, ushort sequence) => _arrived.Add((ifp.ToArray(), sequence));
 }

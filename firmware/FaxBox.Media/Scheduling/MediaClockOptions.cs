@@ -1,0 +1,30 @@
+namespace FaxBox.Media.Scheduling;
+
+/// <summary>The real-time media clock's tuning, bound from <c>FaxBox:Media:Clock</c>.</summary>
+public sealed class MediaClockOptions
+{
+    /// <summary>
+    /// How late the clock may fall (in ticks) and still run every missed tick back to back; beyond it (a suspended VM,
+    /// a debugger) the missed ticks are skipped and counted. Default 10 (200 ms).
+    /// </summary>
+    public int MaxCatchUpTicks { get; set; } = 10;
+
+    /// <summary>The last stretch before a tick that is waited by spinning instead of sleeping, for precision. Default 1 ms.</summary>
+    public TimeSpan SpinLead { get; set; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>
+    /// Linux SCHED_FIFO priority for the clock thread (1–99; needs CAP_SYS_NICE, as under systemd with
+    /// <c>CPUSchedulingPolicy=fifo</c>); 0 keeps the normal policy. When the kernel refuses, the clock runs at normal
+    /// policy and <see cref="RealTimeMediaClock.RealTimePolicyApplied"/> says so. Default 10.
+    /// </summary>
+    public int RealTimePriority { get; set; } = 10;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the bad option.</summary>
+    public void Validate()
+    {
+        if (MaxCatchUpTicks < 1 || SpinLead < TimeSpan.Zero || SpinLead > TimeSpan.FromMilliseconds(10) || RealTimePriority is < 0 or > 99)
+        {
+            throw new ArgumentException("MediaClockOptions: MaxCatchUpTicks ≥ 1, SpinLead 0..10 ms, RealTimePriority 0..99", nameof(MaxCatchUpTicks));
+        }
+    }
+}
