@@ -10,6 +10,9 @@ namespace FaxBox.Fax.Managed.Dsp;
 /// </summary>
 internal sealed class CarrierTracker
 {
+    /// <summary>Largest frequency offset the loop may settle on, in radians per symbol (±25 Hz at 1600 baud).</summary>
+    public const double MaxFrequency = 0.1;
+
     private double _cos = 1;
     private double _sin;
     private double _frequency;
@@ -45,7 +48,7 @@ internal sealed class CarrierTracker
         double norm = (dr * dr) + (di * di);
         double error = norm > 0 ? ((derotated.Imaginary * dr) - (derotated.Real * di)) / norm : 0;
         error = Math.Clamp(error, -0.5, 0.5);
-        _frequency += Beta * error;
+        _frequency = Math.Clamp(_frequency + (Beta * error), -MaxFrequency, MaxFrequency);
         double step = _frequency + (Alpha * error);
 
         // Rotate the phasor by step (second-order sine/cosine), then renormalise it.

@@ -36,6 +36,7 @@ internal sealed class QamDemodulator
     private double _inputPower;
     private double _gain;
     private double _timingErrorAverage;
+    private readonly double _timingScale;
 
     /// <param name="baud">Symbol rate.</param>
     /// <param name="carrierHz">Nominal carrier frequency.</param>
@@ -46,6 +47,7 @@ internal sealed class QamDemodulator
     {
         double samplesPerSymbol = 8000.0 / baud;
         _halfPeriod = samplesPerSymbol / 2;
+        _timingScale = samplesPerSymbol / (8000.0 / 2400);
         _side = (int)Math.Ceiling(SpanSymbols * samplesPerSymbol);
         _taps = (2 * _side) + 1;
         _filter = new float[Phases * _taps];
@@ -74,7 +76,7 @@ internal sealed class QamDemodulator
         Reset();
     }
 
-    /// <summary>Loop gain of the Gardner timing recovery, in samples per unit of normalised timing error.</summary>
+    /// <summary>Loop gain of the Gardner timing recovery, in samples per unit of normalised timing error at 2400 baud (scaled with the symbol period).</summary>
     public double TimingGain { get; set; }
 
     /// <summary>When true the automatic gain control holds its gain (the equaliser then owns the fine gain).</summary>
@@ -156,7 +158,7 @@ internal sealed class QamDemodulator
         }
 
         double power = (z.Real * z.Real) + (z.Imaginary * z.Imaginary);
-        _inputPower += (power - _inputPower) / 32;
+        _inputPower = _inputPower == 0 ? power : _inputPower + ((power - _inputPower) / 32);
         if (!GainFrozen && _inputPower > 0)
         {
             _gain = Math.Sqrt(_targetPower / _inputPower);
@@ -169,8 +171,8 @@ internal sealed class QamDemodulator
         Complex diff = symbol - _previousSymbol;
         double error = ((diff.Real * _mid.Real) + (diff.Imaginary * _mid.Imaginary)) / _targetPower;
         error = Math.Clamp(error, -1, 1);
-        _timingErrorAverage += (error - _timingErrorAverage) / 64;
-        double step = TimingGain * error;
+        _timingErrorAverage += (error - _timingErrorAverage) / 16;
+        double step = TimingGain * _timingScale * error;
         _nextTime -= step;
         TimingDrift -= step;
         _previousSymbol = symbol;
