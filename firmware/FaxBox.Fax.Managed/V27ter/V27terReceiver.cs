@@ -23,6 +23,9 @@ internal sealed class V27terReceiver : IModemReceiver
     /// <summary>A drop of this much below the level at training ends the carrier even when noise stays above the thresholds.</summary>
     public const double CarrierDropDb = 10;
 
+    /// <summary>After the carrier ends, the receiver ignores the line for 100 ms (the far end's turn-off and filter tails).</summary>
+    public const int HoldoffSamples = 800;
+
     private const int EqualizerTaps = 16;
     private const int DetectSymbols = 8;
     private const double TargetPower = 1;
@@ -43,6 +46,7 @@ internal sealed class V27terReceiver : IModemReceiver
     private readonly float _offPower;
 
     private State _state;
+    private int _holdoff;
     private int _historyPos;
     private Complex _d1Average;
     private Complex _d2Average;
@@ -102,6 +106,12 @@ internal sealed class V27terReceiver : IModemReceiver
             float power = _power.Update(sample);
             if (_state == State.Idle)
             {
+                if (_holdoff > 0)
+                {
+                    _holdoff--;
+                    continue;
+                }
+
                 if (power < _onPower)
                 {
                     continue;
@@ -284,6 +294,7 @@ internal sealed class V27terReceiver : IModemReceiver
         }
 
         Reset();
+        _holdoff = HoldoffSamples;
     }
 
     private void Reset()

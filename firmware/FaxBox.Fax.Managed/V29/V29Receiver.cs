@@ -23,6 +23,9 @@ internal sealed class V29Receiver : IModemReceiver
     /// <summary>A drop of this much below the level at training ends the carrier even when noise stays above the thresholds.</summary>
     public const double CarrierDropDb = 10;
 
+    /// <summary>After the carrier ends, the receiver ignores the line for 100 ms (the far end's turn-off and filter tails).</summary>
+    public const int HoldoffSamples = 800;
+
     private const int EqualizerTaps = 32;
     private const int DetectSymbols = 12;
     private const int OnesToTrain = 64;
@@ -47,6 +50,7 @@ internal sealed class V29Receiver : IModemReceiver
     private readonly float _offPower;
 
     private State _state;
+    private int _holdoff;
     private int _historyPos;
     private long _symbols;
     private Complex _d2Average;
@@ -126,6 +130,12 @@ internal sealed class V29Receiver : IModemReceiver
             float power = _power.Update(sample);
             if (_state == State.Idle)
             {
+                if (_holdoff > 0)
+                {
+                    _holdoff--;
+                    continue;
+                }
+
                 if (power < _onPower)
                 {
                     continue;
@@ -349,6 +359,7 @@ internal sealed class V29Receiver : IModemReceiver
         }
 
         Reset();
+        _holdoff = HoldoffSamples;
     }
 
     private void Reset()
