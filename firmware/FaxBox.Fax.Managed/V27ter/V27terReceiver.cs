@@ -206,8 +206,8 @@ internal sealed class V27terReceiver : IModemReceiver
         _d1Average += ((z * Complex.Conjugate(z1)) - _d1Average) / 8;
         _d2Average += ((z * Complex.Conjugate(z2)) - _d2Average) / 8;
         _powerAverage += (((z.Real * z.Real) + (z.Imaginary * z.Imaginary)) - _powerAverage) / 8;
-        bool reversing = _stateSymbols > 8 && _d1Average.Real < -0.7 * _powerAverage && _d2Average.Real > 0.7 * _powerAverage
-            && Math.Abs(_demodulator.TimingErrorAverage) < 0.08;
+        bool reversing = _stateSymbols > 8 && _d1Average.Real < -0.6 * _powerAverage && _d2Average.Real > 0.6 * _powerAverage
+            && Math.Abs(_demodulator.TimingErrorAverage) < 0.12;
         _detectCount = reversing ? _detectCount + 1 : 0;
         if (_detectCount < DetectSymbols)
         {
