@@ -12,7 +12,6 @@ internal sealed class QamDemodulator
 {
     private const int Phases = 64;
     private const int RingSize = 128;
-    private const double SpanSymbols = 4;
 
     private readonly double _halfPeriod;
     private readonly int _side;
@@ -43,12 +42,13 @@ internal sealed class QamDemodulator
     /// <param name="rollOff">Roll-off of the matched filter.</param>
     /// <param name="lineLength">T/2 taps of the equaliser delay line (even).</param>
     /// <param name="targetPower">Mean symbol power the automatic gain control aims for.</param>
-    public QamDemodulator(int baud, double carrierHz, double rollOff, int lineLength, double targetPower)
+    /// <param name="spanSymbols">Half-length of the matched filter in symbols (the pulse decays faster with a larger roll-off).</param>
+    public QamDemodulator(int baud, double carrierHz, double rollOff, int lineLength, double targetPower, double spanSymbols = 4)
     {
         double samplesPerSymbol = 8000.0 / baud;
         _halfPeriod = samplesPerSymbol / 2;
         _timingScale = samplesPerSymbol / (8000.0 / 2400);
-        _side = (int)Math.Ceiling(SpanSymbols * samplesPerSymbol);
+        _side = (int)Math.Ceiling(spanSymbols * samplesPerSymbol);
         _taps = (2 * _side) + 1;
         _filter = new float[Phases * _taps];
         double sum = 0;

@@ -90,8 +90,16 @@ internal sealed class QamModulator
     public float NextSample()
     {
         ReadOnlySpan<float> taps = _polyphase.AsSpan(_phase * SpanSymbols, SpanSymbols);
-        float re = VectorMath.Dot(_historyRe.AsSpan(_newest, SpanSymbols), taps);
-        float im = VectorMath.Dot(_historyIm.AsSpan(_newest, SpanSymbols), taps);
+        ReadOnlySpan<float> hr = _historyRe.AsSpan(_newest, SpanSymbols);
+        ReadOnlySpan<float> hi = _historyIm.AsSpan(_newest, SpanSymbols);
+        float re = 0;
+        float im = 0;
+        for (int j = 0; j < taps.Length; j++)
+        {
+            re += hr[j] * taps[j];
+            im += hi[j] * taps[j];
+        }
+
         _carrier.Next(out float cos, out float sin);
         return (re * cos) - (im * sin);
     }

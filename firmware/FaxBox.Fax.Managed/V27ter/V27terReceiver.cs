@@ -75,7 +75,7 @@ internal sealed class V27terReceiver : IModemReceiver
         _phaseStep = options.BitRate == 4800 ? 1 : 2;
         _onesToTrain = options.BitRate == 4800 ? 12 : 8;
         _conditioningLength = options.ShortTraining ? V27terTraining.ConditioningShort : V27terTraining.ConditioningLong;
-        _demodulator = new QamDemodulator(_baud, V27terTransmitter.CarrierHz, V27terTransmitter.RollOff, EqualizerTaps, TargetPower);
+        _demodulator = new QamDemodulator(_baud, V27terTransmitter.CarrierHz, V27terTransmitter.RollOff, EqualizerTaps, TargetPower, spanSymbols: 3);
         _onPower = (float)LineLevel.PowerOf(CarrierOnDbm0);
         _offPower = (float)LineLevel.PowerOf(CarrierOffDbm0);
         Reset();
@@ -243,12 +243,30 @@ internal sealed class V27terReceiver : IModemReceiver
         _sink.OnStatus(ModemStatus.TrainingInProgress);
     }
 
-    /// <summary>The nearest phase on a grid of <paramref name="step"/> × 45°.</summary>
+    /// <summary>The nearest phase on a grid of <paramref name="step"/> × 45° (1, 2 or 4), without trigonometry.</summary>
     private static int Slice(Complex y, int step)
     {
-        double angle = Math.Atan2(y.Imaginary, y.Real);
-        int index = (int)Math.Round(angle / (step * Math.PI / 4));
-        return (index * step) & 7;
+        double re = y.Real;
+        double im = y.Imaginary;
+        if (step == 4)
+        {
+            return re >= 0 ? 0 : 4;
+        }
+
+        if (step == 2)
+        {
+            return Math.Abs(re) >= Math.Abs(im) ? (re >= 0 ? 0 : 4) : (im >= 0 ? 2 : 6);
+        }
+
+        // Eight phases: rotate by +22.5° so the decision region of phase k becomes the octant [45k°, 45k° + 45°).
+        const double c = 0.92387953251128674;
+        const double s = 0.38268343236508978;
+        double u = (re * c) - (im * s);
+        double v = (im * c) + (re * s);
+        int octant = v >= 0
+            ? (u >= 0 ? (u >= v ? 0 : 1) : (-u <= v ? 2 : 3))
+            : (u < 0 ? (-u >= -v ? 4 : 5) : (u <= -v ? 6 : 7));
+        return octant;
     }
 
     private void Deliver(int bit)

@@ -21,7 +21,7 @@ public class ModemReceiverBenchmarks
     private IModemReceiver? _managed;
     private CountingBitSink _sink = new();
 
-    [Params("V29/9600", "V29/7200")]
+    [Params("V29/9600", "V29/7200", "V27ter/4800", "V27ter/2400")]
     public string Modem { get; set; } = "V29/9600";
 
     [GlobalSetup]

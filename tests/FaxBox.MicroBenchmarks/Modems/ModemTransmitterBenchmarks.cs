@@ -19,7 +19,7 @@ public class ModemTransmitterBenchmarks
     private IModemTransmitter? _native;
     private IModemTransmitter? _managed;
 
-    [Params("V29/9600", "V29/7200")]
+    [Params("V29/9600", "V29/7200", "V27ter/4800", "V27ter/2400")]
     public string Modem { get; set; } = "V29/9600";
 
     [IterationSetup]
