@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace FaxBox.Fax.Managed.Dsp;
 
@@ -39,7 +38,6 @@ internal sealed class CarrierTracker
     public Complex Derotate(Complex y) => new((y.Real * _cos) + (y.Imaginary * _sin), (y.Imaginary * _cos) - (y.Real * _sin));
 
     /// <summary>Advances one symbol using the phase error between the derotated output and its decision.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(Complex derotated, Complex decision)
     {
         // Im(y·conj(d))/|d|² ≈ the angle for small errors; clamped so a wrong decision cannot throw the loop.

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace FaxBox.Fax.Managed.Dsp;
 
@@ -120,7 +119,6 @@ internal sealed class QamDemodulator
     }
 
     /// <summary>Feeds one line sample; true when a new symbol-instant sample has entered the delay line.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Push(float sample)
     {
         _carrier.Next(out float cos, out float sin);

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace FaxBox.Fax.Managed.Dsp;
 
@@ -86,20 +85,11 @@ internal sealed class QamModulator
     }
 
     /// <summary>The next line sample.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float NextSample()
     {
         ReadOnlySpan<float> taps = _polyphase.AsSpan(_phase * SpanSymbols, SpanSymbols);
-        ReadOnlySpan<float> hr = _historyRe.AsSpan(_newest, SpanSymbols);
-        ReadOnlySpan<float> hi = _historyIm.AsSpan(_newest, SpanSymbols);
-        float re = 0;
-        float im = 0;
-        for (int j = 0; j < taps.Length; j++)
-        {
-            re += hr[j] * taps[j];
-            im += hi[j] * taps[j];
-        }
-
+        float re = VectorMath.Dot(_historyRe.AsSpan(_newest, SpanSymbols), taps);
+        float im = VectorMath.Dot(_historyIm.AsSpan(_newest, SpanSymbols), taps);
         _carrier.Next(out float cos, out float sin);
         return (re * cos) - (im * sin);
     }

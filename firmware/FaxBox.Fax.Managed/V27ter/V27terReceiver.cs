@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using FaxBox.Fax.Managed.Dsp;
 using FaxBox.Fax.Modems;
 
@@ -97,7 +96,6 @@ internal sealed class V27terReceiver : IModemReceiver
 
     public double SignalQualityDb => Trained && _errorEnergy > 0 ? 10 * Math.Log10(_signalEnergy / _errorEnergy) : double.NaN;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Receive(ReadOnlySpan<short> frame)
     {
         for (int i = 0; i < frame.Length; i++)
@@ -136,7 +134,6 @@ internal sealed class V27terReceiver : IModemReceiver
     {
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnSymbol(float linePower)
     {
         _stateSymbols++;

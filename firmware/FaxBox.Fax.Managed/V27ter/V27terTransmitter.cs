@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using FaxBox.Fax.Managed.Dsp;
 using FaxBox.Fax.Modems;
 
@@ -67,7 +66,6 @@ internal sealed class V27terTransmitter : IModemTransmitter
     /// <summary>Symbol rate for the configured bit rate.</summary>
     public int Baud => _baud;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Transmit(Span<short> frame)
     {
         int produced = 0;

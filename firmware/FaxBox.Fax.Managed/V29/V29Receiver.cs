@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using FaxBox.Fax.Managed.Dsp;
 using FaxBox.Fax.Modems;
 
@@ -121,7 +120,6 @@ internal sealed class V29Receiver : IModemReceiver
     /// <summary>Frequency offset tracked by the carrier loop in Hz (diagnostic).</summary>
     public double FrequencyOffsetHz => _tracker.Frequency * V29Transmitter.Baud / (2 * Math.PI);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Receive(ReadOnlySpan<short> frame)
     {
         for (int i = 0; i < frame.Length; i++)
@@ -160,7 +158,6 @@ internal sealed class V29Receiver : IModemReceiver
     {
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnSymbol(float linePower)
     {
         _symbols++;
@@ -236,7 +233,6 @@ internal sealed class V29Receiver : IModemReceiver
         _sink.OnStatus(ModemStatus.TrainingInProgress);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TrackSegment2()
     {
         Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
@@ -260,7 +256,6 @@ internal sealed class V29Receiver : IModemReceiver
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TrainSegment3()
     {
         Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
@@ -277,7 +272,6 @@ internal sealed class V29Receiver : IModemReceiver
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReceiveData()
     {
         Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));

@@ -28,6 +28,7 @@ public class ModemReceiverBenchmarks
     public void Record()
     {
         var options = ModemCase.Parse(Modem);
+        JitWarmup.Run(options);
         using var tx = new ManagedModemFactory().CreateTransmitter(options, new EndlessBitSource());
         _frames = new short[TrainingFrames + MeasuredFrames][];
         for (int i = 0; i < _frames.Length; i++)

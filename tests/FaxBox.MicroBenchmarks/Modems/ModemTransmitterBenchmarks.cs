@@ -22,6 +22,9 @@ public class ModemTransmitterBenchmarks
     [Params("V29/9600", "V29/7200", "V27ter/4800", "V27ter/2400")]
     public string Modem { get; set; } = "V29/9600";
 
+    [GlobalSetup]
+    public void Warm() => JitWarmup.Run(ModemCase.Parse(Modem));
+
     [IterationSetup]
     public void Setup()
     {
