@@ -1,3 +1,4 @@
+using FaxBox.Fax.Managed.V21;
 using FaxBox.Fax.Managed.V27ter;
 using FaxBox.Fax.Managed.V29;
 using FaxBox.Fax.Modems;
@@ -19,6 +20,7 @@ public sealed class ManagedModemFactory : IModemFactory
         ArgumentNullException.ThrowIfNull(source);
         return options.Type switch
         {
+            ModemType.V21 => new V21Transmitter(options, source),
             ModemType.V29 => new V29Transmitter(options, source),
             ModemType.V27ter => new V27terTransmitter(options, source),
             _ => throw NotYet(options.Type),
@@ -31,6 +33,7 @@ public sealed class ManagedModemFactory : IModemFactory
         ArgumentNullException.ThrowIfNull(sink);
         return options.Type switch
         {
+            ModemType.V21 => new V21Receiver(options, sink),
             ModemType.V29 => new V29Receiver(options, sink),
             ModemType.V27ter => new V27terReceiver(options, sink),
             _ => throw NotYet(options.Type),

@@ -15,7 +15,7 @@ namespace FaxBox.Host.Diagnostics;
 /// <item>white Gaussian noise (Box–Muller from a seeded <see cref="Random"/>) at an absolute level or an SNR;</item>
 /// <item>G.711 A-law or µ-law encode and decode (FaxBox.Media), with the int16 clipping of a real leg.</item>
 /// </list>
-/// The frequency shift and the resampler add a fixed delay (31 and 56 samples). Allocates nothing per frame.
+/// The frequency shift and the resampler add a fixed delay (31 and 504 samples). Allocates nothing per frame.
 /// </summary>
 internal sealed class ModemChannel
 {
@@ -28,7 +28,7 @@ internal sealed class ModemChannel
     private const int InterpolatorPhases = 256;
     private const int HistoryLength = 8192;
     private const int HistoryMask = HistoryLength - 1;
-    private const int InitialLatency = 64;
+    private const int InitialLatency = 512;
 
     private static readonly double[] Hilbert = HilbertCoefficients();
     private static readonly float[] Interpolator = InterpolatorTable();
@@ -60,8 +60,8 @@ internal sealed class ModemChannel
         _phaseStep = 2 * Math.PI * options.FrequencyOffsetHz / AudioFrame.SampleRate;
         _ratio = 1 + (options.ClockPpm * 1e-6);
 
-        // The resampler reads InitialLatency samples behind the newest one, which leaves room for ±100 ppm over
-        // about 70 s of signal before it must hold its last sample (a deliberately simple buffer for test signals).
+        // The resampler starts ~500 samples behind the newest one, which leaves room for a fast sender clock of 100 ppm
+        // over 10 minutes (1000 ppm over 1 minute) before it must hold its last sample.
         _written = InitialLatency;
         _readTime = InterpolatorTaps / 2;
     }

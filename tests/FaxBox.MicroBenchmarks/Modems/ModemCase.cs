@@ -1,13 +1,38 @@
+using FaxBox.Fax.Managed.Modems;
 using FaxBox.Fax.Modems;
 
 namespace FaxBox.MicroBenchmarks.Modems;
 
-/// <summary>Parses the benchmark parameter "V29/9600" into modem options.</summary>
-internal static class ModemCase
+/// <summary>The modem and rate a modem benchmark runs, for every modem the managed engine has (so each has a managed side).</summary>
+public sealed record ModemCase(ModemType Type, int BitRate)
 {
-    public static ModemOptions Parse(string name)
+    public override string ToString() => $"{Type}-{BitRate}";
+
+    /// <summary>Every modem and rate the managed factory can build today; the others are left out until they exist.</summary>
+    public static IEnumerable<ModemCase> Available()
     {
-        string[] parts = name.Split('/');
-        return new ModemOptions(Enum.Parse<ModemType>(parts[0]), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        var managed = new ManagedModemFactory();
+        foreach (var type in Enum.GetValues<ModemType>())
+        {
+            foreach (var rate in ModemRates.For(type))
+            {
+                var options = new ModemOptions(type, rate);
+                IModemReceiver? receiver = null;
+                try
+                {
+                    receiver = managed.CreateReceiver(options, new NullSink());
+                }
+                catch (NotSupportedException)
+                {
+                    continue;
+                }
+                finally
+                {
+                    receiver?.Dispose();
+                }
+
+                yield return new ModemCase(type, rate);
+            }
+        }
     }
 }
