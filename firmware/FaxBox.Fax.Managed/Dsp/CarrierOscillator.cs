@@ -5,8 +5,10 @@ internal sealed class CarrierOscillator
 {
     private const int TableBits = 12;
     private const int TableSize = 1 << TableBits;
-    private static readonly float[] Sine = BuildTable();
+    private static readonly float[] SharedSine = BuildTable();
 
+    // An instance reference to the shared table: the per-sample lookup needs no static-initialisation check.
+    private readonly float[] _sine = SharedSine;
     private uint _phase;
     private uint _step;
 
@@ -26,8 +28,8 @@ internal sealed class CarrierOscillator
     public void Next(out float cos, out float sin)
     {
         uint index = _phase >> (32 - TableBits);
-        sin = Sine[index];
-        cos = Sine[(index + (TableSize / 4)) & (TableSize - 1)];
+        sin = _sine[index];
+        cos = _sine[(index + (TableSize / 4)) & (TableSize - 1)];
         _phase += _step;
     }
 

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace FaxBox.Fax.Managed.Dsp;
 
@@ -10,6 +9,9 @@ namespace FaxBox.Fax.Managed.Dsp;
 /// </summary>
 internal sealed class CarrierTracker
 {
+    /// <summary>Largest frequency offset the loop may settle on, in radians per symbol (±25 Hz at 1600 baud).</summary>
+    public const double MaxFrequency = 0.1;
+
     private double _cos = 1;
     private double _sin;
     private double _frequency;
@@ -36,7 +38,6 @@ internal sealed class CarrierTracker
     public Complex Derotate(Complex y) => new((y.Real * _cos) + (y.Imaginary * _sin), (y.Imaginary * _cos) - (y.Real * _sin));
 
     /// <summary>Advances one symbol using the phase error between the derotated output and its decision.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(Complex derotated, Complex decision)
     {
         // Im(y·conj(d))/|d|² ≈ the angle for small errors; clamped so a wrong decision cannot throw the loop.
@@ -45,7 +46,7 @@ internal sealed class CarrierTracker
         double norm = (dr * dr) + (di * di);
         double error = norm > 0 ? ((derotated.Imaginary * dr) - (derotated.Real * di)) / norm : 0;
         error = Math.Clamp(error, -0.5, 0.5);
-        _frequency += Beta * error;
+        _frequency = Math.Clamp(_frequency + (Beta * error), -MaxFrequency, MaxFrequency);
         double step = _frequency + (Alpha * error);
 
         // Rotate the phasor by step (second-order sine/cosine), then renormalise it.

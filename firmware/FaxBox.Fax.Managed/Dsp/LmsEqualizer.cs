@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace FaxBox.Fax.Managed.Dsp;
 
@@ -35,7 +34,6 @@ internal sealed class LmsEqualizer
     }
 
     /// <summary>The output for the delay line (newest first).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Complex Apply(ReadOnlySpan<float> lineRe, ReadOnlySpan<float> lineIm)
     {
         VectorMath.ComplexDot(_re, _im, lineRe, lineIm, out float re, out float im);
@@ -43,7 +41,6 @@ internal sealed class LmsEqualizer
     }
 
     /// <summary>c_i += step · error · conj(x_i).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(ReadOnlySpan<float> lineRe, ReadOnlySpan<float> lineIm, Complex error, double step) =>
         VectorMath.ComplexUpdate(_re, _im, lineRe, lineIm, (float)(error.Real * step), (float)(error.Imaginary * step));
 }

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace FaxBox.Fax.Managed.Dsp;
 
@@ -12,7 +11,6 @@ internal sealed class QamDemodulator
 {
     private const int Phases = 64;
     private const int RingSize = 128;
-    private const double SpanSymbols = 4;
 
     private readonly double _halfPeriod;
     private readonly int _side;
@@ -36,17 +34,20 @@ internal sealed class QamDemodulator
     private double _inputPower;
     private double _gain;
     private double _timingErrorAverage;
+    private readonly double _timingScale;
 
     /// <param name="baud">Symbol rate.</param>
     /// <param name="carrierHz">Nominal carrier frequency.</param>
     /// <param name="rollOff">Roll-off of the matched filter.</param>
     /// <param name="lineLength">T/2 taps of the equaliser delay line (even).</param>
     /// <param name="targetPower">Mean symbol power the automatic gain control aims for.</param>
-    public QamDemodulator(int baud, double carrierHz, double rollOff, int lineLength, double targetPower)
+    /// <param name="spanSymbols">Half-length of the matched filter in symbols (the pulse decays faster with a larger roll-off).</param>
+    public QamDemodulator(int baud, double carrierHz, double rollOff, int lineLength, double targetPower, double spanSymbols = 4)
     {
         double samplesPerSymbol = 8000.0 / baud;
         _halfPeriod = samplesPerSymbol / 2;
-        _side = (int)Math.Ceiling(SpanSymbols * samplesPerSymbol);
+        _timingScale = samplesPerSymbol / (8000.0 / 2400);
+        _side = (int)Math.Ceiling(spanSymbols * samplesPerSymbol);
         _taps = (2 * _side) + 1;
         _filter = new float[Phases * _taps];
         double sum = 0;
@@ -74,7 +75,7 @@ internal sealed class QamDemodulator
         Reset();
     }
 
-    /// <summary>Loop gain of the Gardner timing recovery, in samples per unit of normalised timing error.</summary>
+    /// <summary>Loop gain of the Gardner timing recovery, in samples per unit of normalised timing error at 2400 baud (scaled with the symbol period).</summary>
     public double TimingGain { get; set; }
 
     /// <summary>When true the automatic gain control holds its gain (the equaliser then owns the fine gain).</summary>
@@ -118,7 +119,6 @@ internal sealed class QamDemodulator
     }
 
     /// <summary>Feeds one line sample; true when a new symbol-instant sample has entered the delay line.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Push(float sample)
     {
         _carrier.Next(out float cos, out float sin);
@@ -156,7 +156,7 @@ internal sealed class QamDemodulator
         }
 
         double power = (z.Real * z.Real) + (z.Imaginary * z.Imaginary);
-        _inputPower += (power - _inputPower) / 32;
+        _inputPower = _inputPower == 0 ? power : _inputPower + ((power - _inputPower) / 32);
         if (!GainFrozen && _inputPower > 0)
         {
             _gain = Math.Sqrt(_targetPower / _inputPower);
@@ -169,8 +169,8 @@ internal sealed class QamDemodulator
         Complex diff = symbol - _previousSymbol;
         double error = ((diff.Real * _mid.Real) + (diff.Imaginary * _mid.Imaginary)) / _targetPower;
         error = Math.Clamp(error, -1, 1);
-        _timingErrorAverage += (error - _timingErrorAverage) / 64;
-        double step = TimingGain * error;
+        _timingErrorAverage += (error - _timingErrorAverage) / 16;
+        double step = TimingGain * _timingScale * error;
         _nextTime -= step;
         TimingDrift -= step;
         _previousSymbol = symbol;

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace FaxBox.Fax.Managed.Dsp;
 
@@ -86,7 +85,6 @@ internal sealed class QamModulator
     }
 
     /// <summary>The next line sample.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float NextSample()
     {
         ReadOnlySpan<float> taps = _polyphase.AsSpan(_phase * SpanSymbols, SpanSymbols);

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace FaxBox.Fax.Managed.Dsp;
@@ -8,7 +7,6 @@ namespace FaxBox.Fax.Managed.Dsp;
 internal static class VectorMath
 {
     /// <summary>Σ a[i]·b[i] over the common length.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         int n = Math.Min(a.Length, b.Length);
@@ -37,7 +35,6 @@ internal static class VectorMath
     }
 
     /// <summary>Complex Σ c[i]·x[i] with real and imaginary parts in separate arrays.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ComplexDot(ReadOnlySpan<float> cRe, ReadOnlySpan<float> cIm, ReadOnlySpan<float> xRe, ReadOnlySpan<float> xIm, out float re, out float im)
     {
         int n = cRe.Length;
@@ -71,7 +68,6 @@ internal static class VectorMath
     }
 
     /// <summary>c[i] += (er + j·ei)·conj(x[i]).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ComplexUpdate(Span<float> cRe, Span<float> cIm, ReadOnlySpan<float> xRe, ReadOnlySpan<float> xIm, float er, float ei)
     {
         int n = cRe.Length;

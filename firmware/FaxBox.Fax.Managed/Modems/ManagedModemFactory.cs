@@ -1,4 +1,5 @@
 using FaxBox.Fax.Managed.V21;
+using FaxBox.Fax.Managed.V27ter;
 using FaxBox.Fax.Managed.V29;
 using FaxBox.Fax.Modems;
 
@@ -21,6 +22,7 @@ public sealed class ManagedModemFactory : IModemFactory
         {
             ModemType.V21 => new V21Transmitter(options, source),
             ModemType.V29 => new V29Transmitter(options, source),
+            ModemType.V27ter => new V27terTransmitter(options, source),
             _ => throw NotYet(options.Type),
         };
     }
@@ -33,6 +35,7 @@ public sealed class ManagedModemFactory : IModemFactory
         {
             ModemType.V21 => new V21Receiver(options, sink),
             ModemType.V29 => new V29Receiver(options, sink),
+            ModemType.V27ter => new V27terReceiver(options, sink),
             _ => throw NotYet(options.Type),
         };
     }

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using FaxBox.Fax.Managed.Dsp;
 using FaxBox.Fax.Modems;
 
@@ -22,6 +21,9 @@ internal sealed class V29Receiver : IModemReceiver
 
     /// <summary>A drop of this much below the level at training ends the carrier even when noise stays above the thresholds.</summary>
     public const double CarrierDropDb = 10;
+
+    /// <summary>After the carrier ends, the receiver ignores the line for 100 ms (the far end's turn-off and filter tails).</summary>
+    public const int HoldoffSamples = 800;
 
     private const int EqualizerTaps = 32;
     private const int DetectSymbols = 12;
@@ -47,6 +49,7 @@ internal sealed class V29Receiver : IModemReceiver
     private readonly float _offPower;
 
     private State _state;
+    private int _holdoff;
     private int _historyPos;
     private long _symbols;
     private Complex _d2Average;
@@ -117,7 +120,6 @@ internal sealed class V29Receiver : IModemReceiver
     /// <summary>Frequency offset tracked by the carrier loop in Hz (diagnostic).</summary>
     public double FrequencyOffsetHz => _tracker.Frequency * V29Transmitter.Baud / (2 * Math.PI);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Receive(ReadOnlySpan<short> frame)
     {
         for (int i = 0; i < frame.Length; i++)
@@ -126,6 +128,12 @@ internal sealed class V29Receiver : IModemReceiver
             float power = _power.Update(sample);
             if (_state == State.Idle)
             {
+                if (_holdoff > 0)
+                {
+                    _holdoff--;
+                    continue;
+                }
+
                 if (power < _onPower)
                 {
                     continue;
@@ -150,7 +158,6 @@ internal sealed class V29Receiver : IModemReceiver
     {
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnSymbol(float linePower)
     {
         _symbols++;
@@ -226,7 +233,6 @@ internal sealed class V29Receiver : IModemReceiver
         _sink.OnStatus(ModemStatus.TrainingInProgress);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TrackSegment2()
     {
         Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
@@ -250,7 +256,6 @@ internal sealed class V29Receiver : IModemReceiver
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TrainSegment3()
     {
         Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
@@ -267,7 +272,6 @@ internal sealed class V29Receiver : IModemReceiver
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReceiveData()
     {
         Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
@@ -349,6 +353,7 @@ internal sealed class V29Receiver : IModemReceiver
         }
 
         Reset();
+        _holdoff = HoldoffSamples;
     }
 
     private void Reset()

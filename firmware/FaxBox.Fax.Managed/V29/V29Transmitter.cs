@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using FaxBox.Fax.Managed.Dsp;
 using FaxBox.Fax.Modems;
 
@@ -64,7 +63,6 @@ internal sealed class V29Transmitter : IModemTransmitter
 
     public bool Finished => _state == State.Finished;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Transmit(Span<short> frame)
     {
         int produced = 0;

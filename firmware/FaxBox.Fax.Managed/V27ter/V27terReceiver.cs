@@ -1,0 +1,338 @@
+using System.Numerics;
+using FaxBox.Fax.Managed.Dsp;
+using FaxBox.Fax.Modems;
+
+namespace FaxBox.Fax.Managed.V27ter;
+
+/// <summary>
+/// ITU-T V.27ter receiver at 4800 or 2400 bit/s. It raises carrier only on the structure of segment 3 (continuous
+/// 180° reversals), so noise and tones never do; takes carrier phase and frequency from the reversals, trains the T/2
+/// equaliser decision-directed on the two-phase conditioning pattern, proves the training on the scrambled ones of
+/// segment 5 and then delivers descrambled data until the signal falls 10 dB below its trained level or under the
+/// carrier-off threshold.
+/// </summary>
+internal sealed class V27terReceiver : IModemReceiver
+{
+    /// <summary>Energy needed before the receiver looks for segment 3 (dBm0).</summary>
+    public const double CarrierOnDbm0 = -43;
+
+    /// <summary>Energy below which the carrier is off (dBm0).</summary>
+    public const double CarrierOffDbm0 = -48;
+
+    /// <summary>A drop of this much below the level at training ends the carrier even when noise stays above the thresholds.</summary>
+    public const double CarrierDropDb = 10;
+
+    /// <summary>After the carrier ends, the receiver ignores the line for 100 ms (the far end's turn-off and filter tails).</summary>
+    public const int HoldoffSamples = 800;
+
+    private const int EqualizerTaps = 16;
+    private const int DetectSymbols = 8;
+    private const double TargetPower = 1;
+
+    private readonly IModemBitSink _sink;
+    private readonly QamDemodulator _demodulator;
+    private readonly LmsEqualizer _equalizer = new(EqualizerTaps);
+    private readonly CarrierTracker _tracker = new();
+    private readonly Scrambler _descrambler = Scrambler.V27ter();
+    private readonly PowerMeter _power = new(40);
+    private readonly Complex[] _history = new Complex[16];
+    private readonly int _bitsPerSymbol;
+    private readonly int _baud;
+    private readonly int _phaseStep;
+    private readonly int _onesToTrain;
+    private readonly int _conditioningLength;
+    private readonly float _onPower;
+    private readonly float _offPower;
+
+    private State _state;
+    private int _holdoff;
+    private int _historyPos;
+    private Complex _d1Average;
+    private Complex _d2Average;
+    private double _powerAverage;
+    private int _detectCount;
+    private int _stateSymbols;
+    private int _previousPhase;
+    private int _ones;
+    private float _dropPower;
+    private double _signalEnergy;
+    private double _errorEnergy;
+
+    public V27terReceiver(ModemOptions options, IModemBitSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (options.Type != ModemType.V27ter || (options.BitRate != 4800 && options.BitRate != 2400))
+        {
+            throw new ArgumentException($"V.27ter receives at 4800 or 2400 bit/s, not {options.Type} {options.BitRate}.", nameof(options));
+        }
+
+        Options = options;
+        _sink = sink;
+        _bitsPerSymbol = options.BitRate == 4800 ? 3 : 2;
+        _baud = options.BitRate == 4800 ? 1600 : 1200;
+        _phaseStep = options.BitRate == 4800 ? 1 : 2;
+        _onesToTrain = options.BitRate == 4800 ? 12 : 8;
+        _conditioningLength = options.ShortTraining ? V27terTraining.ConditioningShort : V27terTraining.ConditioningLong;
+        _demodulator = new QamDemodulator(_baud, V27terTransmitter.CarrierHz, V27terTransmitter.RollOff, EqualizerTaps, TargetPower, spanSymbols: 3);
+        _onPower = (float)LineLevel.PowerOf(CarrierOnDbm0);
+        _offPower = (float)LineLevel.PowerOf(CarrierOffDbm0);
+        Reset();
+    }
+
+    private enum State
+    {
+        Idle,
+        SeekReversals,
+        Reversals,
+        Conditioning,
+        Ones,
+        Data,
+    }
+
+    public ModemOptions Options { get; }
+
+    public bool Trained => _state == State.Data;
+
+    public double SignalQualityDb => Trained && _errorEnergy > 0 ? 10 * Math.Log10(_signalEnergy / _errorEnergy) : double.NaN;
+
+    public void Receive(ReadOnlySpan<short> frame)
+    {
+        for (int i = 0; i < frame.Length; i++)
+        {
+            float sample = frame[i];
+            float power = _power.Update(sample);
+            if (_state == State.Idle)
+            {
+                if (_holdoff > 0)
+                {
+                    _holdoff--;
+                    continue;
+                }
+
+                if (power < _onPower)
+                {
+                    continue;
+                }
+
+                _state = State.SeekReversals;
+            }
+            else if (power < _offPower || (_state >= State.Conditioning && power < _dropPower))
+            {
+                LoseCarrier();
+                continue;
+            }
+
+            if (_demodulator.Push(sample))
+            {
+                OnSymbol(power);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private void OnSymbol(float linePower)
+    {
+        _stateSymbols++;
+        Complex z = _demodulator.SymbolSample;
+        _historyPos = (_historyPos + 1) & 15;
+        _history[_historyPos] = z;
+        if (_state == State.SeekReversals)
+        {
+            SeekReversals(z, linePower);
+            return;
+        }
+
+        Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
+        int phase = Slice(y, _state == State.Reversals || _state == State.Conditioning ? 4 : _phaseStep);
+        Complex decision = V27terConstellation.Point(phase);
+        int change = (phase - _previousPhase) & 7;
+        _previousPhase = phase;
+        switch (_state)
+        {
+            case State.Reversals:
+                _tracker.Update(y, decision);
+                if (change == 0 && _stateSymbols > 1)
+                {
+                    Enter(State.Conditioning);
+                }
+                else if (_stateSymbols > 400)
+                {
+                    FailTraining();
+                }
+
+                break;
+            case State.Conditioning:
+                Adapt(y, decision, 0.1);
+                if (_stateSymbols >= _conditioningLength - 12)
+                {
+                    Enter(State.Ones);
+                    _demodulator.TimingGain = 0.005;
+                    _ones = 0;
+                }
+
+                break;
+            default:
+                Adapt(y, decision, _state == State.Data ? 0.05 : 0.15);
+                int bits = V27terConstellation.Bits(change, Options.BitRate);
+                for (int i = _bitsPerSymbol - 1; i >= 0; i--)
+                {
+                    Deliver(_descrambler.Descramble((bits >> i) & 1));
+                }
+
+                Complex error = decision - y;
+                _signalEnergy += (1 - _signalEnergy) / 64;
+                _errorEnergy += ((error.Real * error.Real) + (error.Imaginary * error.Imaginary) - _errorEnergy) / 64;
+                if (_state == State.Ones && _stateSymbols > 60)
+                {
+                    FailTraining();
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Continuous reversals: z_k ≈ −z_k-1 whatever the carrier phase.</summary>
+    private void SeekReversals(Complex z, float linePower)
+    {
+        Complex z1 = _history[(_historyPos - 1) & 15];
+        Complex z2 = _history[(_historyPos - 2) & 15];
+        _d1Average += ((z * Complex.Conjugate(z1)) - _d1Average) / 8;
+        _d2Average += ((z * Complex.Conjugate(z2)) - _d2Average) / 8;
+        _powerAverage += (((z.Real * z.Real) + (z.Imaginary * z.Imaginary)) - _powerAverage) / 8;
+        bool reversing = _stateSymbols > 8 && _d1Average.Real < -0.6 * _powerAverage && _d2Average.Real > 0.6 * _powerAverage
+            && Math.Abs(_demodulator.TimingErrorAverage) < 0.12;
+        _detectCount = reversing ? _detectCount + 1 : 0;
+        if (_detectCount < DetectSymbols)
+        {
+            return;
+        }
+
+        // Rotation per symbol from Σ z_k conj(z_k-2) over the last symbols; the axis of the reversals from their squares.
+        Complex d1 = Complex.Zero;
+        for (int i = 0; i < 12; i++)
+        {
+            d1 -= _history[(_historyPos - i) & 15] * Complex.Conjugate(_history[(_historyPos - i - 1) & 15]);
+        }
+
+        double omega = Math.Atan2(d1.Imaginary, d1.Real);
+        Complex squares = Complex.Zero;
+        double magnitude = 0;
+        for (int i = 0; i < 8; i++)
+        {
+            Complex zi = _history[(_historyPos - i) & 15] * Complex.FromPolarCoordinates(1, omega * i);
+            squares += zi * zi;
+            magnitude += zi.Magnitude;
+        }
+
+        _demodulator.GainFrozen = true;
+        _demodulator.TimingGain = 0.01;
+        _equalizer.Reset(8 / magnitude);
+        int lag = _equalizer.CentreTap / 2;
+        _tracker.Reset((squares.Phase / 2) - (omega * lag), omega);
+        _previousPhase = 0;
+        _dropPower = linePower / (float)Math.Pow(10, CarrierDropDb / 10);
+        Enter(State.Reversals);
+        _sink.OnStatus(ModemStatus.CarrierUp);
+        _sink.OnStatus(ModemStatus.TrainingInProgress);
+    }
+
+    /// <summary>The nearest phase on a grid of <paramref name="step"/> × 45° (1, 2 or 4), without trigonometry.</summary>
+    private static int Slice(Complex y, int step)
+    {
+        double re = y.Real;
+        double im = y.Imaginary;
+        if (step == 4)
+        {
+            return re >= 0 ? 0 : 4;
+        }
+
+        if (step == 2)
+        {
+            return Math.Abs(re) >= Math.Abs(im) ? (re >= 0 ? 0 : 4) : (im >= 0 ? 2 : 6);
+        }
+
+        // Eight phases: rotate by +22.5° so the decision region of phase k becomes the octant [45k°, 45k° + 45°).
+        const double c = 0.92387953251128674;
+        const double s = 0.38268343236508978;
+        double u = (re * c) - (im * s);
+        double v = (im * c) + (re * s);
+        int octant = v >= 0
+            ? (u >= 0 ? (u >= v ? 0 : 1) : (-u <= v ? 2 : 3))
+            : (u < 0 ? (-u >= -v ? 4 : 5) : (u <= -v ? 6 : 7));
+        return octant;
+    }
+
+    private void Deliver(int bit)
+    {
+        if (_state == State.Data)
+        {
+            _sink.PutBit(bit);
+            return;
+        }
+
+        _ones = bit == 1 ? _ones + 1 : 0;
+        if (_ones >= _onesToTrain)
+        {
+            Enter(State.Data);
+            _sink.OnStatus(ModemStatus.TrainingSucceeded);
+        }
+    }
+
+    private void Adapt(Complex y, Complex decision, double step)
+    {
+        Complex error = (decision - y) * _tracker.Rotation;
+        _equalizer.Update(_demodulator.LineRe, _demodulator.LineIm, error, step / EqualizerTaps);
+        _tracker.Update(y, decision);
+    }
+
+    private void FailTraining()
+    {
+        _sink.OnStatus(ModemStatus.TrainingFailed);
+        Reset();
+        _state = State.SeekReversals;
+    }
+
+    private void LoseCarrier()
+    {
+        if (_state >= State.Reversals)
+        {
+            if (_state != State.Data)
+            {
+                _sink.OnStatus(ModemStatus.TrainingFailed);
+            }
+
+            _sink.OnStatus(ModemStatus.CarrierDown);
+        }
+
+        Reset();
+        _holdoff = HoldoffSamples;
+    }
+
+    private void Reset()
+    {
+        _state = State.Idle;
+        _demodulator.Reset();
+        _demodulator.TimingGain = 0.15;
+        _tracker.Reset(0, 0);
+        Array.Clear(_history);
+        _historyPos = 0;
+        _d1Average = Complex.Zero;
+        _d2Average = Complex.Zero;
+        _powerAverage = 0;
+        _detectCount = 0;
+        _stateSymbols = 0;
+        _ones = 0;
+        _signalEnergy = 0;
+        _errorEnergy = 0;
+    }
+
+    private void Enter(State state)
+    {
+        _state = state;
+        _stateSymbols = 0;
+    }
+}
