@@ -22,12 +22,13 @@ public static class SimulationScenarioBuilder
     /// <param name="region">The region everything signals in.</param>
     /// <param name="engine">The fax engine (terminals, tone generators and detectors).</param>
     /// <param name="workFolder">Where generated test pages are written and relative receive folders are resolved; created if missing.</param>
-    public static ScenarioSimulation Build(SimulationScenario scenario, IReadOnlyList<SimulatedPortSpec> ports, LineRegion region, IFaxEngine engine, string workFolder)
+    /// <param name="loggerFactory">Where ports, terminals and the exchange log; default nowhere.</param>
+    public static ScenarioSimulation Build(SimulationScenario scenario, IReadOnlyList<SimulatedPortSpec> ports, LineRegion region, IFaxEngine engine, string workFolder, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(ports);
         ArgumentException.ThrowIfNullOrEmpty(workFolder);
-        var simulator = new LineSimulator(region, engine, scenario.Line, scenario.Exchange);
+        var simulator = new LineSimulator(region, engine, scenario.Line, scenario.Exchange, loggerFactory);
         var result = new ScenarioSimulation(simulator);
         try
         {
@@ -111,7 +112,7 @@ public static class SimulationScenarioBuilder
             Ecm = terminal.Ecm,
             DialMethod = terminal.DialMethod,
             AnswerAfterRings = terminal.AnswerAfterRings ?? 2,
-        });
+        }, Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<VirtualFaxMachine>(simulator.Loggers));
         if (terminal.Direction == FaxDirection.Send)
         {
             simulator.AddTerminal(new ScheduledFaxCall(machine, terminal.To!, terminal.At));
