@@ -59,7 +59,7 @@ internal static class LineCommand
                 var faxEngine = EngineFactory.Create(parse.GetValue(engine)!, loggerFactory);
                 stdout.WriteLine($"board {profile}, region {lineRegion.Code} ({lineRegion.Name})");
                 var passed = profile.Kind == BoardKind.Simulator
-                    ? RunSimulated(ports, lineRegion, faxEngine, stdout)
+                    ? RunSimulated(ports, profile.Scenario?.Line, lineRegion, faxEngine, stdout)
                     : await RunHardwareAsync(profile, ports, lineRegion, faxEngine, stdout, cancellationToken).ConfigureAwait(false);
                 stdout.WriteLine(passed ? "PASS" : "FAIL");
                 return passed ? 0 : 2;
@@ -84,12 +84,12 @@ internal static class LineCommand
             : throw new ArgumentException($"{profile.Source}: board \"{profile.Name}\" has no port {i} (ports: {string.Join(", ", profile.Ports.Select(x => x.Index))})");
     }
 
-    private static bool RunSimulated(List<BoardPortProfile> ports, LineRegion region, IFaxEngine engine, TextWriter stdout)
+    private static bool RunSimulated(List<BoardPortProfile> ports, LineModelOptions? line, LineRegion region, IFaxEngine engine, TextWriter stdout)
     {
         var all = true;
         foreach (var p in ports)
         {
-            using var simulator = new LineSimulator(region, engine);
+            using var simulator = new LineSimulator(region, engine, line);
             PortSelfTest test = p.Type == BoardPortType.Fxs
                 ? new FxsSelfTest(simulator.AddFxs(p.Label).Port)
                 : new FxoSelfTest(simulator.AddFxo(p.Label));

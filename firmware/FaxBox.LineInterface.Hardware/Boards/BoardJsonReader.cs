@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FaxBox.LineInterface.Simulated.Scenarios;
 
 namespace FaxBox.LineInterface.Hardware.Boards;
 
@@ -101,6 +102,16 @@ internal sealed class BoardJsonReader
             CheckBoard(k, ports, audio, gpio, audioElement.ValueKind != JsonValueKind.Undefined);
         }
 
+        SimulationScenario? scenario = null;
+        if (kind == BoardKind.Hardware && simulation is not null)
+        {
+            Error("simulation", "only simulator boards have simulated lines; remove it or set \"kind\": \"simulator\"");
+        }
+        else if (kind == BoardKind.Simulator)
+        {
+            scenario = ReadScenario(simulation, ports);
+        }
+
         if (_errors.Count > 0 || name is null || kind is null)
         {
             return null;
@@ -115,8 +126,35 @@ internal sealed class BoardJsonReader
             Audio = audio,
             Gpio = gpio,
             Simulation = simulation,
+            Scenario = scenario,
             Source = _file,
         };
+    }
+
+    /// <summary>Parses <c>simulation</c> against the board's ports (the simulator owns its shape); absent means the defaults.</summary>
+    private SimulationScenario? ReadScenario(JsonElement? simulation, List<BoardPortProfile> ports)
+    {
+        if (simulation is not { } element)
+        {
+            return new SimulationScenario();
+        }
+
+        var boardPorts = new Dictionary<int, ScenarioPortType>();
+        foreach (var port in ports)
+        {
+            boardPorts.TryAdd(port.Index, port.Type == BoardPortType.Fxs ? ScenarioPortType.Fxs : ScenarioPortType.Fxo);
+        }
+
+        var baseDirectory = _file.StartsWith("embedded:", StringComparison.Ordinal)
+            ? Environment.CurrentDirectory
+            : Path.GetDirectoryName(Path.GetFullPath(_file)) ?? Environment.CurrentDirectory;
+        var scenario = SimulationScenarioParser.Parse(element, "simulation", boardPorts, baseDirectory, out var errors);
+        foreach (var error in errors)
+        {
+            Error(error.Key, error.Reason);
+        }
+
+        return scenario;
     }
 
     private BoardPortProfile? ReadPort(JsonElement element, string path)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FaxBox.LineInterface.Simulated.Scenarios;
 
 namespace FaxBox.LineInterface.Hardware.Boards;
 
@@ -31,6 +32,13 @@ public sealed class BoardProfile
     /// <c>FaxBox.LineInterface.Simulated</c>, which owns its shape. Null when absent.
     /// </summary>
     public JsonElement? Simulation { get; init; }
+
+    /// <summary>
+    /// What the simulator has on its lines, parsed and validated from <see cref="Simulation"/>
+    /// (<see cref="SimulationScenarioParser"/>): defaults when the board has no <c>simulation</c>. Null on hardware boards.
+    /// Build the simulator with <see cref="SimulationScenarioBuilder"/>.
+    /// </summary>
+    public SimulationScenario? Scenario { get; init; }
 
     /// <summary>The file the profile was read from (or <c>embedded:simulator.json</c>).</summary>
     public required string Source { get; init; }

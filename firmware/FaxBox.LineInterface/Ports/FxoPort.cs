@@ -3,6 +3,8 @@ using FaxBox.Fax;
 using FaxBox.Fax.CallerId;
 using FaxBox.LineInterface.Regions;
 using FaxBox.LineInterface.Signalling;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FaxBox.LineInterface.Ports;
 
@@ -12,13 +14,14 @@ namespace FaxBox.LineInterface.Ports;
 /// chip-specific sits behind <see cref="IFxoHardware"/>: a DAA driver and the simulator's loop both plug in there.
 /// Call <see cref="OnTick"/> once per 20 ms media tick.
 /// </summary>
-public sealed class FxoPort : IFxoPort, IDisposable
+public sealed partial class FxoPort : IFxoPort, IDisposable
 {
     /// <summary>Below this TIP-RING voltage the polarity is not judged (an open or collapsing line).</summary>
     private const double PolarityVoltsMinimum = 2.0;
 
     private readonly IFxoHardware _hardware;
     private readonly FxoPortOptions _options;
+    private readonly ILogger _logger;
     private readonly ICallerIdReceiver _callerId;
     private readonly CallProgressToneDetector _tones;
     private readonly Dialler _dialler;
@@ -35,6 +38,7 @@ public sealed class FxoPort : IFxoPort, IDisposable
     private bool _disconnected;
     private bool _polarityKnown;
     private bool _disposed;
+    private bool _faulted;
 
     /// <summary>Creates a port over a line interface; the port starts on-hook with the line monitor on.</summary>
     /// <param name="name">A short name ("fxo0").</param>
@@ -42,7 +46,8 @@ public sealed class FxoPort : IFxoPort, IDisposable
     /// <param name="region">Tone plan, ring cadence and caller ID.</param>
     /// <param name="engine">The fax engine providing the caller-ID receiver and the DTMF generator.</param>
     /// <param name="options">Timing and supervision; default <see cref="FxoPortOptions"/>.</param>
-    public FxoPort(string name, IFxoHardware hardware, LineRegion region, IFaxEngine engine, FxoPortOptions? options = null)
+    /// <param name="logger">Ring, caller-ID, seize/release, dialling, clear and fault events; default none.</param>
+    public FxoPort(string name, IFxoHardware hardware, LineRegion region, IFaxEngine engine, FxoPortOptions? options = null, ILogger? logger = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(hardware);
@@ -51,6 +56,7 @@ public sealed class FxoPort : IFxoPort, IDisposable
         _options = options ?? new FxoPortOptions();
         Name = name;
         Region = region;
+        _logger = logger ?? NullLogger.Instance;
         _hardware = hardware;
         _callerId = engine.CreateCallerIdReceiver(region.CallerId.Standard);
         _callerId.MessageReceived += OnCallerId;
@@ -99,6 +105,7 @@ public sealed class FxoPort : IFxoPort, IDisposable
     public void Seize()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        LogSeized(_logger, Name);
         IsOffHook = true;
         _rings.Reset();
         _answered = false;
@@ -112,6 +119,11 @@ public sealed class FxoPort : IFxoPort, IDisposable
 
     public void Release()
     {
+        if (IsOffHook)
+        {
+            LogReleased(_logger, Name);
+        }
+
         IsOffHook = false;
         _dialler.Clear();
         SetLoop(false);
@@ -123,9 +135,11 @@ public sealed class FxoPort : IFxoPort, IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (!IsOffHook)
         {
+            LogDialRefused(_logger, Name);
             throw new InvalidOperationException($"{Name}: cannot dial on-hook; Seize() first");
         }
 
+        LogDialling(_logger, Name, digits, method);
         _dialler.Enqueue(digits, method);
     }
 
@@ -137,37 +151,57 @@ public sealed class FxoPort : IFxoPort, IDisposable
         }
 
         _ticks++;
-        SensePolarity();
-        if (!IsOffHook)
+        try
         {
-            SenseRinging();
-        }
-
-        _hardware.ReadFrame(_rx);
-        if (IsOffHook)
-        {
-            _tones.Process(_rx);
-        }
-        else
-        {
-            _callerId.Process(_rx);
-        }
-
-        Array.Clear(_tx);
-        Audio?.Exchange(_rx, _tx);
-        if (IsOffHook)
-        {
-            var closed = _dialler.Tick(_tx);
-            SetLoop(closed);
-            if (_dialler.IsPulsing)
+            SensePolarity();
+            if (!IsOffHook)
             {
-                _holdoff = _holdoffTicks;
+                SenseRinging();
             }
 
-            SuperviseLoopCurrent();
+            _hardware.ReadFrame(_rx);
+            if (IsOffHook)
+            {
+                _tones.Process(_rx);
+            }
+            else
+            {
+                _callerId.Process(_rx);
+            }
+
+            Array.Clear(_tx);
+            Audio?.Exchange(_rx, _tx);
+            if (IsOffHook)
+            {
+                var closed = _dialler.Tick(_tx);
+                SetLoop(closed);
+                if (_dialler.IsPulsing)
+                {
+                    _holdoff = _holdoffTicks;
+                }
+
+                SuperviseLoopCurrent();
+            }
+
+            _hardware.WriteFrame(_tx);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or TimeoutException or UnauthorizedAccessException)
+        {
+            // A DAA fault (SPI, PCM) is logged once, not every frame; the caller decides what to do with it.
+            if (!_faulted)
+            {
+                _faulted = true;
+                LogHardwareFailed(_logger, Name, e);
+            }
+
+            throw;
         }
 
-        _hardware.WriteFrame(_tx);
+        if (_faulted)
+        {
+            _faulted = false;
+            LogHardwareRecovered(_logger, Name);
+        }
     }
 
     public void Dispose()
@@ -214,6 +248,7 @@ public sealed class FxoPort : IFxoPort, IDisposable
         }
 
         Polarity = polarity;
+        LogPolarity(_logger, Name, polarity);
         PolarityChanged?.Invoke(this, polarity);
         if (IsOffHook && _options.DisconnectOnPolarityReversal && _holdoff == 0 && !_dialler.IsPulsing)
         {
@@ -233,9 +268,11 @@ public sealed class FxoPort : IFxoPort, IDisposable
         switch (_rings.Sample(_hardware.IsRingSignalPresent))
         {
             case 1:
+                LogRing(_logger, Name, _rings.Count);
                 Ring?.Invoke(this, new FxoRing(_rings.Count, Now));
                 break;
             case -1:
+                LogRingingStopped(_logger, Name);
                 RingingStopped?.Invoke(this, Now);
                 break;
         }
@@ -262,10 +299,15 @@ public sealed class FxoPort : IFxoPort, IDisposable
         }
     }
 
-    private void OnCallerId(object? sender, CallerIdMessage message) => CallerIdReceived?.Invoke(this, message);
+    private void OnCallerId(object? sender, CallerIdMessage message)
+    {
+        LogCallerId(_logger, Name, message.Number, message.Name);
+        CallerIdReceived?.Invoke(this, message);
+    }
 
     private void OnTone(object? sender, CallProgressTone tone)
     {
+        LogTone(_logger, Name, tone);
         ToneChanged?.Invoke(this, tone);
         if (IsOffHook && _options.DisconnectOnBusyTone)
         {
@@ -288,6 +330,7 @@ public sealed class FxoPort : IFxoPort, IDisposable
         }
 
         _disconnected = true;
+        LogDisconnect(_logger, Name, reason);
         Disconnected?.Invoke(this, new FxoDisconnect(reason, Now));
     }
 }

@@ -4,6 +4,8 @@ using FaxBox.Fax.CallerId;
 using FaxBox.Fax.Tones;
 using FaxBox.LineInterface.Regions;
 using FaxBox.LineInterface.Signalling;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FaxBox.LineInterface.Ports;
 
@@ -13,7 +15,7 @@ namespace FaxBox.LineInterface.Ports;
 /// behind <see cref="IFxsHardware"/>: a SLIC driver and the simulator's loop both plug in there.
 /// Call <see cref="OnTick"/> once per 20 ms media tick.
 /// </summary>
-public sealed class FxsPort : IFxsPort, IDisposable
+public sealed partial class FxsPort : IFxsPort, IDisposable
 {
     // EN 300 659-1 §6.1 / BT SIN 227 sequence timing for caller ID before the first ring.
     private static readonly int ReversalTicks = Ticks.Of(120);
@@ -34,6 +36,7 @@ public sealed class FxsPort : IFxsPort, IDisposable
     private readonly ToneGenerator _dtas;
     private readonly ToneGenerator[] _tones;
     private readonly FxsPortOptions _options;
+    private readonly ILogger _logger;
     private readonly short[] _rx = new short[AudioFrame.Samples];
     private readonly short[] _tx = new short[AudioFrame.Samples];
     private long _ticks;
@@ -46,6 +49,7 @@ public sealed class FxsPort : IFxsPort, IDisposable
     private int _afterFirstRingTicks;
     private bool _ringOnNow;
     private bool _disposed;
+    private bool _faulted;
 
     /// <summary>Creates a port over a line circuit; the line starts idle with forward battery.</summary>
     /// <param name="name">A short name ("fxs0").</param>
@@ -53,7 +57,8 @@ public sealed class FxsPort : IFxsPort, IDisposable
     /// <param name="region">Tone plan, ring cadence and caller ID.</param>
     /// <param name="engine">The fax engine providing the DTMF receiver and the caller-ID generator.</param>
     /// <param name="options">Hook timing; default <see cref="FxsPortOptions"/>.</param>
-    public FxsPort(string name, IFxsHardware hardware, LineRegion region, IFaxEngine engine, FxsPortOptions? options = null)
+    /// <param name="logger">Hook, ring, digit, caller-ID, tone and fault events; default none.</param>
+    public FxsPort(string name, IFxsHardware hardware, LineRegion region, IFaxEngine engine, FxsPortOptions? options = null, ILogger? logger = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(hardware);
@@ -63,6 +68,7 @@ public sealed class FxsPort : IFxsPort, IDisposable
         _options.Validate();
         Name = name;
         Region = region;
+        _logger = logger ?? NullLogger.Instance;
         _hardware = hardware;
         _hook = new HookMonitor(_options);
         _dtmf = engine.CreateDtmfReceiver();
@@ -114,9 +120,11 @@ public sealed class FxsPort : IFxsPort, IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (Hook == HookState.OffHook)
         {
+            LogRingRefused(_logger, Name);
             throw new InvalidOperationException($"{Name}: cannot ring, the terminal is off-hook");
         }
 
+        LogRing(_logger, Name, Region.Code, callerId is null ? "none" : callerId.Number ?? "(withheld)", Region.CallerId.Alerting);
         DrainCallerId();
         _ringTicks = 0;
         _afterFirstRingState = 0;
@@ -152,6 +160,7 @@ public sealed class FxsPort : IFxsPort, IDisposable
             return;
         }
 
+        LogRingStopped(_logger, Name);
         DrainCallerId();
         Enter(RingPhase.Idle, 0);
         ApplyLinefeed();
@@ -164,6 +173,11 @@ public sealed class FxsPort : IFxsPort, IDisposable
             throw new ArgumentOutOfRangeException(nameof(tone), tone, "not a call-progress tone");
         }
 
+        if (tone != Tone)
+        {
+            LogTone(_logger, Name, tone);
+        }
+
         Tone = tone;
         if (tone != CallProgressTone.None)
         {
@@ -173,12 +187,22 @@ public sealed class FxsPort : IFxsPort, IDisposable
 
     public void SetPolarity(LinePolarity polarity)
     {
+        if (polarity != Polarity)
+        {
+            LogFeed(_logger, Name, BatteryFed ? "fed" : "removed", polarity);
+        }
+
         Polarity = polarity;
         ApplyLinefeed();
     }
 
     public void SetBattery(bool fed)
     {
+        if (fed != BatteryFed)
+        {
+            LogFeed(_logger, Name, fed ? "fed" : "removed", Polarity);
+        }
+
         BatteryFed = fed;
         ApplyLinefeed();
     }
@@ -191,23 +215,43 @@ public sealed class FxsPort : IFxsPort, IDisposable
         }
 
         _ticks++;
-        SampleHook();
-        _hardware.ReadFrame(_rx);
-        if (Hook == HookState.OffHook)
+        try
         {
-            _dtmf.Process(_rx);
+            SampleHook();
+            _hardware.ReadFrame(_rx);
+            if (Hook == HookState.OffHook)
+            {
+                _dtmf.Process(_rx);
+            }
+
+            Array.Clear(_tx);
+            Audio?.Exchange(_rx, _tx);
+            if (Tone != CallProgressTone.None)
+            {
+                _tones[(int)Tone - 1].Generate(_tx);
+            }
+
+            AdvanceRinging();
+            _hardware.WriteFrame(_tx);
+            ApplyLinefeed();
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or TimeoutException or UnauthorizedAccessException)
+        {
+            // A line-circuit fault (SPI, PCM) is logged once, not every frame; the caller decides what to do with it.
+            if (!_faulted)
+            {
+                _faulted = true;
+                LogHardwareFailed(_logger, Name, e);
+            }
+
+            throw;
         }
 
-        Array.Clear(_tx);
-        Audio?.Exchange(_rx, _tx);
-        if (Tone != CallProgressTone.None)
+        if (_faulted)
         {
-            _tones[(int)Tone - 1].Generate(_tx);
+            _faulted = false;
+            LogHardwareRecovered(_logger, Name);
         }
-
-        AdvanceRinging();
-        _hardware.WriteFrame(_tx);
-        ApplyLinefeed();
     }
 
     public void Dispose()
@@ -231,18 +275,22 @@ public sealed class FxsPort : IFxsPort, IDisposable
                 if (_phase != RingPhase.Idle)
                 {
                     // Ring trip: the terminal answered.
+                    LogRingTrip(_logger, Name, Ticks.ToTime(_ringTicks).TotalSeconds);
                     DrainCallerId();
                     Enter(RingPhase.Idle, 0);
                 }
 
                 ApplyLinefeed();
+                LogHook(_logger, Name, HookState.OffHook);
                 HookChanged?.Invoke(this, new HookChange(HookState.OffHook, Now));
                 break;
             case HookSignal.OnHook:
                 Tone = CallProgressTone.None;
+                LogHook(_logger, Name, HookState.OnHook);
                 HookChanged?.Invoke(this, new HookChange(HookState.OnHook, Now));
                 break;
             case HookSignal.Flash:
+                LogFlash(_logger, Name);
                 HookFlash?.Invoke(this, Now);
                 break;
             case HookSignal.PulseDigit:
@@ -264,6 +312,7 @@ public sealed class FxsPort : IFxsPort, IDisposable
             Tone = CallProgressTone.None;
         }
 
+        LogDigit(_logger, Name, digit, method);
         DigitReceived?.Invoke(this, new DialledDigit(digit, method, Now));
     }
 
@@ -280,6 +329,7 @@ public sealed class FxsPort : IFxsPort, IDisposable
                 _callerId.Generate(_tx);
                 if (_callerId.IsIdle)
                 {
+                    LogCallerIdSent(_logger, Name);
                     Enter(RingPhase.PostData, PostDataTicks);
                 }
 
@@ -333,6 +383,7 @@ public sealed class FxsPort : IFxsPort, IDisposable
                 if (_callerId.IsIdle)
                 {
                     // Keep on-hook transmission a little longer so that the last frame of data reaches the line.
+                    LogCallerIdSent(_logger, Name);
                     _afterFirstRingState = 4;
                     _afterFirstRingTicks = PostDataTicks;
                 }
@@ -362,6 +413,7 @@ public sealed class FxsPort : IFxsPort, IDisposable
         if (wanted != _linefeed)
         {
             _linefeed = wanted;
+            LogLinefeed(_logger, Name, wanted);
             _hardware.SetLinefeed(wanted);
         }
     }

@@ -113,6 +113,7 @@ public sealed class ExchangeLine : ILineAudio
         {
             if (State == ExchangeLineState.Alerting && Peer is { } caller)
             {
+                VirtualExchange.LogAnswered(_exchange.Logger, Number, caller.Number);
                 State = ExchangeLineState.Connected;
                 caller.PeerAnswered();
                 return;
@@ -123,6 +124,11 @@ public sealed class ExchangeLine : ILineAudio
             Dialled = string.Empty;
             Port.PlayTone(CallProgressTone.Dial);
             return;
+        }
+
+        if (Peer is { } peer)
+        {
+            VirtualExchange.LogCleared(_exchange.Logger, Number, peer.Number, _exchange.Options.DisconnectSignal);
         }
 
         Peer?.PeerCleared();
@@ -161,6 +167,7 @@ public sealed class ExchangeLine : ILineAudio
         }
         else
         {
+            VirtualExchange.LogRouted(_exchange.Logger, Number, target.Number);
             Peer = target;
             State = ExchangeLineState.Calling;
             Port.PlayTone(CallProgressTone.Ringback);
@@ -170,6 +177,7 @@ public sealed class ExchangeLine : ILineAudio
 
     private void Park(CallProgressTone tone)
     {
+        VirtualExchange.LogRefused(_exchange.Logger, Number, Dialled, tone);
         State = ExchangeLineState.Parked;
         Port.PlayTone(tone);
     }

@@ -2,6 +2,8 @@ using FaxBox.Core;
 using FaxBox.Fax;
 using FaxBox.LineInterface.Ports;
 using FaxBox.LineInterface.Regions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FaxBox.LineInterface.Simulated;
 
@@ -20,16 +22,20 @@ public sealed class LineSimulator : IMediaTickHandler, IDisposable
     private long _index;
 
     /// <summary>Creates an empty simulator; the exchange behind FXO ports has the box on number 100.</summary>
-    public LineSimulator(LineRegion region, IFaxEngine engine, LineModelOptions? line = null)
+    public LineSimulator(LineRegion region, IFaxEngine engine, LineModelOptions? line = null, VirtualExchangeOptions? exchange = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(engine);
         Region = region;
         _engine = engine;
         Line = line ?? new LineModelOptions();
-        Exchange = new VirtualExchange(region, engine);
+        Loggers = loggerFactory ?? NullLoggerFactory.Instance;
+        Exchange = new VirtualExchange(region, engine, exchange, Loggers);
         _owned.Add(Exchange);
     }
+
+    /// <summary>Where the ports, terminals and exchange log (default nowhere).</summary>
+    public ILoggerFactory Loggers { get; }
 
     /// <summary>The region everything signals in.</summary>
     public LineRegion Region { get; }
@@ -47,7 +53,7 @@ public sealed class LineSimulator : IMediaTickHandler, IDisposable
     public (FxsPort Port, VirtualPhone Phone) AddFxs(string name, string? phoneDials = "123#", FxsPortOptions? options = null)
     {
         var loop = new SimulatedLoop(name, Line);
-        var port = new FxsPort(name, loop.Exchange, Region, _engine, options);
+        var port = new FxsPort(name, loop.Exchange, Region, _engine, options, Loggers.CreateLogger<FxsPort>());
         var phone = new VirtualPhone($"{name}-phone", loop.Subscriber, Region, _engine) { AutoAnswerAfterRings = 1, DialOnDialTone = phoneDials };
         _terminals.Add(phone);
         _ports.Add(port);
@@ -57,15 +63,30 @@ public sealed class LineSimulator : IMediaTickHandler, IDisposable
         return (port, phone);
     }
 
-    /// <summary>Adds an FXO port on a new exchange line with directory number <paramref name="number"/>.</summary>
-    public FxoPort AddFxo(string name, string number = "100", FxoPortOptions? options = null)
+    /// <summary>Adds an FXO port on a new exchange line with directory number <paramref name="number"/> (its loop modelled by <paramref name="line"/>, default <see cref="Line"/>).</summary>
+    public FxoPort AddFxo(string name, string number = "100", FxoPortOptions? options = null, LineModelOptions? line = null)
     {
-        var line = Exchange.AddLine(number, Line);
-        var port = new FxoPort(name, line.Loop.Subscriber, Region, _engine, options);
+        var exchangeLine = Exchange.AddLine(number, line ?? Line);
+        var port = new FxoPort(name, exchangeLine.Loop.Subscriber, Region, _engine, options, Loggers.CreateLogger<FxoPort>());
         _ports.Add(port);
         _owned.Add(port);
         return port;
     }
+
+    /// <summary>Adds an FXS port on a new loop (modelled by <paramref name="line"/>) with nothing on it yet: put a terminal on
+    /// the loop's <see cref="SimulatedLoop.Subscriber"/> and add it with <see cref="AddTerminal"/>.</summary>
+    internal (FxsPort Port, SimulatedLoop Loop) AddFxsLoop(string name, LineModelOptions line, FxsPortOptions? options = null)
+    {
+        var loop = new SimulatedLoop(name, line);
+        var port = new FxsPort(name, loop.Exchange, Region, _engine, options, Loggers.CreateLogger<FxsPort>());
+        _ports.Add(port);
+        _loops.Add(loop);
+        _owned.Add(port);
+        return (port, loop);
+    }
+
+    /// <summary>Disposes <paramref name="owned"/> with the simulator.</summary>
+    internal void Own(IDisposable owned) => _owned.Add(owned);
 
     /// <summary>Adds a terminal (a virtual fax machine on an exchange line, a probe) ticked before the ports.</summary>
     public void AddTerminal(IMediaTickHandler terminal) => _terminals.Add(terminal);

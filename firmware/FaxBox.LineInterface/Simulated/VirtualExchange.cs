@@ -2,6 +2,8 @@ using FaxBox.Core;
 using FaxBox.Fax;
 using FaxBox.LineInterface.Ports;
 using FaxBox.LineInterface.Regions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FaxBox.LineInterface.Simulated;
 
@@ -13,19 +15,22 @@ namespace FaxBox.LineInterface.Simulated;
 /// tone. Put the box's FXO port on one line's <see cref="SimulatedLoop.Subscriber"/> and virtual terminals on others.
 /// Tick it once per media tick.
 /// </summary>
-public sealed class VirtualExchange : IMediaTickHandler, IDisposable
+public sealed partial class VirtualExchange : IMediaTickHandler, IDisposable
 {
     private readonly IFaxEngine _engine;
     private readonly List<ExchangeLine> _lines = [];
+    private readonly ILoggerFactory _loggers;
 
-    /// <summary>Creates an exchange with no lines.</summary>
-    public VirtualExchange(LineRegion region, IFaxEngine engine, VirtualExchangeOptions? options = null)
+    /// <summary>Creates an exchange with no lines; <paramref name="loggerFactory"/> gets routing events and its line cards' port events (default none).</summary>
+    public VirtualExchange(LineRegion region, IFaxEngine engine, VirtualExchangeOptions? options = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(engine);
         Region = region;
         _engine = engine;
         Options = options ?? new VirtualExchangeOptions();
+        _loggers = loggerFactory ?? NullLoggerFactory.Instance;
+        Logger = _loggers.CreateLogger<VirtualExchange>();
     }
 
     /// <summary>The region the exchange signals in.</summary>
@@ -36,6 +41,8 @@ public sealed class VirtualExchange : IMediaTickHandler, IDisposable
 
     /// <summary>The lines.</summary>
     public IReadOnlyList<ExchangeLine> Lines => _lines;
+
+    internal ILogger Logger { get; }
 
     internal int LongestNumber { get; private set; }
 
@@ -54,7 +61,7 @@ public sealed class VirtualExchange : IMediaTickHandler, IDisposable
         }
 
         var loop = new SimulatedLoop($"line {number}", model);
-        var port = new FxsPort($"exchange-{number}", loop.Exchange, Region, _engine);
+        var port = new FxsPort($"exchange-{number}", loop.Exchange, Region, _engine, logger: _loggers.CreateLogger<FxsPort>());
         var line = new ExchangeLine(this, number, loop, port);
         _lines.Add(line);
         LongestNumber = Math.Max(LongestNumber, number.Length);

@@ -3,6 +3,8 @@ using FaxBox.Fax;
 using FaxBox.LineInterface.Ports;
 using FaxBox.LineInterface.Regions;
 using FaxBox.LineInterface.Signalling;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FaxBox.LineInterface.Simulated;
 
@@ -13,16 +15,17 @@ namespace FaxBox.LineInterface.Simulated;
 /// terminal (CED, DIS). It hangs up when the T.30 session ends, on busy or congestion tone before the session starts,
 /// or when the loop current drops.
 /// </summary>
-public sealed class VirtualFaxMachine : IMediaTickHandler, ILineAudio, IDisposable
+public sealed partial class VirtualFaxMachine : IMediaTickHandler, ILineAudio, IDisposable
 {
     private readonly IFaxEngine _engine;
     private readonly VirtualFaxMachineOptions _options;
+    private readonly ILogger _logger;
     private readonly int _dialToneTimeoutTicks;
     private string? _number;
     private int _waitTicks;
 
-    /// <summary>Creates an idle machine on <paramref name="line"/>; a receiving one answers by itself.</summary>
-    public VirtualFaxMachine(string name, IFxoHardware line, LineRegion region, IFaxEngine engine, VirtualFaxMachineOptions options)
+    /// <summary>Creates an idle machine on <paramref name="line"/>; a receiving one answers by itself. <paramref name="logger"/> gets its call events (default none).</summary>
+    public VirtualFaxMachine(string name, IFxoHardware line, LineRegion region, IFaxEngine engine, VirtualFaxMachineOptions options, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(options);
@@ -37,6 +40,7 @@ public sealed class VirtualFaxMachine : IMediaTickHandler, ILineAudio, IDisposab
         }
 
         Name = name;
+        _logger = logger ?? NullLogger.Instance;
         _engine = engine;
         _options = options;
         _dialToneTimeoutTicks = Ticks.Of(options.DialToneTimeout, minimum: 1);
@@ -71,6 +75,7 @@ public sealed class VirtualFaxMachine : IMediaTickHandler, ILineAudio, IDisposab
         }
 
         _number = number;
+        LogCalling(_logger, Name, number);
         Phone.OffHook();
         _waitTicks = _dialToneTimeoutTicks;
         State = VirtualFaxState.WaitingForDialTone;
@@ -129,6 +134,7 @@ public sealed class VirtualFaxMachine : IMediaTickHandler, ILineAudio, IDisposab
             LogTag = Name,
         });
         State = VirtualFaxState.InCall;
+        LogSession(_logger, Name, callingParty ? "calling" : "called", _options.Direction);
     }
 
     private void Supervise()
@@ -154,6 +160,7 @@ public sealed class VirtualFaxMachine : IMediaTickHandler, ILineAudio, IDisposab
     {
         Result = Terminal?.Result;
         EndReason = reason;
+        LogHungUp(_logger, Name, reason, Result is { } r ? r.T30Text : "none");
         Phone.OnHook();
         State = VirtualFaxState.Finished;
     }

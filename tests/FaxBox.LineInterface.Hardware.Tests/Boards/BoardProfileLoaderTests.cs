@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FaxBox.Fax;
 using FaxBox.LineInterface.Hardware.Boards;
+using FaxBox.LineInterface.Simulated.Scenarios;
 using FaxBox.Testing;
 
 namespace FaxBox.LineInterface.Hardware.Tests.Boards;
@@ -203,13 +205,101 @@ public sealed class BoardProfileLoaderTests
     }
 
     [Fact]
-    public void Simulation_section_is_passed_through_for_the_simulator()
+    public void Default_simulator_board_puts_a_sending_fax_machine_on_the_fxs_port()
     {
-        var json = """{ "name": "s", "kind": "simulator", "ports": [ { "index": 0, "type": "fxs", "part": "simulated" } ], "simulation": { "faxMachine": "sender" } }""";
+        var board = BoardProfileLoader.LoadOrThrow(BoardFile("simulator.json"));
+        var scenario = board.Scenario!;
+
+        var fxs = scenario.FindPort(0)!;
+        Assert.Equal(SimulatedTerminalKind.FaxMachine, fxs.Terminal!.Kind);
+        Assert.Equal(FaxDirection.Send, fxs.Terminal.Direction);
+        Assert.Null(fxs.Terminal.Document);
+        Assert.Equal("200", fxs.Terminal.To);
+        Assert.Equal(TimeSpan.FromSeconds(5), fxs.Terminal.At);
+        Assert.Equal("100", scenario.FindPort(1)!.Number);
+        var remote = Assert.Single(scenario.ExchangeLines);
+        Assert.Equal(("200", FaxDirection.Receive, "simulator/received"), (remote.Number, remote.Terminal.Direction, remote.Terminal.ReceiveFolder));
+        Assert.Equal((-3, -65, 20), (scenario.Line.GainDb, scenario.Line.NoiseDbm0, scenario.Line.EchoReturnLossDb));
+        Assert.Equal(BoardProfileLoader.LoadEmbeddedSimulator().Scenario!.Ports.Count, scenario.Ports.Count);
+    }
+
+    [Fact]
+    public void Simulator_board_without_simulation_gets_the_default_scenario()
+    {
+        var json = """{ "name": "s", "kind": "simulator", "ports": [ { "index": 0, "type": "fxs", "part": "simulated" } ] }""";
 
         var board = BoardProfileLoader.Parse(json, "s.json").GetProfileOrThrow();
 
-        Assert.Equal("sender", board.Simulation!.Value.GetProperty("faxMachine").GetString());
+        Assert.Empty(board.Scenario!.Ports);
+        Assert.Equal(0, board.Scenario.Line.ClockOffsetPpm);
+    }
+
+    [Fact]
+    public void Send_document_is_resolved_against_the_board_file_folder()
+    {
+        using var folder = TestPaths.NewTempFolder();
+        File.WriteAllBytes(folder.File("page.tif"), [0x49, 0x49, 0x2A, 0x00]);
+        var path = folder.File("board.json");
+        File.WriteAllText(path, """
+            { "name": "s", "kind": "simulator", "ports": [ { "index": 0, "type": "fxs", "part": "simulated" } ],
+              "simulation": { "ports": [ { "port": 0, "terminal": { "type": "faxMachine", "dialling": "pulse", "send": { "document": "page.tif", "to": "412", "atSeconds": 1.5 } } } ] } }
+            """);
+
+        var terminal = BoardProfileLoader.LoadOrThrow(path).Scenario!.FindPort(0)!.Terminal!;
+
+        Assert.Equal(folder.File("page.tif"), terminal.Document);
+        Assert.Equal((DialMethod.Pulse, TimeSpan.FromSeconds(1.5)), (terminal.DialMethod, terminal.At));
+    }
+
+    [Theory]
+    [InlineData("""{ "ports": [ { "port": 5 } ] }""", "simulation.ports[0].port", "the board has no port 5 (ports: 0, 1)")]
+    [InlineData("""{ "ports": [ { "port": 1, "terminal": { "type": "phone" } } ] }""", "simulation.ports[0].terminal", "port 1 is an FXO port")]
+    [InlineData("""{ "ports": [ { "port": 0, "number": "100" } ] }""", "simulation.ports[0].number", "port 0 is an FXS port")]
+    [InlineData("""{ "ports": [ { "port": 0 }, { "port": 0 } ] }""", "simulation.ports[1].port", "already described by simulation.ports[0]")]
+    [InlineData("""{ "ports": [ { "port": 0, "terminal": { "type": "faxMachine" } } ] }""", "simulation.ports[0].terminal", "needs \"send\"")]
+    [InlineData("""{ "ports": [ { "port": 0, "terminal": { "type": "faxMachine", "send": { "to": "1" }, "receive": { "folder": "x" } } } ] }""", "simulation.ports[0].terminal", "not both")]
+    [InlineData("""{ "ports": [ { "port": 0, "terminal": { "type": "fax" } } ] }""", "simulation.ports[0].terminal.type", "\"fax\" is not one of \"phone\", \"faxMachine\"")]
+    [InlineData("""{ "ports": [ { "port": 0, "terminal": { "type": "faxMachine", "send": { "to": "12a" } } } ] }""", "simulation.ports[0].terminal.send.to", "must be 1 to 32 of 0-9")]
+    [InlineData("""{ "ports": [ { "port": 0, "terminal": { "type": "faxMachine", "send": { } } } ] }""", "simulation.ports[0].terminal.send.to", "missing")]
+    [InlineData("""{ "ports": [ { "port": 0, "terminal": { "type": "faxMachine", "send": { "to": "1", "document": "no-such.tif" } } } ] }""", "simulation.ports[0].terminal.send.document", "\"no-such.tif\" not found")]
+    [InlineData("""{ "ports": [ { "port": 0, "terminal": { "type": "phone", "ident": "X" } } ] }""", "simulation.ports[0].terminal.ident", "only a fax machine has ident")]
+    [InlineData("""{ "ports": [ { "port": 0, "terminal": { "type": "faxMachine", "receive": { "folder": "in" }, "answerAfterRings": 0 } } ] }""", "simulation.ports[0].terminal.answerAfterRings", "0 is out of range (1 to 20)")]
+    [InlineData("""{ "line": { "clockOffsetPpm": 5000 } }""", "simulation.line.clockOffsetPpm", "5000 is out of range (-1000 to 1000)")]
+    [InlineData("""{ "line": { "gainDB": -3 } }""", "simulation.line.gainDB", "unknown key; did you mean \"gainDb\"?")]
+    [InlineData("""{ "line": { "noiseDbm0": "loud" } }""", "simulation.line.noiseDbm0", "must be a number from -90 to -10 or null")]
+    [InlineData("""{ "exchange": { "disconnect": "hangup" } }""", "simulation.exchange.disconnect", "\"hangup\" is not one of")]
+    [InlineData("""{ "exchange": { "lines": [ { "number": "200", "terminal": { "type": "phone" } } ] }, "ports": [ { "port": 1, "number": "20" } ] }""", "simulation.ports[0].number", "one is a prefix of the other")]
+    [InlineData("""{ "exchange": { "lines": [ { "number": "2OO", "terminal": { "type": "phone" } } ] } }""", "simulation.exchange.lines[0].number", "must be 1 to 15 digits")]
+    [InlineData("""{ "exchange": { "lines": [ { "number": "200" } ] } }""", "simulation.exchange.lines[0].terminal", "missing")]
+    [InlineData("""{ "ports": { "port": 0 } }""", "simulation.ports", "must be an array")]
+    public void Broken_simulation_names_file_key_and_reason(string simulation, string key, string reason)
+    {
+        var json = $$"""{ "name": "s", "kind": "simulator", "ports": [ { "index": 0, "type": "fxs", "part": "simulated" }, { "index": 1, "type": "fxo", "part": "simulated" } ], "simulation": {{simulation}} }""";
+
+        var error = SingleError(BoardProfileLoader.Parse(json, "laptop.json"));
+
+        Assert.Equal("laptop.json", error.File);
+        Assert.Equal(key, error.Key);
+        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Broken_simulation_lists_every_error_in_one_pass()
+    {
+        var json = """{ "name": "s", "kind": "simulator", "ports": [ { "index": 0, "type": "fxs", "part": "simulated" } ], "simulation": { "line": { "gainDb": 99 }, "ports": [ { "port": 3 } ], "extra": 1 } }""";
+
+        var result = BoardProfileLoader.Parse(json, "s.json");
+
+        Assert.Equal(["simulation.extra", "simulation.line.gainDb", "simulation.ports[0].port"], result.Errors.Select(e => e.Key));
+    }
+
+    [Fact]
+    public void Hardware_board_with_simulation_is_refused()
+    {
+        var error = SingleError(ParseEditedHat(hat => hat["simulation"] = new JsonObject()));
+
+        Assert.Equal("simulation", error.Key);
+        Assert.Contains("only simulator boards", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,18 +37,49 @@ public sealed class FaxThroughPortTests
         Assert.True(comparison.Identical, comparison.ToString());
     }
 
-    [Fact]
-    public void KnownLimitation_A100PpmSampleClockOffsetDefeatsTheNativeEngine()
+    public static TheoryData<string, double, double?, double?, double> ClockOffsets() => new()
     {
-        // spandsp 0.0.6 does not carry a page across a 100 ppm offset. Smaller offsets pass or fail by configuration
-        // (US and AU pass at 10 and 20 ppm below; France at +10 ppm and −4 dB fails, not yet understood).
+        // region, gain dB, noise dBm0, echo return loss dB, clock offset ppm: crystals are within ±50 ppm.
+        { "FR", -4, -60, null, 10 },
+        { "US", 0, null, 20, 20 },
+        { "US", 0, null, 20, -20 },
+        { "DE", -3, -60, 20, 40 },
+        { "DE", -3, -60, 20, -40 },
+        { "IT", 0, null, null, 50 },
+        { "IT", 0, null, null, -50 },
+        { "UK", -6, -55, 16, 50 },
+        { "JP", -6, -55, 16, -50 },
+        { "AU", 0, null, null, 100 },
+        { "NL", 0, null, null, -100 },
+    };
+
+    [Theory]
+    [MemberData(nameof(ClockOffsets))]
+    public void V29FaxPassesAtCrystalClockOffsets(string code, double gainDb, double? noiseDbm0, double? echoDb, double ppm)
+    {
+        // V.17 is left out: spandsp 0.0.6 loses V.17 pages at small offsets (EngineClockOffsetTests names that limitation).
         using var folder = TestPaths.NewTempFolder();
-        var call = SendThroughFxsPort(folder, "IT", DialMethod.Dtmf, new LineModelOptions { ClockOffsetPpm = 100 });
+        var call = SendThroughFxsPort(folder, code, DialMethod.Dtmf, new LineModelOptions { GainDb = gainDb, NoiseDbm0 = noiseDbm0, EchoReturnLossDb = echoDb, ClockOffsetPpm = ppm }, FaxModems.V29 | FaxModems.V27ter);
+
+        Assert.True(call.Machine.Result!.Success, call.Machine.Result.T30Text);
+        Assert.True(call.Receiver.Success, call.Receiver.T30Text);
+        var comparison = FaxDocumentComparer.Compare(call.Sent, call.Received);
+        Assert.True(comparison.Identical, comparison.ToString());
+    }
+
+    [Fact]
+    public void KnownLimitation_V17PageAtASmallClockOffsetIsLostByTheNativeEngine()
+    {
+        // spandsp 0.0.6 loses V.17 pages at some offsets of only a few ppm (here France, +10 ppm, −4 dB), through the
+        // port as engine to engine (EngineClockOffsetTests); V.29 passes the same line at ±100 ppm. Not the resampler:
+        // SampleClockSkewTests show it flat and exact.
+        using var folder = TestPaths.NewTempFolder();
+        var call = SendThroughFxsPort(folder, "FR", DialMethod.Dtmf, new LineModelOptions { GainDb = -4, NoiseDbm0 = -60, ClockOffsetPpm = 10 });
 
         Assert.False(call.Machine.Result!.Success && call.Receiver.Success);
     }
 
-    private static FaxCall SendThroughFxsPort(TempFolder folder, string code, DialMethod dialling, LineModelOptions model)
+    private static FaxCall SendThroughFxsPort(TempFolder folder, string code, DialMethod dialling, LineModelOptions model, FaxModems modems = FaxModems.All)
     {
         var sent = folder.File("sent.tif");
         var received = folder.File("received.tif");
@@ -58,11 +89,11 @@ public sealed class FaxThroughPortTests
         using var port = new FxsPort("fxs0", loop.Exchange, region, Engine.Native);
         var machine = new VirtualFaxMachine("fax", loop.Subscriber, region, Engine.Native, new VirtualFaxMachineOptions
         {
-            Direction = FaxDirection.Send, SendFile = sent, DialMethod = dialling, Watchdog = TimeSpan.FromMinutes(3),
+            Direction = FaxDirection.Send, SendFile = sent, DialMethod = dialling, Watchdog = TimeSpan.FromMinutes(3), Modems = modems,
         });
         using var receiver = Engine.Native.CreateAudioTerminal(new FaxTerminalOptions
         {
-            Direction = FaxDirection.Receive, ReceiveFile = received, CallingParty = false, LocalIdent = "FAXBOX", Watchdog = TimeSpan.FromMinutes(3),
+            Direction = FaxDirection.Receive, ReceiveFile = received, CallingParty = false, LocalIdent = "FAXBOX", Watchdog = TimeSpan.FromMinutes(3), Modems = modems,
         });
 
         // Call control in miniature: dial tone on off-hook, three digits, then the fax terminal answers.
