@@ -217,6 +217,7 @@ public sealed partial class SipCall
             && response.GetTokens(SipHeaderNames.Require).Contains("100rel", StringComparer.OrdinalIgnoreCase)
             && uint.TryParse(response.Headers.Get(SipHeaderNames.RSeq), NumberStyles.None, CultureInfo.InvariantCulture, out _);
         var isNew = true;
+        var entered = false;
         lock (_gate)
         {
             _provisionalSeen = true;
@@ -249,6 +250,7 @@ public sealed partial class SipCall
             if (_state == SipCallState.Dialing)
             {
                 _state = SipCallState.Proceeding;
+                entered = true;
                 _ringLimit ??= _ua.Time.CreateTimer(static s => ((SipCall)s!).OnRingLimit(), this, _ua.Options.MaxRingTime, Timeout.InfiniteTimeSpan);
             }
         }
@@ -272,6 +274,11 @@ public sealed partial class SipCall
                     SipCallLog.RequestFailed(_ua.Logger, CallId, SipMethods.Prack, final.StatusCode, final.ReasonPhrase);
                 }
             }, "PRACK");
+        }
+
+        if (entered)
+        {
+            await RaiseAsync(SipCallState.Proceeding, SipCallEndReason.None, response.StatusCode, response.ReasonPhrase, CancellationToken.None).ConfigureAwait(false);
         }
 
         if (response.StatusCode > 100 && isNew)

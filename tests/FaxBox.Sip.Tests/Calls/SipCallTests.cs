@@ -45,7 +45,7 @@ public sealed class SipCallTests
         Assert.Single(net.Responses(SipMethods.Bye, 200));
         Assert.Equal(SipCallEndReason.LocalHangUp, outgoing.EndReason);
         Assert.Equal(SipCallEndReason.RemoteHangUp, incoming.EndReason);
-        Assert.Equal([SipCallState.Connected, SipCallState.Terminated], states);
+        Assert.Equal([SipCallState.Proceeding, SipCallState.Connected, SipCallState.Terminated], states);
         Assert.Empty(box.Ua.Calls);
         Assert.Empty(peer.Ua.Calls);
     }
@@ -232,7 +232,8 @@ public sealed class SipCallTests
         });
 
         Assert.True((await net.RunAsync(call.DialAsync())).Connected);
-        Assert.Equal(1, later);
+        Assert.Equal(2, later); // Proceeding (100 Trying) and Connected reached the second handler
+
         Assert.Equal(SipCallState.Connected, call.State);
     }
 
