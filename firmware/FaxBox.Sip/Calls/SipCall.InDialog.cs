@@ -153,7 +153,7 @@ public sealed partial class SipCall
         }
 
         SdpSessionDescription? body;
-        SipOfferDecision decision;
+        SipOfferDecision? refusal = null;
         bool repeats;
         SdpSessionDescription? current;
         lock (_gate)
@@ -162,26 +162,30 @@ public sealed partial class SipCall
             current = _localSdp;
         }
 
-        if (offer is null)
+        if (offer is null && !isInvite)
         {
-            // No SDP: an UPDATE refresh carries none; an offerless re-INVITE gets the current session as the box's offer.
-            decision = current is null ? SipOfferDecision.Refuse(SipStatusCodes.NotAcceptableHere, "No Session") : SipOfferDecision.Accept(current);
-            body = isInvite ? current : null;
+            body = null; // an UPDATE without SDP (a session refresh, RFC 4028 §7.4; also in an early dialog): 200, no body
+        }
+        else if (offer is null)
+        {
+            // An offerless re-INVITE gets the current session as the box's offer; the answer comes in the ACK.
+            body = current;
+            refusal = current is null ? SipOfferDecision.Refuse(SipStatusCodes.NotAcceptableHere, "No Session") : null;
         }
         else if (repeats && current is not null)
         {
-            decision = SipOfferDecision.Accept(current); // a session refresh (RFC 4028 §7.4): the same answer, same o= version
-            body = current;
+            body = current; // a session refresh (RFC 4028 §7.4): the same answer, same o= version, the gateway is not asked
         }
         else
         {
-            decision = await AskGatewayAsync(new SipOffer(this, request.Method, offer, IsFaxActive), cancellationToken).ConfigureAwait(false);
+            var decision = await AskGatewayAsync(new SipOffer(this, request.Method, offer, IsFaxActive), cancellationToken).ConfigureAwait(false);
             body = decision.Answer;
+            refusal = decision.Answer is null ? decision : null;
         }
 
-        if (decision.Answer is null)
+        if (refusal is not null)
         {
-            Answer(transaction, decision.StatusCode, decision.ReasonPhrase ?? SipStatusCodes.DefaultReason(decision.StatusCode), $"offer refused; session unchanged");
+            Answer(transaction, refusal.StatusCode, refusal.ReasonPhrase ?? SipStatusCodes.DefaultReason(refusal.StatusCode), "offer refused; session unchanged");
             return;
         }
 
