@@ -6,7 +6,7 @@ namespace FaxBox.Sip.Transactions;
 
 /// <summary>
 /// The INVITE client transaction (RFC 3261 §17.1.1, Figure 5, with the Accepted state of RFC 6026 §8.4): Timer A
-/// retransmits over UDP (T1, doubling), Timer B (64·T1) times out, a non-2xx is ACKed here and absorbed for Timer D,
+/// retransmits over UDP (T1, doubling), Timer B (64·T1) times out while no provisional came, a non-2xx is ACKed here and absorbed for Timer D,
 /// a 2xx terminates into Accepted where retransmitted 2xx go to <see cref="SuccessRetransmitted"/> (the dialog re-ACKs)
 /// until Timer M (64·T1).
 /// </summary>
@@ -54,14 +54,44 @@ public sealed class InviteClientTransaction : SipClientTransaction
         }
     }
 
+    /// <summary>
+    /// Timer B runs only while Calling (§17.1.1.2): once a provisional response arrived the INVITE may ring for minutes,
+    /// and the TU bounds it (its ring limit, then CANCEL and <see cref="TimeOutAfter"/>).
+    /// </summary>
     private void OnTimerB()
     {
         lock (Gate)
         {
-            if (State is SipTransactionState.Calling or SipTransactionState.Proceeding)
+            if (State is SipTransactionState.Calling)
             {
                 Timeout("Timer B");
             }
+        }
+    }
+
+    /// <summary>
+    /// Completes the transaction with a synthesized 408 after <paramref name="wait"/> unless a final response came first:
+    /// the TU's bound on a ringing INVITE, e.g. 64·T1 after its CANCEL (RFC 3261 §9.1).
+    /// </summary>
+    public void TimeOutAfter(TimeSpan wait, string reason)
+    {
+        lock (Gate)
+        {
+            if (State is not (SipTransactionState.Calling or SipTransactionState.Proceeding))
+            {
+                return;
+            }
+
+            StartTimer(wait, () =>
+            {
+                lock (Gate)
+                {
+                    if (State is SipTransactionState.Calling or SipTransactionState.Proceeding)
+                    {
+                        Timeout(reason);
+                    }
+                }
+            });
         }
     }
 
