@@ -30,7 +30,7 @@ public sealed class ClientTransactionTests
         Assert.Equal(408, response.StatusCode);
         Assert.True(tx.TimedOut);
         Assert.Equal(0, h.Layer.TransactionCount);
-        Assert.Equal(0, h.Clock.PendingTimers);
+        Assert.Equal(0, h.Clock.ActiveTimers);
     }
 
     [Fact]

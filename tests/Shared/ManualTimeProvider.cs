@@ -1,30 +1,41 @@
-namespace FaxBox.Sip.Tests.Fakes;
+namespace FaxBox.Testing;
 
-/// <summary>A clock that moves only when told: timers fire in due order inside <see cref="Advance"/>, on the test's thread.</summary>
+/// <summary>
+/// A clock that moves only when the test says so. Timers created on it (and Task.Delay on it) fire inside
+/// <see cref="Advance"/>, on the test's thread, in due order; nothing runs in the background.
+/// </summary>
 internal sealed class ManualTimeProvider : TimeProvider
 {
-    private readonly object _gate = new();
+    private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly Lock _lock = new();
     private readonly List<ManualTimer> _timers = [];
-    private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private long _sequence;
+    private TimeSpan _elapsed;
 
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (_gate)
-        {
-            return _now;
-        }
-    }
-
-    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-    public override long GetTimestamp() => GetUtcNow().UtcTicks;
-
-    /// <summary>Timers waiting to fire.</summary>
-    public int PendingTimers
+    /// <summary>How far the clock has moved since it was made.</summary>
+    public TimeSpan Now
     {
         get
         {
-            lock (_gate)
+            lock (_lock)
+            {
+                return _elapsed;
+            }
+        }
+    }
+
+    public override DateTimeOffset GetUtcNow() => Epoch + Now;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => Now.Ticks;
+
+    /// <summary>Timers waiting to fire.</summary>
+    public int ActiveTimers
+    {
+        get
+        {
+            lock (_lock)
             {
                 return _timers.Count(t => t.Due is not null);
             }
@@ -38,29 +49,30 @@ internal sealed class ManualTimeProvider : TimeProvider
         return timer;
     }
 
-    /// <summary>Moves the clock forward, firing every timer that falls due (at most 100,000 firings).</summary>
+    /// <summary>Moves the clock forward, firing every timer that falls due on the way (at most 100,000 firings).</summary>
     public void Advance(TimeSpan by)
     {
-        DateTimeOffset target;
-        lock (_gate)
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        TimeSpan target;
+        lock (_lock)
         {
-            target = _now + by;
+            target = _elapsed + by;
         }
 
-        for (var guard = 0; guard < 100_000; guard++)
+        for (int guard = 0; guard < 100_000; guard++)
         {
             ManualTimer? next;
-            lock (_gate)
+            lock (_lock)
             {
                 next = _timers.Where(t => t.Due is { } d && d <= target).OrderBy(t => t.Due).ThenBy(t => t.Sequence).FirstOrDefault();
                 if (next is null)
                 {
-                    _now = target;
+                    _elapsed = target;
                     return;
                 }
 
-                _now = next.Due!.Value;
-                next.Due = next.Period is { } p && p > TimeSpan.Zero ? _now + p : null;
+                _elapsed = next.Due!.Value;
+                next.Due = next.Period is { } p && p > TimeSpan.Zero ? _elapsed + p : null;
             }
 
             next.Callback(next.State);
@@ -71,28 +83,26 @@ internal sealed class ManualTimeProvider : TimeProvider
 
     private sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
-        private static long _sequence;
-
         public TimerCallback Callback { get; } = callback;
 
         public object? State { get; } = state;
 
-        public DateTimeOffset? Due { get; set; }
+        public TimeSpan? Due { get; set; }
 
         public TimeSpan? Period { get; private set; }
 
-        public long Sequence { get; } = Interlocked.Increment(ref _sequence);
+        public long Sequence { get; } = Interlocked.Increment(ref owner._sequence);
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            lock (owner._gate)
+            lock (owner._lock)
             {
                 if (!owner._timers.Contains(this))
                 {
                     owner._timers.Add(this);
                 }
 
-                Due = dueTime == Timeout.InfiniteTimeSpan ? null : owner._now + dueTime;
+                Due = dueTime == Timeout.InfiniteTimeSpan ? null : owner._elapsed + dueTime;
                 Period = period == Timeout.InfiniteTimeSpan ? null : period;
             }
 
@@ -101,7 +111,7 @@ internal sealed class ManualTimeProvider : TimeProvider
 
         public void Dispose()
         {
-            lock (owner._gate)
+            lock (owner._lock)
             {
                 owner._timers.Remove(this);
             }
