@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 namespace FaxBox.MicroBenchmarks;
@@ -17,7 +18,10 @@ internal static class Program
             return SipFuzzRun.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), seed);
         }
 
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        // The out-of-process toolchain builds a boilerplate project that rebuilds every referenced FaxBox project; on a
+        // loaded 2-core machine that takes longer than BenchmarkDotNet's 2-minute default build timeout.
+        var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(15));
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
         return 0;
     }
 }

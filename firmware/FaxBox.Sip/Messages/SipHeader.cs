@@ -16,7 +16,6 @@ public sealed class SipHeader
     private readonly byte[]? _raw;
     private readonly int _nameStart;
     private readonly int _nameLength;
-    private readonly int _separatorStart;
     private readonly int _separatorLength;
     private readonly int _valueStart;
     private readonly int _valueLength;
@@ -32,7 +31,6 @@ public sealed class SipHeader
         _name = name;
         _value = value;
         KnownIndex = SipHeaderNames.IndexOf(name.AsSpan());
-        Separator = " ";
     }
 
     /// <summary>A header read from <paramref name="raw"/> (positions relative to its start), see <see cref="SipRawHeader"/>.</summary>
@@ -41,7 +39,6 @@ public sealed class SipHeader
         _raw = raw;
         _nameStart = line.NameStart - shift;
         _nameLength = line.NameLength;
-        _separatorStart = line.SeparatorStart - shift;
         _separatorLength = line.SeparatorLength;
         _valueStart = line.ValueStart - shift;
         _valueLength = line.ValueLength;
@@ -51,7 +48,6 @@ public sealed class SipHeader
         _valueFromRaw = line.FoldedValue is null;
         KnownIndex = line.KnownIndex;
         Number = line.Number;
-        Separator = line.FoldedValue is null ? string.Empty : " ";
     }
 
     /// <summary>The name as it was written or set.</summary>
@@ -66,10 +62,11 @@ public sealed class SipHeader
     internal int KnownIndex { get; }
 
     /// <summary>
-    /// The whitespace written between the colon and the value ("Content-Length:   254"), kept for a byte-exact round
-    /// trip, for a header built from strings (one space unless set); a parsed header keeps it in its octets.
+    /// The whitespace written between the colon and a value that is not held in <see cref="Raw"/> (built from a string,
+    /// or unfolded): one space. A parsed, unfolded header keeps the whitespace it was written with ("Content-Length:   254")
+    /// in its octets, just before the value, for a byte-exact round trip.
     /// </summary>
-    internal string Separator { get; init; }
+    internal const string Separator = " ";
 
     /// <summary>A typed value parsed from <see cref="Value"/> and kept (Via list, name-addr list, CSeq …).</summary>
     internal object? Parsed { get; set; }
@@ -143,15 +140,12 @@ public sealed class SipHeader
         destination[n++] = (byte)':';
         if (_valueFromRaw)
         {
-            _raw.AsSpan(_separatorStart, _separatorLength).CopyTo(destination[n..]);
+            _raw.AsSpan(_valueStart - _separatorLength, _separatorLength).CopyTo(destination[n..]);
             n += _separatorLength;
         }
         else
         {
-            foreach (var c in Separator)
-            {
-                destination[n++] = (byte)c;
-            }
+            destination[n++] = (byte)' ';
         }
 
         if (_valueFromRaw)

@@ -8,7 +8,7 @@ internal struct SipRawHeader
 {
     public int NameStart;
     public int NameLength;
-    public int SeparatorStart;
+    /// <summary>The whitespace kept between the colon and the value: the octets just before <see cref="ValueStart"/>.</summary>
     public int SeparatorLength;
     public int ValueStart;
     public int ValueLength;

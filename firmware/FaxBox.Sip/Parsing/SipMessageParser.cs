@@ -194,7 +194,6 @@ public static class SipMessageParser
                 ref var entry = ref Lines[Count++];
                 entry.NameStart = lineOffset;
                 entry.NameLength = nameEnd;
-                entry.SeparatorStart = lineOffset + colon + 1;
                 entry.SeparatorLength = separatorLength;
                 entry.ValueStart = lineOffset + colon + 1 + lead;
                 entry.ValueLength = valueBytes.Length;
