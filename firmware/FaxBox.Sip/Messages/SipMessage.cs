@@ -156,9 +156,9 @@ public abstract class SipMessage
         }
 
         var n = _rawStartLineLength > 0 ? _rawStartLineLength : Encoding.UTF8.GetByteCount(StartLine) + 2;
-        foreach (var h in Headers)
+        for (var i = 0; i < Headers.Count; i++)
         {
-            n += h.GetByteCount();
+            n += Headers[i].GetByteCount();
         }
 
         return n + 2 + Body.Length;
@@ -192,8 +192,9 @@ public abstract class SipMessage
         byte[]? run = null;
         var runStart = 0;
         var runEnd = 0;
-        foreach (var h in Headers)
+        for (var i = 0; i < Headers.Count; i++)
         {
+            var h = Headers[i];
             if (h.LineLength > 0)
             {
                 if (run is not null && ReferenceEquals(run, h.Raw) && h.LineStart == runEnd)
@@ -286,8 +287,9 @@ public abstract class SipMessage
         List<T>? single = null;
         List<T>? merged = null;
         var index = SipHeaderNames.IndexOf(name.AsSpan());
-        foreach (var h in Headers)
+        for (var i = 0; i < Headers.Count; i++)
         {
+            var h = Headers[i];
             if (!h.IsKnown(index, name))
             {
                 continue;
