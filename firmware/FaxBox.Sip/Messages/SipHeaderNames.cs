@@ -104,6 +104,9 @@ public static class SipHeaderNames
         return index >= 0 ? WellKnown[index] : name.ToString();
     }
 
+    /// <summary>How many names the well-known table holds.</summary>
+    internal static int KnownCount => WellKnown.Length;
+
     /// <summary>The well-known name at <paramref name="index"/> (from <see cref="IndexOf(ReadOnlySpan{char})"/>).</summary>
     internal static string KnownName(int index) => WellKnown[index];
 

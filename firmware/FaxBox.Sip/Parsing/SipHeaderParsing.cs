@@ -25,6 +25,12 @@ internal static class SipHeaderParsing
     public static bool TryCheck(string canonical, ReadOnlySpan<char> value, out int elements, out int number, out string? error) =>
         TryParse(canonical, value, null, out _, out elements, out number, out error);
 
+    /// <summary>By well-known index (<see cref="SipHeaderNames.IndexOf(ReadOnlySpan{char})"/>): whether <see cref="TryCheck"/> checks that header.</summary>
+    private static readonly bool[] CheckedByIndex = [.. Enumerable.Range(0, SipHeaderNames.KnownCount).Select(i => IsChecked(SipHeaderNames.KnownName(i)))];
+
+    /// <summary><see cref="IsChecked(string)"/> for a well-known index (-1 for another name).</summary>
+    public static bool IsChecked(int knownIndex) => knownIndex >= 0 && CheckedByIndex[knownIndex];
+
     /// <summary>True when <paramref name="canonical"/> has a typed form that <see cref="TryCheck"/> checks.</summary>
     public static bool IsChecked(string canonical) => canonical is SipHeaderNames.Via or SipHeaderNames.From or SipHeaderNames.To
         or SipHeaderNames.ReferTo or SipHeaderNames.Contact or SipHeaderNames.Route or SipHeaderNames.RecordRoute or SipHeaderNames.CSeq

@@ -217,16 +217,12 @@ public static class SipMessageParser
             for (var i = 0; i < Count; i++)
             {
                 ref var entry = ref Lines[i];
-                if (entry.KnownIndex < 0)
+                if (!SipHeaderParsing.IsChecked(entry.KnownIndex))
                 {
                     continue;
                 }
 
                 var canonical = SipHeaderNames.KnownName(entry.KnownIndex);
-                if (!SipHeaderParsing.IsChecked(canonical))
-                {
-                    continue;
-                }
 
                 bool ok;
                 int elements;
