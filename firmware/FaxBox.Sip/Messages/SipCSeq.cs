@@ -7,7 +7,11 @@ namespace FaxBox.Sip.Messages;
 /// <summary>The CSeq header (RFC 3261 §20.16): a 32-bit sequence number and the method.</summary>
 public readonly record struct SipCSeq(uint Number, string Method)
 {
-    public static bool TryParse(ReadOnlySpan<char> text, out SipCSeq value, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(ReadOnlySpan<char> text, out SipCSeq value, [NotNullWhen(false)] out string? error) =>
+        TryParse(text, true, out value, out error);
+
+    /// <summary>Checks a CSeq value; the method string is made only when <paramref name="build"/> (else the value's method is empty).</summary>
+    internal static bool TryParse(ReadOnlySpan<char> text, bool build, out SipCSeq value, [NotNullWhen(false)] out string? error)
     {
         value = default;
         var s = SipGrammar.TrimLws(text);
@@ -36,7 +40,7 @@ public readonly record struct SipCSeq(uint Number, string Method)
             return false;
         }
 
-        value = new SipCSeq(number, SipMethods.Intern(method));
+        value = new SipCSeq(number, build ? SipMethods.Intern(method) : string.Empty);
         error = null;
         return true;
     }

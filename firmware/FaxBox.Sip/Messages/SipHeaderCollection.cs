@@ -32,10 +32,10 @@ public sealed class SipHeaderCollection : IReadOnlyList<SipHeader>
 
     public SipHeader? Find(string name)
     {
-        var canonical = SipHeaderNames.Canonical(name);
+        var index = SipHeaderNames.IndexOf(name.AsSpan());
         foreach (var h in _items)
         {
-            if (h.Is(canonical))
+            if (h.IsKnown(index, name))
             {
                 return h;
             }
@@ -47,10 +47,10 @@ public sealed class SipHeaderCollection : IReadOnlyList<SipHeader>
     /// <summary>Every header line named <paramref name="name"/> in order.</summary>
     public IEnumerable<SipHeader> FindAll(string name)
     {
-        var canonical = SipHeaderNames.Canonical(name);
+        var index = SipHeaderNames.IndexOf(name.AsSpan());
         foreach (var h in _items)
         {
-            if (h.Is(canonical))
+            if (h.IsKnown(index, name))
             {
                 yield return h;
             }
@@ -60,17 +60,46 @@ public sealed class SipHeaderCollection : IReadOnlyList<SipHeader>
     /// <summary>How many header lines are named <paramref name="name"/>.</summary>
     public int CountOf(string name)
     {
-        var canonical = SipHeaderNames.Canonical(name);
+        var index = SipHeaderNames.IndexOf(name.AsSpan());
         var n = 0;
         foreach (var h in _items)
         {
-            if (h.Is(canonical))
+            if (h.IsKnown(index, name))
             {
                 n++;
             }
         }
 
         return n;
+    }
+
+    /// <summary>The first header whose well-known index is <paramref name="knownIndex"/> (no name look-up), or null.</summary>
+    internal SipHeader? FindKnown(int knownIndex)
+    {
+        foreach (var h in _items)
+        {
+            if (h.KnownIndex == knownIndex)
+            {
+                return h;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Position of the first header named <paramref name="name"/>, or -1.</summary>
+    private int IndexOfName(string name)
+    {
+        var index = SipHeaderNames.IndexOf(name.AsSpan());
+        for (var i = 0; i < _items.Count; i++)
+        {
+            if (_items[i].IsKnown(index, name))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -80,11 +109,12 @@ public sealed class SipHeaderCollection : IReadOnlyList<SipHeader>
     public IReadOnlyList<string> GetValues(string name)
     {
         var canonical = SipHeaderNames.Canonical(name);
+        var index = SipHeaderNames.IndexOf(name.AsSpan());
         var list = SipHeaderNames.IsList(canonical);
         var values = new List<string>();
         foreach (var h in _items)
         {
-            if (!h.Is(canonical))
+            if (!h.IsKnown(index, name))
             {
                 continue;
             }
@@ -124,7 +154,7 @@ public sealed class SipHeaderCollection : IReadOnlyList<SipHeader>
     public void AddFirst(string name, string value)
     {
         var header = new SipHeader(name, value);
-        var index = _items.FindIndex(h => h.Is(header.CanonicalName));
+        var index = IndexOfName(header.CanonicalName);
         _items.Insert(index < 0 ? 0 : index, header);
         Version++;
     }
@@ -133,7 +163,7 @@ public sealed class SipHeaderCollection : IReadOnlyList<SipHeader>
     public void Set(string name, string value)
     {
         var header = new SipHeader(name, value);
-        var index = _items.FindIndex(h => h.Is(header.CanonicalName));
+        var index = IndexOfName(header.CanonicalName);
         if (index < 0)
         {
             _items.Add(header);
@@ -143,7 +173,7 @@ public sealed class SipHeaderCollection : IReadOnlyList<SipHeader>
             _items[index] = header;
             for (var i = _items.Count - 1; i > index; i--)
             {
-                if (_items[i].Is(header.CanonicalName))
+                if (_items[i].IsKnown(header.KnownIndex, header.CanonicalName))
                 {
                     _items.RemoveAt(i);
                 }
@@ -156,8 +186,8 @@ public sealed class SipHeaderCollection : IReadOnlyList<SipHeader>
     /// <summary>Removes every header named <paramref name="name"/>; returns how many lines went.</summary>
     public int Remove(string name)
     {
-        var canonical = SipHeaderNames.Canonical(name);
-        var removed = _items.RemoveAll(h => h.Is(canonical));
+        var index = SipHeaderNames.IndexOf(name.AsSpan());
+        var removed = _items.RemoveAll(h => h.IsKnown(index, name));
         Version++;
         return removed;
     }

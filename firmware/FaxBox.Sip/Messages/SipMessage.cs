@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using FaxBox.Sip.Parsing;
@@ -16,6 +17,27 @@ public abstract class SipMessage
 
     private static readonly SipNameAddress[] NoAddresses = [];
     private static readonly SipVia[] NoVias = [];
+    private static readonly int CallIdIndex = SipHeaderNames.IndexOf(SipHeaderNames.CallId);
+    private static readonly int CSeqIndex = SipHeaderNames.IndexOf(SipHeaderNames.CSeq);
+    private static readonly int ContactIndex = SipHeaderNames.IndexOf(SipHeaderNames.Contact);
+    private static readonly int MaxForwardsIndex = SipHeaderNames.IndexOf(SipHeaderNames.MaxForwards);
+    private static readonly int ContentLengthIndex = SipHeaderNames.IndexOf(SipHeaderNames.ContentLength);
+    private static readonly int ContentTypeIndex = SipHeaderNames.IndexOf(SipHeaderNames.ContentType);
+
+    /// <summary>The octets the message was parsed from (start line to the end of the body), or null for a built message.</summary>
+    private byte[]? _raw;
+
+    /// <summary>Octets of the start line with its CRLF in <see cref="_raw"/> while it is unchanged and in canonical layout, else 0.</summary>
+    private int _rawStartLineLength;
+
+    /// <summary><see cref="_raw"/>'s length while the whole message serializes to exactly those octets, else 0.</summary>
+    private int _rawLength;
+
+    /// <summary><see cref="SipHeaderCollection.Version"/> when parsed: any header change since means re-serializing line by line.</summary>
+    private int _rawVersion;
+
+    /// <summary>The body as parsed (a slice of <see cref="_raw"/>).</summary>
+    private ReadOnlyMemory<byte> _rawBody;
 
     public SipHeaderCollection Headers { get; protected init; } = new();
 
@@ -41,20 +63,20 @@ public abstract class SipMessage
 
     public string? CallId
     {
-        get => Headers.Get(SipHeaderNames.CallId);
+        get => Headers.FindKnown(CallIdIndex)?.Value;
         set => SetOrRemove(SipHeaderNames.CallId, value);
     }
 
     public SipCSeq? CSeq
     {
-        get => Headers.Find(SipHeaderNames.CSeq) is { } h ? (SipCSeq)SipHeaderParsing.Get(h) : null;
+        get => Headers.FindKnown(CSeqIndex) is { } h ? (SipCSeq)SipHeaderParsing.Get(h) : null;
         set => SetOrRemove(SipHeaderNames.CSeq, value?.ToString());
     }
 
     /// <summary>The Contact values ("Contact: *" gives none; see <see cref="IsContactWildcard"/>).</summary>
     public IReadOnlyList<SipNameAddress> Contacts => IsContactWildcard ? NoAddresses : GetList(SipHeaderNames.Contact, NoAddresses);
 
-    public bool IsContactWildcard => Headers.Find(SipHeaderNames.Contact) is { } h && SipHeaderParsing.Get(h) == SipHeaderParsing.ContactWildcard;
+    public bool IsContactWildcard => Headers.FindKnown(ContactIndex) is { } h && SipHeaderParsing.Get(h) == SipHeaderParsing.ContactWildcard;
 
     public IReadOnlyList<SipNameAddress> Routes => GetList(SipHeaderNames.Route, NoAddresses);
 
@@ -62,14 +84,14 @@ public abstract class SipMessage
 
     public int? MaxForwards
     {
-        get => Headers.Find(SipHeaderNames.MaxForwards) is { } h ? (int)SipHeaderParsing.Get(h) : null;
+        get => Headers.FindKnown(MaxForwardsIndex) is { } h ? SipHeaderParsing.GetNumber(h) : null;
         set => SetOrRemove(SipHeaderNames.MaxForwards, value?.ToString(CultureInfo.InvariantCulture));
     }
 
-    public int? ContentLength => Headers.Find(SipHeaderNames.ContentLength) is { } h ? (int)SipHeaderParsing.Get(h) : null;
+    public int? ContentLength => Headers.FindKnown(ContentLengthIndex) is { } h ? SipHeaderParsing.GetNumber(h) : null;
 
     /// <summary>The Content-Type value as written (media type and parameters), or null.</summary>
-    public string? ContentType => Headers.Get(SipHeaderNames.ContentType);
+    public string? ContentType => Headers.FindKnown(ContentTypeIndex)?.Value;
 
     /// <summary>The option tags of every line of <paramref name="name"/> (Require, Supported, Proxy-Require, Unsupported, Allow).</summary>
     public IReadOnlyList<string> GetTokens(string name)
@@ -122,39 +144,90 @@ public abstract class SipMessage
 
     protected abstract string StartLine { get; }
 
-    /// <summary>The number of octets <see cref="WriteTo"/> writes.</summary>
+    /// <summary>True while the message serializes to exactly the octets it was parsed from.</summary>
+    private bool RawIntact => _rawLength > 0 && Headers.Version == _rawVersion && Body.Equals(_rawBody);
+
+    /// <summary>The number of octets <see cref="WriteTo(Span{byte})"/> writes.</summary>
     public int GetByteCount()
     {
-        var n = Encoding.UTF8.GetByteCount(StartLine) + 2;
-        foreach (var h in Headers)
+        if (RawIntact)
         {
-            n += Encoding.UTF8.GetByteCount(h.Name) + 1 + h.Separator.Length + Encoding.UTF8.GetByteCount(h.Value) + 2;
+            return _rawLength;
+        }
+
+        var n = _rawStartLineLength > 0 ? _rawStartLineLength : Encoding.UTF8.GetByteCount(StartLine) + 2;
+        for (var i = 0; i < Headers.Count; i++)
+        {
+            n += Headers[i].GetByteCount();
         }
 
         return n + 2 + Body.Length;
     }
 
-    /// <summary>Writes the message (start line, headers as held, empty line, body); returns the octets written.</summary>
+    /// <summary>
+    /// Writes the message (start line, headers as held, empty line, body); returns the octets written. A parsed message
+    /// is copied from the octets it was read from: whole when unchanged, else line by line for the unchanged lines.
+    /// </summary>
     public int WriteTo(Span<byte> destination)
     {
-        var n = Encoding.UTF8.GetBytes(StartLine, destination);
-        n += WriteCrLf(destination[n..]);
-        foreach (var h in Headers)
+        if (RawIntact)
         {
-            n += Encoding.UTF8.GetBytes(h.Name, destination[n..]);
-            destination[n++] = (byte)':';
-            foreach (var c in h.Separator)
-            {
-                destination[n++] = (byte)c;
-            }
+            _raw.AsSpan(0, _rawLength).CopyTo(destination);
+            return _rawLength;
+        }
 
-            n += Encoding.UTF8.GetBytes(h.Value, destination[n..]);
+        int n;
+        if (_rawStartLineLength > 0)
+        {
+            _raw.AsSpan(0, _rawStartLineLength).CopyTo(destination);
+            n = _rawStartLineLength;
+        }
+        else
+        {
+            n = Encoding.UTF8.GetBytes(StartLine, destination);
             n += WriteCrLf(destination[n..]);
         }
 
+        // Runs of adjacent unchanged lines of the same parsed message are copied at once.
+        byte[]? run = null;
+        var runStart = 0;
+        var runEnd = 0;
+        for (var i = 0; i < Headers.Count; i++)
+        {
+            var h = Headers[i];
+            if (h.LineLength > 0)
+            {
+                if (run is not null && ReferenceEquals(run, h.Raw) && h.LineStart == runEnd)
+                {
+                    runEnd += h.LineLength;
+                    continue;
+                }
+
+                n += CopyRun(run, runStart, runEnd, destination[n..]);
+                run = h.Raw;
+                runStart = h.LineStart;
+                runEnd = runStart + h.LineLength;
+                continue;
+            }
+
+            n += CopyRun(run, runStart, runEnd, destination[n..]);
+            run = null;
+            n += h.WriteTo(destination[n..]);
+        }
+
+        n += CopyRun(run, runStart, runEnd, destination[n..]);
         n += WriteCrLf(destination[n..]);
         Body.Span.CopyTo(destination[n..]);
         return n + Body.Length;
+    }
+
+    /// <summary>Writes the message into <paramref name="writer"/> (one <c>GetSpan</c> of <see cref="GetByteCount"/> octets); returns the octets written.</summary>
+    public int WriteTo(IBufferWriter<byte> writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var written = WriteTo(writer.GetSpan(GetByteCount()));
+        writer.Advance(written);
+        return written;
     }
 
     public byte[] ToBytes()
@@ -165,6 +238,39 @@ public abstract class SipMessage
     }
 
     public override string ToString() => Encoding.UTF8.GetString(ToBytes());
+
+    /// <summary>
+    /// Called by the parser: the message was read from <paramref name="raw"/>, whose first <paramref name="startLineLength"/>
+    /// octets are the start line (0 when not reusable) and which as a whole is the serialization when
+    /// <paramref name="wholeLength"/> is its length (0 when the layout differs: folding, bare LF, odd whitespace …).
+    /// </summary>
+    internal void AttachRaw(byte[] raw, int startLineLength, int wholeLength, ReadOnlyMemory<byte> body)
+    {
+        _raw = raw;
+        _rawStartLineLength = startLineLength;
+        _rawLength = wholeLength;
+        _rawVersion = Headers.Version;
+        _rawBody = body;
+        Body = body;
+    }
+
+    /// <summary>The start line no longer matches the parsed octets (a new Request-URI).</summary>
+    private protected void StartLineChanged()
+    {
+        _rawStartLineLength = 0;
+        _rawLength = 0;
+    }
+
+    private static int CopyRun(byte[]? run, int start, int end, Span<byte> destination)
+    {
+        if (run is null)
+        {
+            return 0;
+        }
+
+        run.AsSpan(start, end - start).CopyTo(destination);
+        return end - start;
+    }
 
     private static int WriteCrLf(Span<byte> destination)
     {
@@ -180,9 +286,11 @@ public abstract class SipMessage
     {
         List<T>? single = null;
         List<T>? merged = null;
-        foreach (var h in Headers)
+        var index = SipHeaderNames.IndexOf(name.AsSpan());
+        for (var i = 0; i < Headers.Count; i++)
         {
-            if (!h.Is(name))
+            var h = Headers[i];
+            if (!h.IsKnown(index, name))
             {
                 continue;
             }

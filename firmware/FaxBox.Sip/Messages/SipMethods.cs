@@ -33,6 +33,9 @@ public static class SipMethods
     /// <summary>The Allow header value.</summary>
     public const string AllowHeaderValue = "INVITE, ACK, BYE, CANCEL, OPTIONS, PRACK, UPDATE, INFO";
 
+    /// <summary>The methods <see cref="Intern"/> shares.</summary>
+    internal static ReadOnlySpan<string> KnownMethods => Known;
+
     public static bool IsKnown(string method) => Array.IndexOf(Known, method) >= 0;
 
     public static IReadOnlyList<string> Allowed => AllowedMethods;

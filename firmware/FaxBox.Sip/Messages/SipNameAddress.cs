@@ -50,7 +50,11 @@ public sealed class SipNameAddress
         return value;
     }
 
-    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SipNameAddress? value, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SipNameAddress? value, [NotNullWhen(false)] out string? error) =>
+        TryParse(text, true, out value, out error) && value is not null;
+
+    /// <summary>Checks a name-addr or addr-spec as the public overload does; builds it only when <paramref name="build"/>.</summary>
+    internal static bool TryParse(ReadOnlySpan<char> text, bool build, out SipNameAddress? value, [NotNullWhen(false)] out string? error)
     {
         value = null;
         text = SipGrammar.TrimLws(text);
@@ -89,7 +93,7 @@ public sealed class SipNameAddress
                     }
                 }
 
-                display = name.ToString();
+                display = build ? name.ToString() : null;
             }
 
             var close = text[open..].IndexOf('>');
@@ -106,7 +110,7 @@ public sealed class SipNameAddress
                 return false;
             }
 
-            if (!SipUri.TryParse(inner, out uri, out error))
+            if (!SipUri.TryParse(inner, build, out uri, out _, out error))
             {
                 return false;
             }
@@ -127,7 +131,7 @@ public sealed class SipNameAddress
                 }
             }
 
-            if (!SipUri.TryParse(spec, out uri, out error))
+            if (!SipUri.TryParse(spec, build, out uri, out _, out error))
             {
                 return false;
             }
@@ -135,8 +139,8 @@ public sealed class SipNameAddress
             rest = semi < 0 ? [] : text[semi..];
         }
 
-        var result = new SipNameAddress(uri, display);
-        if (!SipHeaderGrammar.TryParseParameters(rest, result.Parameters, out error))
+        var result = build ? new SipNameAddress(uri!, display) : null;
+        if (!SipHeaderGrammar.TryParseParameters(rest, result?.Parameters, out error))
         {
             return false;
         }

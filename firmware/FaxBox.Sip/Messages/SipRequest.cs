@@ -1,3 +1,4 @@
+using System.Text;
 using FaxBox.Sip.Parsing;
 
 namespace FaxBox.Sip.Messages;
@@ -5,8 +6,11 @@ namespace FaxBox.Sip.Messages;
 /// <summary>A SIP request (RFC 3261 §7.1): method, Request-URI, headers and body.</summary>
 public sealed class SipRequest : SipMessage
 {
-    private SipUri _uri;
+    private SipUri? _uri;
     private string? _uriText;
+    private byte[]? _uriRaw;
+    private int _uriStart;
+    private int _uriLength;
 
     public SipRequest(string method, SipUri requestUri)
     {
@@ -20,11 +24,13 @@ public sealed class SipRequest : SipMessage
         _uri = requestUri ?? throw new ArgumentNullException(nameof(requestUri));
     }
 
-    internal SipRequest(string method, SipUri requestUri, string uriText, SipHeaderCollection headers)
+    /// <summary>A parsed request: the Request-URI (already checked) is <paramref name="uriLength"/> octets at <paramref name="uriStart"/> of <paramref name="raw"/>, parsed on first access.</summary>
+    internal SipRequest(string method, byte[] raw, int uriStart, int uriLength, SipHeaderCollection headers)
     {
         Method = method;
-        _uri = requestUri;
-        _uriText = uriText;
+        _uriRaw = raw;
+        _uriStart = uriStart;
+        _uriLength = uriLength;
         Headers = headers;
     }
 
@@ -33,13 +39,18 @@ public sealed class SipRequest : SipMessage
 
     public SipUri RequestUri
     {
-        get => _uri;
+        get => _uri ??= SipUri.Parse(UriText);
         set
         {
             _uri = value ?? throw new ArgumentNullException(nameof(value));
             _uriText = null;
+            _uriRaw = null;
+            StartLineChanged();
         }
     }
 
-    protected override string StartLine => $"{Method} {_uriText ??= _uri.ToString()} {Version}";
+    /// <summary>The Request-URI as written (as read, or as the URI set serializes).</summary>
+    private string UriText => _uriText ??= _uriRaw is not null ? Encoding.UTF8.GetString(_uriRaw, _uriStart, _uriLength) : _uri!.ToString();
+
+    protected override string StartLine => $"{Method} {UriText} {Version}";
 }

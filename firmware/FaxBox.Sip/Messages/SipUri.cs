@@ -74,7 +74,23 @@ public sealed class SipUri
 
     public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SipUri? uri, [NotNullWhen(false)] out string? error)
     {
+        if (!TryParse(text, true, out uri, out _, out error))
+        {
+            return false;
+        }
+
+        return uri is not null;
+    }
+
+    /// <summary>
+    /// Checks <paramref name="text"/> as <see cref="TryParse(ReadOnlySpan{char}, out SipUri?, out string?)"/> does, and
+    /// builds the URI only when <paramref name="build"/> (otherwise nothing is allocated unless it is malformed).
+    /// <paramref name="sipWithHeaders"/> tells a sip/sips URI with a header part.
+    /// </summary>
+    internal static bool TryParse(ReadOnlySpan<char> text, bool build, out SipUri? uri, out bool sipWithHeaders, [NotNullWhen(false)] out string? error)
+    {
         uri = null;
+        sipWithHeaders = false;
         var colon = text.IndexOf(':');
         if (colon <= 0)
         {
@@ -99,8 +115,8 @@ public sealed class SipUri
         }
 
         var rest = text[(colon + 1)..];
-        var schemeText = scheme.ToString().ToLowerInvariant();
-        if (schemeText is not "sip" and not "sips")
+        var isSip = System.Text.Ascii.EqualsIgnoreCase(scheme, "sip") || System.Text.Ascii.EqualsIgnoreCase(scheme, "sips");
+        if (!isSip)
         {
             if (rest.IsEmpty)
             {
@@ -117,17 +133,18 @@ public sealed class SipUri
                 }
             }
 
-            uri = new SipUri(schemeText, rest.ToString());
+            uri = build ? new SipUri(scheme.ToString().ToLowerInvariant(), rest.ToString()) : null;
             error = null;
             return true;
         }
 
-        return TryParseSip(schemeText, rest, out uri, out error);
+        return TryParseSip(scheme.Length == 3 ? "sip" : "sips", rest, build, out uri, out sipWithHeaders, out error);
     }
 
-    private static bool TryParseSip(string scheme, ReadOnlySpan<char> rest, [NotNullWhen(true)] out SipUri? uri, [NotNullWhen(false)] out string? error)
+    private static bool TryParseSip(string scheme, ReadOnlySpan<char> rest, bool build, out SipUri? uri, out bool sipWithHeaders, [NotNullWhen(false)] out string? error)
     {
         uri = null;
+        sipWithHeaders = false;
         string? user = null;
         string? password = null;
         var at = rest.IndexOf('@');
@@ -151,10 +168,10 @@ public sealed class SipUri
                     return false;
                 }
 
-                password = pwPart.ToString();
+                password = build ? pwPart.ToString() : null;
             }
 
-            user = userPart.ToString();
+            user = build ? userPart.ToString() : null;
             rest = rest[(at + 1)..];
         }
 
@@ -169,19 +186,20 @@ public sealed class SipUri
                 return false;
             }
 
-            headers = h.ToString();
+            sipWithHeaders = true;
+            headers = build ? h.ToString() : null;
             rest = rest[..q];
         }
 
         var semi = rest.IndexOf(';');
         var hostPort = semi < 0 ? rest : rest[..semi];
-        if (!TryParseHostPort(hostPort, out var host, out var port, out error))
+        if (!TryParseHostPort(hostPort, out int hostLength, out var port, out error))
         {
             return false;
         }
 
-        uri = new SipUri(scheme, user, host, port) { Password = password, Headers = headers };
-        if (semi >= 0 && !TryParseUriParameters(rest[(semi + 1)..], uri.Parameters, out error))
+        uri = build ? new SipUri(scheme, user, hostPort[..hostLength].ToString(), port) { Password = password, Headers = headers } : null;
+        if (semi >= 0 && !TryParseUriParameters(rest[(semi + 1)..], uri?.Parameters, out error))
         {
             uri = null;
             return false;
@@ -193,7 +211,15 @@ public sealed class SipUri
 
     internal static bool TryParseHostPort(ReadOnlySpan<char> hostPort, out string host, out int? port, [NotNullWhen(false)] out string? error)
     {
-        host = string.Empty;
+        var ok = TryParseHostPort(hostPort, out int hostLength, out port, out error);
+        host = ok ? hostPort[..hostLength].ToString() : string.Empty;
+        return ok;
+    }
+
+    /// <summary>As the other overload; the host is the first <paramref name="hostLength"/> characters (nothing allocated).</summary>
+    internal static bool TryParseHostPort(ReadOnlySpan<char> hostPort, out int hostLength, out int? port, [NotNullWhen(false)] out string? error)
+    {
+        hostLength = 0;
         port = null;
         ReadOnlySpan<char> portText;
         if (hostPort.StartsWith("["))
@@ -212,7 +238,7 @@ public sealed class SipUri
                 return false;
             }
 
-            host = hostPort[..(close + 1)].ToString();
+            hostLength = close + 1;
             portText = hostPort[(close + 1)..];
             if (!portText.IsEmpty && portText[0] != ':')
             {
@@ -230,7 +256,7 @@ public sealed class SipUri
                 return false;
             }
 
-            host = name.ToString();
+            hostLength = name.Length;
             portText = c < 0 ? [] : hostPort[c..];
         }
 
@@ -290,7 +316,7 @@ public sealed class SipUri
         return true;
     }
 
-    private static bool TryParseUriParameters(ReadOnlySpan<char> s, SipParameters into, [NotNullWhen(false)] out string? error)
+    private static bool TryParseUriParameters(ReadOnlySpan<char> s, SipParameters? into, [NotNullWhen(false)] out string? error)
     {
         for (var guard = 0; guard <= s.Length; guard++)
         {
@@ -310,14 +336,14 @@ public sealed class SipUri
                 var v = part[(eq + 1)..];
                 if (v.IsEmpty || !SipGrammar.IsEscapedRun(v, SipGrammar.IsParamChar))
                 {
-                    error = $"invalid value of URI parameter '{name}'";
+                    error = $"invalid value of URI parameter '{name.ToString()}'";
                     return false;
                 }
 
-                value = v.ToString();
+                value = into is null ? null : v.ToString();
             }
 
-            into.Add(name.ToString(), value);
+            into?.Add(name.ToString(), value);
             if (semi < 0)
             {
                 error = null;

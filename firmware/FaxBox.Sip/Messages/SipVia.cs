@@ -57,11 +57,17 @@ public sealed class SipVia
 
     public bool HasRPort => Parameters.Contains("rport");
 
-    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SipVia? via, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SipVia? via, [NotNullWhen(false)] out string? error) =>
+        TryParse(text, true, out via, out error) && via is not null;
+
+    /// <summary>Checks a Via value as <see cref="TryParse(ReadOnlySpan{char}, out SipVia?, out string?)"/>; builds it only when <paramref name="build"/>.</summary>
+    internal static bool TryParse(ReadOnlySpan<char> text, bool build, out SipVia? via, [NotNullWhen(false)] out string? error)
     {
         via = null;
         var s = SipGrammar.TrimLws(text);
-        string[] protocol = new string[3];
+        var protocol = text;
+        var version = text;
+        var transport = text;
         for (var i = 0; i < 3; i++)
         {
             var n = 0;
@@ -76,7 +82,19 @@ public sealed class SipVia
                 return false;
             }
 
-            protocol[i] = s[..n].ToString();
+            switch (i)
+            {
+                case 0:
+                    protocol = s[..n];
+                    break;
+                case 1:
+                    version = s[..n];
+                    break;
+                default:
+                    transport = s[..n];
+                    break;
+            }
+
             s = s[n..].TrimStart(" \t");
             if (i < 2)
             {
@@ -113,14 +131,14 @@ public sealed class SipVia
             s = digits[d..].TrimStart(" \t");
         }
 
-        if (!SipUri.TryParseHostPort(hostPort, out var host, out var port, out error))
+        if (!SipUri.TryParseHostPort(hostPort, out int hostLength, out var port, out error))
         {
             error = "Via sent-by: " + error;
             return false;
         }
 
-        var result = new SipVia(protocol[0], protocol[1], protocol[2], host, port);
-        if (!SipHeaderGrammar.TryParseParameters(s, result.Parameters, out error))
+        var result = build ? new SipVia(Intern(protocol, "SIP"), Intern(version, "2.0"), InternTransport(transport), hostPort[..hostLength].ToString(), port) : null;
+        if (!SipHeaderGrammar.TryParseParameters(s, result?.Parameters, out error))
         {
             return false;
         }
@@ -128,6 +146,11 @@ public sealed class SipVia
         via = result;
         return true;
     }
+
+    private static string Intern(ReadOnlySpan<char> text, string common) => text.SequenceEqual(common) ? common : text.ToString();
+
+    private static string InternTransport(ReadOnlySpan<char> text) =>
+        text.SequenceEqual("UDP") ? "UDP" : text.SequenceEqual("TCP") ? "TCP" : text.SequenceEqual("TLS") ? "TLS" : text.ToString();
 
     public override string ToString()
     {

@@ -141,33 +141,56 @@ internal static class SipGrammar
     /// <summary>Splits a comma-joined header value into its elements (commas inside quotes and angle brackets kept).</summary>
     public static bool TrySplitList(string value, List<string> into)
     {
-        var rest = value.AsSpan();
-        var offset = 0;
-        for (var guard = 0; guard <= value.Length; guard++)
+        var pos = 0;
+        while (true)
         {
-            var comma = IndexOfOutside(rest, ',');
-            if (comma == -2)
+            var next = NextListElement(value, ref pos, out var start, out var length);
+            if (next < 0)
             {
                 return false;
             }
 
-            var part = comma < 0 ? rest : rest[..comma];
-            var trimmed = TrimLws(part);
-            if (trimmed.IsEmpty)
-            {
-                return false;
-            }
-
-            into.Add(trimmed.Length == value.Length ? value : trimmed.ToString());
-            if (comma < 0)
+            into.Add(length == value.Length ? value : value.Substring(start, length));
+            if (next == 0)
             {
                 return true;
             }
+        }
+    }
 
-            offset += comma + 1;
-            rest = rest[(comma + 1)..];
+    /// <summary>
+    /// Reads the list element at <paramref name="pos"/> of a comma-joined value (RFC 3261 §7.3.1): its trimmed start and
+    /// length, and moves <paramref name="pos"/> past the comma. Returns 1 when more elements follow, 0 for the last one,
+    /// -1 when the element is empty or a quote or angle bracket is left open. Allocates nothing.
+    /// </summary>
+    public static int NextListElement(ReadOnlySpan<char> value, ref int pos, out int start, out int length)
+    {
+        var rest = value[pos..];
+        var comma = IndexOfOutside(rest, ',');
+        start = 0;
+        length = 0;
+        if (comma == -2)
+        {
+            return -1;
         }
 
-        return false;
+        var part = comma < 0 ? rest : rest[..comma];
+        var lead = part.Length - part.TrimStart(" \t").Length;
+        var trimmed = TrimLws(part);
+        if (trimmed.IsEmpty)
+        {
+            return -1;
+        }
+
+        start = pos + lead;
+        length = trimmed.Length;
+        if (comma < 0)
+        {
+            pos = value.Length;
+            return 0;
+        }
+
+        pos += comma + 1;
+        return 1;
     }
 }

@@ -42,8 +42,9 @@ internal static class SipHeaderGrammar
     /// <summary>
     /// Parses <c>*( SEMI generic-param )</c>; <paramref name="s"/> is empty or starts (after LWS) with ';'.
     /// Values are a token, a host (IPv6 with or without brackets, RFC 5118 §4.5) or a quoted string (kept quoted).
+    /// With <paramref name="into"/> null the parameters are only checked (nothing is allocated unless they are malformed).
     /// </summary>
-    public static bool TryParseParameters(ReadOnlySpan<char> s, SipParameters into, [NotNullWhen(false)] out string? error)
+    public static bool TryParseParameters(ReadOnlySpan<char> s, SipParameters? into, [NotNullWhen(false)] out string? error)
     {
         s = SipGrammar.TrimLws(s);
         for (var guard = 0; guard <= 1024 && !s.IsEmpty; guard++)
@@ -67,7 +68,7 @@ internal static class SipHeaderGrammar
                 return false;
             }
 
-            var name = s[..n].ToString();
+            var name = s[..n];
             s = s[n..].TrimStart(" \t");
             string? value = null;
             if (!s.IsEmpty && s[0] == '=')
@@ -79,7 +80,7 @@ internal static class SipHeaderGrammar
                     v = QuotedStringLength(s);
                     if (v < 0)
                     {
-                        error = $"unterminated quoted value of parameter '{name}'";
+                        error = $"unterminated quoted value of parameter '{name.ToString()}'";
                         return false;
                     }
                 }
@@ -93,16 +94,16 @@ internal static class SipHeaderGrammar
 
                     if (v == 0)
                     {
-                        error = $"empty value of parameter '{name}'";
+                        error = $"empty value of parameter '{name.ToString()}'";
                         return false;
                     }
                 }
 
-                value = s[..v].ToString();
+                value = into is null ? string.Empty : s[..v].ToString();
                 s = s[v..].TrimStart(" \t");
             }
 
-            into.Add(name, value);
+            into?.Add(name.ToString(), value);
         }
 
         error = null;

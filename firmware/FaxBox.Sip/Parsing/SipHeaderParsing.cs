@@ -15,79 +15,58 @@ internal static class SipHeaderParsing
     private static readonly string[] Days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+    /// <summary>
+    /// Checks the value of a header whose canonical name is <paramref name="canonical"/> without building anything
+    /// (no allocation unless it is malformed): the message parser's eager check of every well-known header, so that a
+    /// malformed Via, From, CSeq … rejects the message with the field's name and the typed accessors never fail later.
+    /// <paramref name="elements"/> is the number of list elements (0 for other headers), <paramref name="number"/> the
+    /// value of a numeric header (-1 for other headers). Headers without a typed form pass.
+    /// </summary>
+    public static bool TryCheck(string canonical, ReadOnlySpan<char> value, out int elements, out int number, out string? error) =>
+        TryParse(canonical, value, null, out _, out elements, out number, out error);
+
+    /// <summary>By well-known index (<see cref="SipHeaderNames.IndexOf(ReadOnlySpan{char})"/>): whether <see cref="TryCheck"/> checks that header.</summary>
+    private static readonly bool[] CheckedByIndex = [.. Enumerable.Range(0, SipHeaderNames.KnownCount).Select(i => IsChecked(SipHeaderNames.KnownName(i)))];
+
+    /// <summary><see cref="IsChecked(string)"/> for a well-known index (-1 for another name).</summary>
+    public static bool IsChecked(int knownIndex) => knownIndex >= 0 && CheckedByIndex[knownIndex];
+
+    /// <summary>True when <paramref name="canonical"/> has a typed form that <see cref="TryCheck"/> checks.</summary>
+    public static bool IsChecked(string canonical) => canonical is SipHeaderNames.Via or SipHeaderNames.From or SipHeaderNames.To
+        or SipHeaderNames.ReferTo or SipHeaderNames.Contact or SipHeaderNames.Route or SipHeaderNames.RecordRoute or SipHeaderNames.CSeq
+        or SipHeaderNames.CallId or SipHeaderNames.MaxForwards or SipHeaderNames.ContentLength or SipHeaderNames.RSeq
+        or SipHeaderNames.Require or SipHeaderNames.ProxyRequire or SipHeaderNames.Supported or SipHeaderNames.Unsupported
+        or SipHeaderNames.Allow or SipHeaderNames.Date or SipHeaderNames.ContentType;
+
     /// <summary>Parses and caches the typed value; false with an error naming what is wrong. Unknown headers pass.</summary>
     public static bool TryParse(SipHeader header, out string? error)
     {
         error = null;
-        if (header.Parsed is not null)
+        if (header.Parsed is not null || header.Number >= 0)
         {
             return true;
         }
 
-        var value = header.Value;
-        object? parsed;
-        switch (header.CanonicalName)
+        var canonical = header.CanonicalName;
+        if (!IsChecked(canonical))
         {
-            case SipHeaderNames.Via:
-                parsed = ParseList<SipVia>(value, static (string s, out SipVia? v, out string? e) => SipVia.TryParse(s, out v, out e), out error);
-                break;
-            case SipHeaderNames.From:
-            case SipHeaderNames.To:
-            case SipHeaderNames.ReferTo:
-                parsed = SipNameAddress.TryParse(value, out var address, out error) ? address : null;
-                break;
-            case SipHeaderNames.Contact:
-                parsed = value == "*" ? ContactWildcard : ParseList<SipNameAddress>(value, TryNameAddress, out error);
-                break;
-            case SipHeaderNames.Route:
-            case SipHeaderNames.RecordRoute:
-                parsed = ParseList<SipNameAddress>(value, TryNameAddress, out error);
-                break;
-            case SipHeaderNames.CSeq:
-                parsed = SipCSeq.TryParse(value, out var cseq, out error) ? cseq : null;
-                break;
-            case SipHeaderNames.CallId:
-                parsed = IsCallId(value) ? value : null;
-                error = parsed is null ? "Call-ID must be word[@word] without spaces" : null;
-                break;
-            case SipHeaderNames.MaxForwards:
-                parsed = TryNumber(value, 255, out var hops) ? hops : null;
-                error = parsed is null ? "Max-Forwards must be a number from 0 to 255" : null;
-                break;
-            case SipHeaderNames.ContentLength:
-                parsed = TryNumber(value, int.MaxValue, out var length) ? length : null;
-                error = parsed is null ? "Content-Length must be a non-negative number" : null;
-                break;
-            case SipHeaderNames.RSeq:
-                parsed = TryNumber(value, int.MaxValue, out var rseq) ? rseq : null;
-                error = parsed is null ? "RSeq must be a number" : null;
-                break;
-            case SipHeaderNames.Require:
-            case SipHeaderNames.ProxyRequire:
-            case SipHeaderNames.Supported:
-            case SipHeaderNames.Unsupported:
-            case SipHeaderNames.Allow:
-                parsed = ParseTokenList(value, out error);
-                break;
-            case SipHeaderNames.Date:
-                parsed = TryDate(value, out var date) ? date : null;
-                error = parsed is null ? "Date must be an RFC 1123 date in GMT" : null;
-                break;
-            case SipHeaderNames.ContentType:
-                parsed = IsMediaType(value) ? value : null;
-                error = parsed is null ? "Content-Type must be type/subtype with parameters" : null;
-                break;
-            default:
-                return true;
+            return true;
         }
 
-        if (parsed is null)
+        if (!TryParse(canonical, header.Value, header, out var parsed, out _, out var number, out error))
         {
-            error ??= "malformed";
             return false;
         }
 
-        header.Parsed = parsed;
+        if (number >= 0)
+        {
+            header.Number = number;
+        }
+        else
+        {
+            header.Parsed = parsed;
+        }
+
         return true;
     }
 
@@ -99,68 +78,209 @@ internal static class SipHeaderParsing
             throw new FormatException($"Malformed {header.CanonicalName} header '{header.Value}': {error}");
         }
 
+        if (header.Number >= 0)
+        {
+            return header.Number;
+        }
+
         return header.Parsed ?? throw new InvalidOperationException($"{header.CanonicalName} has no typed form");
     }
 
-    private delegate bool ElementParser<T>(string text, out T? value, out string? error);
-
-    private static bool TryNameAddress(string text, out SipNameAddress? value, out string? error) => SipNameAddress.TryParse(text, out value, out error);
-
-    private static List<T>? ParseList<T>(string value, ElementParser<T> parse, out string? error)
-        where T : class
+    /// <summary>The value of a numeric header (Content-Length, Max-Forwards, RSeq); throws <see cref="FormatException"/> when malformed.</summary>
+    public static int GetNumber(SipHeader header)
     {
-        var parts = new List<string>(1);
-        if (!SipGrammar.TrySplitList(value, parts))
+        if (header.Number < 0)
         {
-            error = "empty element or unbalanced quotes/brackets in a list";
-            return null;
+            _ = Get(header);
         }
 
-        var result = new List<T>(parts.Count);
-        foreach (var part in parts)
-        {
-            if (!parse(part, out var item, out error) || item is null)
-            {
-                error ??= "malformed";
-                return null;
-            }
-
-            result.Add(item);
-        }
-
-        error = null;
-        return result;
+        return header.Number;
     }
 
-    private static List<string>? ParseTokenList(string value, out string? error)
+    /// <summary>
+    /// The typed form of <paramref name="value"/>, built when <paramref name="header"/> is given (its value) and only
+    /// checked otherwise. Numeric headers give <paramref name="number"/> and no object.
+    /// </summary>
+    private static bool TryParse(string canonical, ReadOnlySpan<char> value, SipHeader? header, out object? parsed, out int elements, out int number, out string? error)
     {
-        var result = new List<string>();
-        if (SipGrammar.TrimLws(value).IsEmpty)
+        var build = header is not null;
+        error = null;
+        parsed = null;
+        elements = 0;
+        number = -1;
+        switch (canonical)
+        {
+            case SipHeaderNames.Via:
+                return ParseList(value, build, ViaElement, out parsed, out elements, out error);
+            case SipHeaderNames.From:
+            case SipHeaderNames.To:
+            case SipHeaderNames.ReferTo:
+                if (!SipNameAddress.TryParse(value, build, out var address, out error))
+                {
+                    return false;
+                }
+
+                parsed = address;
+                return true;
+            case SipHeaderNames.Contact:
+                if (value is "*")
+                {
+                    parsed = ContactWildcard;
+                    return true;
+                }
+
+                return ParseList(value, build, NameAddressElement, out parsed, out elements, out error);
+            case SipHeaderNames.Route:
+            case SipHeaderNames.RecordRoute:
+                return ParseList(value, build, NameAddressElement, out parsed, out elements, out error);
+            case SipHeaderNames.CSeq:
+                if (!SipCSeq.TryParse(value, build, out var cseq, out error))
+                {
+                    return false;
+                }
+
+                parsed = build ? cseq : null;
+                return true;
+            case SipHeaderNames.CallId:
+                if (!IsCallId(value))
+                {
+                    error = "Call-ID must be word[@word] without spaces";
+                    return false;
+                }
+
+                parsed = header?.Value;
+                return true;
+            case SipHeaderNames.MaxForwards:
+                return Number(value, 255, "Max-Forwards must be a number from 0 to 255", out number, out error);
+            case SipHeaderNames.ContentLength:
+                return Number(value, int.MaxValue, "Content-Length must be a non-negative number", out number, out error);
+            case SipHeaderNames.RSeq:
+                return Number(value, int.MaxValue, "RSeq must be a number", out number, out error);
+            case SipHeaderNames.Require:
+            case SipHeaderNames.ProxyRequire:
+            case SipHeaderNames.Supported:
+            case SipHeaderNames.Unsupported:
+            case SipHeaderNames.Allow:
+                return ParseTokenList(value, build, out parsed, out elements, out error);
+            case SipHeaderNames.Date:
+                if (!TryDate(value, out var date))
+                {
+                    error = "Date must be an RFC 1123 date in GMT";
+                    return false;
+                }
+
+                parsed = build ? date : null;
+                return true;
+            case SipHeaderNames.ContentType:
+                if (!IsMediaType(value))
+                {
+                    error = "Content-Type must be type/subtype with parameters";
+                    return false;
+                }
+
+                parsed = header?.Value;
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private static bool Number(ReadOnlySpan<char> value, int max, string message, out int number, out string? error)
+    {
+        if (TryNumber(value, max, out number))
         {
             error = null;
-            return result;
+            return true;
         }
 
-        if (!SipGrammar.TrySplitList(value, result))
-        {
-            error = "empty element in a token list";
-            return null;
-        }
-
-        foreach (var t in result)
-        {
-            if (!SipGrammar.IsToken(t))
-            {
-                error = $"'{t}' is not a token";
-                return null;
-            }
-        }
-
-        error = null;
-        return result;
+        number = -1;
+        error = message;
+        return false;
     }
 
-    private static bool IsCallId(string value)
+    private delegate bool ElementParser(ReadOnlySpan<char> text, bool build, out object? value, out string? error);
+
+    private static readonly ElementParser ViaElement = static (ReadOnlySpan<char> s, bool build, out object? v, out string? e) =>
+    {
+        var ok = SipVia.TryParse(s, build, out var via, out e);
+        v = via;
+        return ok;
+    };
+
+    private static readonly ElementParser NameAddressElement = static (ReadOnlySpan<char> s, bool build, out object? v, out string? e) =>
+    {
+        var ok = SipNameAddress.TryParse(s, build, out var address, out e);
+        v = address;
+        return ok;
+    };
+
+    /// <summary>A comma-joined list of Via or name-addr values: a List of them when building, else only checked and counted.</summary>
+    private static bool ParseList(ReadOnlySpan<char> value, bool build, ElementParser parse, out object? parsed, out int elements, out string? error)
+    {
+        parsed = null;
+        elements = 0;
+        System.Collections.IList? result = !build ? null : ReferenceEquals(parse, ViaElement) ? new List<SipVia>(1) : new List<SipNameAddress>(1);
+        var pos = 0;
+        for (var more = 1; more > 0;)
+        {
+            more = SipGrammar.NextListElement(value, ref pos, out var start, out var length);
+            if (more < 0)
+            {
+                error = "empty element or unbalanced quotes/brackets in a list";
+                return false;
+            }
+
+            if (!parse(value.Slice(start, length), build, out var item, out error))
+            {
+                error ??= "malformed";
+                return false;
+            }
+
+            result?.Add(item);
+            elements++;
+        }
+
+        parsed = result;
+        error = null;
+        return true;
+    }
+
+    private static bool ParseTokenList(ReadOnlySpan<char> value, bool build, out object? parsed, out int elements, out string? error)
+    {
+        var result = build ? new List<string>() : null;
+        parsed = result;
+        elements = 0;
+        error = null;
+        if (SipGrammar.TrimLws(value).IsEmpty)
+        {
+            return true;
+        }
+
+        var pos = 0;
+        for (var more = 1; more > 0;)
+        {
+            more = SipGrammar.NextListElement(value, ref pos, out var start, out var length);
+            if (more < 0)
+            {
+                error = "empty element in a token list";
+                return false;
+            }
+
+            var token = value.Slice(start, length);
+            if (!SipGrammar.IsToken(token))
+            {
+                error = $"'{token.ToString()}' is not a token";
+                return false;
+            }
+
+            result?.Add(SipMethods.Intern(token));
+            elements++;
+        }
+
+        return true;
+    }
+
+    private static bool IsCallId(ReadOnlySpan<char> value)
     {
         if (value.Length == 0)
         {
@@ -189,7 +309,7 @@ internal static class SipHeaderParsing
         return true;
     }
 
-    internal static bool TryNumber(string value, int max, out int number)
+    internal static bool TryNumber(ReadOnlySpan<char> value, int max, out int number)
     {
         number = 0;
         var s = SipGrammar.TrimLws(value);
@@ -219,20 +339,33 @@ internal static class SipHeaderParsing
     }
 
     /// <summary>rfc1123-date (RFC 3261 §20.17): "Sat, 13 Nov 2010 23:29:00 GMT", only GMT.</summary>
-    private static bool TryDate(string value, out DateTimeOffset date)
+    private static bool TryDate(ReadOnlySpan<char> value, out DateTimeOffset date)
     {
         date = default;
         var s = SipGrammar.TrimLws(value);
-        if (s.Length != 29 || s[3] != ',' || s[4] != ' ' || !s.EndsWith(" GMT") || Array.IndexOf(Days, s[..3].ToString()) < 0
-            || Array.IndexOf(Months, s.Slice(8, 3).ToString()) < 0)
+        if (s.Length != 29 || s[3] != ',' || s[4] != ' ' || !s.EndsWith(" GMT") || !IsOneOf(s[..3], Days)
+            || !IsOneOf(s.Slice(8, 3), Months))
         {
             return false;
         }
 
-        return DateTimeOffset.TryParseExact(s.ToString(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date);
+        return DateTimeOffset.TryParseExact(s, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date);
     }
 
-    private static bool IsMediaType(string value)
+    private static bool IsOneOf(ReadOnlySpan<char> s, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (s.SequenceEqual(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsMediaType(ReadOnlySpan<char> value)
     {
         var s = SipGrammar.TrimLws(value);
         var semi = s.IndexOf(';');
@@ -243,6 +376,6 @@ internal static class SipHeaderParsing
             return false;
         }
 
-        return semi < 0 || SipHeaderGrammar.TryParseParameters(s[semi..], new SipParameters(), out _);
+        return semi < 0 || SipHeaderGrammar.TryParseParameters(s[semi..], null, out _);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using FaxBox.Sip.Messages;
@@ -15,209 +16,420 @@ public static class SipMessageParser
 {
     private static readonly byte[] SipVersionBytes = "SIP/2.0"u8.ToArray();
 
+    /// <summary>Header lines read so far, reused by the next parse on the same thread (one array per thread, not per message).</summary>
+    [ThreadStatic]
+    private static SipRawHeader[]? t_lines;
+
     /// <summary>Parses one message from a datagram (or one framed stream message): body = Content-Length octets, or the rest when absent.</summary>
+    /// <remarks>
+    /// The message keeps one copy of its octets; header names and values become strings only when read, typed values
+    /// (Via, From …) are built on first access. Every well-known header is nevertheless checked here, without building
+    /// anything, so a message that parses has typed accessors that cannot fail.
+    /// </remarks>
     public static SipParseResult Parse(ReadOnlySpan<byte> data, SipParserOptions? options = null)
     {
         options ??= SipParserOptions.Default;
-        var headers = new SipHeaderCollection(16);
-        if (data.Length > options.MaxMessageSize)
+        var lines = t_lines ?? new SipRawHeader[32];
+        t_lines = null;
+        var reader = new Reader(options, lines);
+        try
         {
-            return Fail(SipStatusCodes.MessageTooLarge, "Message Too Large", $"{data.Length} octets, more than the {options.MaxMessageSize} accepted", 0, LooksLikeResponse(data), headers);
+            return reader.Parse(data);
         }
-
-        var pos = 0;
-        while (pos < data.Length && data[pos] is (byte)'\r' or (byte)'\n')
+        finally
         {
-            pos++;
+            Array.Clear(reader.Lines, 0, reader.Count);
+            t_lines = reader.Lines;
         }
+    }
 
-        if (pos >= data.Length)
-        {
-            return Fail(SipStatusCodes.BadRequest, "Empty Message", "no start line", pos, false, headers);
-        }
+    /// <summary>One parse: the header lines read so far (positions in the input) and the bounds.</summary>
+    private ref struct Reader(SipParserOptions options, SipRawHeader[] lines)
+    {
+        public SipRawHeader[] Lines = lines;
+        public int Count;
+        private int _startOffset;
+        private int _limit;
 
-        var isResponse = LooksLikeResponse(data[pos..]);
-        var startOffset = pos;
-        if (!TryReadLine(data, ref pos, options, out var startLine, out var lineError))
+        public SipParseResult Parse(ReadOnlySpan<byte> data)
         {
-            return Fail(SipStatusCodes.BadRequest, "Malformed Start Line", lineError, startOffset, isResponse, headers);
-        }
-
-        // Header section: lines up to an empty line (or the end of the data).
-        var headerSectionClosed = false;
-        var lineNumber = 1;
-        string? pendingName = null;
-        string? pendingCanonical = null;
-        StringBuilder? folded = null;
-        var pendingValue = string.Empty;
-        var pendingSeparator = " ";
-        var foldCount = 0;
-        while (pos < data.Length)
-        {
-            var lineOffset = pos;
-            if (!TryReadLine(data, ref pos, options, out var line, out lineError))
+            if (data.Length > options.MaxMessageSize)
             {
-                return Fail(SipStatusCodes.BadRequest, "Malformed Header", lineError, lineOffset, isResponse, headers);
+                return Fail(data, SipStatusCodes.MessageTooLarge, "Message Too Large", $"{data.Length} octets, more than the {options.MaxMessageSize} accepted", 0, LooksLikeResponse(data));
             }
 
-            lineNumber++;
-            if (line.IsEmpty)
+            var pos = 0;
+            while (pos < data.Length && data[pos] is (byte)'\r' or (byte)'\n')
             {
-                headerSectionClosed = true;
-                break;
+                pos++;
             }
 
-            if (line[0] is (byte)' ' or (byte)'\t')
+            _startOffset = pos;
+            if (pos >= data.Length)
             {
-                if (pendingName is null)
+                return Fail(data, SipStatusCodes.BadRequest, "Empty Message", "no start line", pos, false);
+            }
+
+            var isResponse = LooksLikeResponse(data[pos..]);
+            var startOffset = pos;
+            if (!TryReadLine(data, ref pos, options, out var startLine, out var startCrLf, out var lineError))
+            {
+                return Fail(data, SipStatusCodes.BadRequest, "Malformed Start Line", lineError, startOffset, isResponse);
+            }
+
+            var startLineLength = startCrLf ? pos - startOffset : 0;
+            var layoutKept = startCrLf;
+
+            // Header section: lines up to an empty line (or the end of the data).
+            var headerSectionClosed = false;
+            var lineNumber = 1;
+            StringBuilder? folded = null;
+            var foldCount = 0;
+            while (pos < data.Length)
+            {
+                var lineOffset = pos;
+                _limit = pos;
+                if (!TryReadLine(data, ref pos, options, out var line, out var crlf, out lineError))
                 {
-                    return Fail(SipStatusCodes.BadRequest, "Malformed Header", "continuation line before any header", lineOffset, isResponse, headers);
+                    return Fail(data, SipStatusCodes.BadRequest, "Malformed Header", lineError, lineOffset, isResponse);
                 }
 
-                if (++foldCount > options.MaxFoldedLines)
+                _limit = pos;
+                lineNumber++;
+                if (line.IsEmpty)
                 {
-                    return Fail(SipStatusCodes.BadRequest, $"Too Many Folded Lines in {pendingCanonical}", $"more than {options.MaxFoldedLines} continuation lines", lineOffset, isResponse, headers);
+                    headerSectionClosed = true;
+                    layoutKept &= crlf;
+                    break;
                 }
 
-                if (!Utf8.IsValid(line))
+                if (line[0] is (byte)' ' or (byte)'\t')
                 {
-                    return Fail(SipStatusCodes.BadRequest, $"Invalid UTF-8 in {pendingCanonical}", "header value is not UTF-8", lineOffset, isResponse, headers);
-                }
-
-                var more = Encoding.UTF8.GetString(line).Trim(' ', '\t');
-                folded ??= new StringBuilder(pendingValue);
-                if (more.Length > 0)
-                {
-                    if (folded.Length > 0)
+                    if (Count == 0)
                     {
-                        folded.Append(' ');
+                        return Fail(data, SipStatusCodes.BadRequest, "Malformed Header", "continuation line before any header", lineOffset, isResponse);
                     }
 
-                    folded.Append(more);
+                    ref var pending = ref Lines[Count - 1];
+                    var pendingCanonical = Canonical(data, pending);
+                    if (++foldCount > options.MaxFoldedLines)
+                    {
+                        return Fail(data, SipStatusCodes.BadRequest, $"Too Many Folded Lines in {pendingCanonical}", $"more than {options.MaxFoldedLines} continuation lines", lineOffset, isResponse);
+                    }
+
+                    if (!Utf8.IsValid(line))
+                    {
+                        return Fail(data, SipStatusCodes.BadRequest, $"Invalid UTF-8 in {pendingCanonical}", "header value is not UTF-8", lineOffset, isResponse);
+                    }
+
+                    var more = Encoding.UTF8.GetString(line).Trim(' ', '\t');
+                    folded ??= new StringBuilder(Encoding.UTF8.GetString(data.Slice(pending.ValueStart, pending.ValueLength)));
+                    if (more.Length > 0)
+                    {
+                        if (folded.Length > 0)
+                        {
+                            folded.Append(' ');
+                        }
+
+                        folded.Append(more);
+                    }
+
+                    pending.LineLength = 0;
+                    layoutKept = false;
+                    if (folded.Length > options.MaxLineLength)
+                    {
+                        return Fail(data, SipStatusCodes.BadRequest, $"{pendingCanonical} Too Long", $"unfolded header longer than {options.MaxLineLength}", lineOffset, isResponse);
+                    }
+
+                    continue;
                 }
 
-                if (folded.Length > options.MaxLineLength)
+                if (folded is not null)
                 {
-                    return Fail(SipStatusCodes.BadRequest, $"{pendingCanonical} Too Long", $"unfolded header longer than {options.MaxLineLength}", lineOffset, isResponse, headers);
+                    Lines[Count - 1].FoldedValue = folded.ToString();
+                    folded = null;
                 }
 
-                continue;
+                if (Count >= options.MaxHeaderCount)
+                {
+                    return Fail(data, SipStatusCodes.BadRequest, "Too Many Headers", $"more than {options.MaxHeaderCount} header lines", lineOffset, isResponse);
+                }
+
+                var colon = line.IndexOf((byte)':');
+                if (colon <= 0)
+                {
+                    return Fail(data, SipStatusCodes.BadRequest, "Malformed Header", $"line {lineNumber} has no header name and colon", lineOffset, isResponse);
+                }
+
+                var nameEnd = colon;
+                while (nameEnd > 0 && line[nameEnd - 1] is (byte)' ' or (byte)'\t')
+                {
+                    nameEnd--;
+                }
+
+                var nameBytes = line[..nameEnd];
+                if (nameBytes.IsEmpty || !IsToken(nameBytes))
+                {
+                    return Fail(data, SipStatusCodes.BadRequest, "Malformed Header Name", $"line {lineNumber}: header name is not a token", lineOffset, isResponse);
+                }
+
+                var afterColon = line[(colon + 1)..];
+                var lead = afterColon.Length - afterColon.TrimStart(" \t"u8).Length;
+                var valueBytes = afterColon[lead..].TrimEnd(" \t"u8);
+                if (!Utf8.IsValid(valueBytes))
+                {
+                    return Fail(data, SipStatusCodes.BadRequest, "Invalid UTF-8 in Header", $"line {lineNumber}: value is not UTF-8", lineOffset, isResponse);
+                }
+
+                // The separator as the serializer writes it: one space kept as is, none before an empty value, else as written.
+                var separatorLength = lead == 1 && afterColon[0] == ' ' ? 1 : valueBytes.IsEmpty ? 0 : lead;
+                var canonicalLayout = crlf && nameEnd == colon && (separatorLength == lead || valueBytes.IsEmpty && lead == 0)
+                    && lead + valueBytes.Length == afterColon.Length;
+                layoutKept &= canonicalLayout;
+                if (Count == Lines.Length)
+                {
+                    Array.Resize(ref Lines, Math.Min(Lines.Length * 2, Math.Max(options.MaxHeaderCount, Lines.Length + 1)));
+                }
+
+                ref var entry = ref Lines[Count++];
+                entry.NameStart = lineOffset;
+                entry.NameLength = nameEnd;
+                entry.SeparatorLength = separatorLength;
+                entry.ValueStart = lineOffset + colon + 1 + lead;
+                entry.ValueLength = valueBytes.Length;
+                entry.LineLength = canonicalLayout ? pos - lineOffset : 0;
+                entry.KnownIndex = SipHeaderNames.IndexOf(nameBytes, out entry.Spelling);
+                entry.Number = -1;
+                entry.FoldedValue = null;
+                foldCount = 0;
             }
 
-            if (pendingName is not null)
+            if (folded is not null)
             {
-                headers.Add(new SipHeader(pendingName, pendingCanonical!, folded?.ToString() ?? pendingValue) { Separator = folded is null ? pendingSeparator : " " });
-                folded = null;
+                Lines[Count - 1].FoldedValue = folded.ToString();
             }
 
-            if (headers.Count >= options.MaxHeaderCount)
+            _limit = pos;
+
+            // Checks of the well-known headers (nothing built: typed values are made on first access).
+            var contentLengthIndex = -1;
+            Span<char> small = stackalloc char[512];
+            for (var i = 0; i < Count; i++)
             {
-                return Fail(SipStatusCodes.BadRequest, "Too Many Headers", $"more than {options.MaxHeaderCount} header lines", lineOffset, isResponse, headers);
+                ref var entry = ref Lines[i];
+                if (!SipHeaderParsing.IsChecked(entry.KnownIndex))
+                {
+                    continue;
+                }
+
+                var canonical = SipHeaderNames.KnownName(entry.KnownIndex);
+
+                bool ok;
+                int elements;
+                int number;
+                string? headerError;
+                if (entry.FoldedValue is { } unfolded)
+                {
+                    ok = SipHeaderParsing.TryCheck(canonical, unfolded, out elements, out number, out headerError);
+                }
+                else
+                {
+                    var valueBytes = data.Slice(entry.ValueStart, entry.ValueLength);
+                    char[]? rented = null;
+                    var chars = valueBytes.Length <= small.Length ? small : (rented = ArrayPool<char>.Shared.Rent(valueBytes.Length));
+                    var n = Encoding.UTF8.GetChars(valueBytes, chars);
+                    ok = SipHeaderParsing.TryCheck(canonical, chars[..n], out elements, out number, out headerError);
+                    if (rented is not null)
+                    {
+                        ArrayPool<char>.Shared.Return(rented);
+                    }
+                }
+
+                if (!ok)
+                {
+                    return Fail(data, SipStatusCodes.BadRequest, $"Malformed {canonical} Header", headerError ?? "malformed", -1, isResponse);
+                }
+
+                if (elements > options.MaxListElements)
+                {
+                    return Fail(data, SipStatusCodes.BadRequest, $"Too Many {canonical} Values", $"more than {options.MaxListElements} values", -1, isResponse);
+                }
+
+                entry.Number = number;
+                if (contentLengthIndex < 0 && ReferenceEquals(canonical, SipHeaderNames.ContentLength))
+                {
+                    contentLengthIndex = i;
+                }
             }
 
-            var colon = line.IndexOf((byte)':');
-            if (colon <= 0)
+            // Body framing by Content-Length (RFC 3261 §18.3, §20.14).
+            var bodyStart = pos;
+            var available = data.Length - bodyStart;
+            var length = available;
+            if (contentLengthIndex >= 0)
             {
-                return Fail(SipStatusCodes.BadRequest, "Malformed Header", $"line {lineNumber} has no header name and colon", lineOffset, isResponse, headers);
-            }
+                var contentLength = Lines[contentLengthIndex].Number;
+                if (contentLength > available)
+                {
+                    return Fail(data, SipStatusCodes.BadRequest, "Bad Content-Length", $"Content-Length {contentLength} but {available} octets follow", bodyStart, isResponse);
+                }
 
-            var nameBytes = line[..colon];
-            var nameEnd = nameBytes.Length;
-            while (nameEnd > 0 && nameBytes[nameEnd - 1] is (byte)' ' or (byte)'\t')
+                length = contentLength;
+            }
+            else if (!headerSectionClosed)
             {
-                nameEnd--;
+                length = 0;
             }
 
-            nameBytes = nameBytes[..nameEnd];
-            if (nameBytes.IsEmpty || !IsToken(nameBytes))
+            layoutKept &= headerSectionClosed;
+            var consumed = bodyStart + length;
+
+            if (!Utf8.IsValid(startLine))
             {
-                return Fail(SipStatusCodes.BadRequest, "Malformed Header Name", $"line {lineNumber}: header name is not a token", lineOffset, isResponse, headers);
+                return Fail(data, SipStatusCodes.BadRequest, "Invalid UTF-8 in Start Line", "start line is not UTF-8", startOffset, isResponse);
             }
 
-            var afterColon = line[(colon + 1)..];
-            var valueBytes = afterColon.Trim(" \t"u8);
-            var lead = afterColon.Length - afterColon.TrimStart(" \t"u8).Length;
-            pendingSeparator = lead == 1 && afterColon[0] == ' ' ? " " : valueBytes.IsEmpty ? string.Empty : Encoding.ASCII.GetString(afterColon[..lead]);
-            if (!Utf8.IsValid(valueBytes))
+            if (isResponse)
             {
-                return Fail(SipStatusCodes.BadRequest, "Invalid UTF-8 in Header", $"line {lineNumber}: value is not UTF-8", lineOffset, isResponse, headers);
-            }
+                if (!TryParseStatusLine(startLine, out var status, out var reason, out var statusError))
+                {
+                    return Fail(data, SipStatusCodes.BadRequest, "Malformed Status Line", statusError, startOffset, true);
+                }
 
-            pendingName = KnownName(nameBytes) ?? Encoding.ASCII.GetString(nameBytes);
-            pendingCanonical = SipHeaderNames.Canonical(pendingName);
-            pendingValue = valueBytes.IsEmpty ? string.Empty : Encoding.UTF8.GetString(valueBytes);
-            foldCount = 0;
+                // "SIP/2.0 200" without a reason is written back with the space before the (empty) reason.
+                if (startLine.Length < 12)
+                {
+                    startLineLength = 0;
+                    layoutKept = false;
+                }
+
+                _limit = consumed;
+                var raw = data[startOffset..consumed].ToArray();
+                var response = new SipResponse(status, reason, Materialize(raw));
+                response.AttachRaw(raw, startLineLength, layoutKept ? raw.Length : 0, Body(raw, bodyStart - startOffset, length));
+                return new SipParseResult(response, null, consumed);
+            }
+            else
+            {
+                var error = CheckRequestLine(data, startLine, startOffset, out var method, out var uriStart, out var uriLength);
+                if (error is not null)
+                {
+                    return new SipParseResult(null, error, consumed);
+                }
+
+                _limit = consumed;
+                var raw = data[startOffset..consumed].ToArray();
+                var request = new SipRequest(method!, raw, uriStart, uriLength, Materialize(raw));
+                request.AttachRaw(raw, startLineLength, layoutKept ? raw.Length : 0, Body(raw, bodyStart - startOffset, length));
+                return new SipParseResult(request, null, consumed);
+            }
         }
 
-        if (pendingName is not null)
+        private static ReadOnlyMemory<byte> Body(byte[] raw, int start, int length) => length == 0 ? ReadOnlyMemory<byte>.Empty : raw.AsMemory(start, length);
+
+        private readonly string Canonical(ReadOnlySpan<byte> data, in SipRawHeader line) =>
+            line.KnownIndex >= 0 ? SipHeaderNames.KnownName(line.KnownIndex) : Encoding.ASCII.GetString(data.Slice(line.NameStart, line.NameLength));
+
+        /// <summary>The header objects over <paramref name="raw"/>, the message's copy of the input from the start line on.</summary>
+        private readonly SipHeaderCollection Materialize(byte[] raw)
         {
-            headers.Add(new SipHeader(pendingName, pendingCanonical!, folded?.ToString() ?? pendingValue) { Separator = folded is null ? pendingSeparator : " " });
-        }
-
-
-        // Typed checks of the well-known headers.
-        foreach (var header in headers)
-        {
-            if (!SipHeaderParsing.TryParse(header, out var headerError))
+            var headers = new SipHeaderCollection(Count);
+            for (var i = 0; i < Count; i++)
             {
-                return Fail(SipStatusCodes.BadRequest, $"Malformed {header.CanonicalName} Header", headerError ?? "malformed", -1, isResponse, headers);
+                headers.Add(new SipHeader(raw, Lines[i], _startOffset));
             }
 
-            if (header.Parsed is System.Collections.ICollection { Count: var count } && count > options.MaxListElements)
+            return headers;
+        }
+
+        private readonly SipParseResult Fail(ReadOnlySpan<byte> data, int status, string reason, string detail, int offset, bool isResponse) =>
+            new(null, Error(data, status, reason, detail, offset, isResponse), 0);
+
+        private readonly SipParseError Error(ReadOnlySpan<byte> data, int status, string reason, string detail, int offset, bool isResponse, string? method = null)
+        {
+            var raw = Count == 0 ? [] : data[_startOffset.._limit].ToArray();
+            return new SipParseError(status, reason, detail, offset, isResponse, Materialize(raw), method);
+        }
+
+        /// <summary>Checks the request line (RFC 3261 §7.1); the method (interned when known) and where the Request-URI is, relative to the start line.</summary>
+        private readonly SipParseError? CheckRequestLine(ReadOnlySpan<byte> data, ReadOnlySpan<byte> line, int offset, out string? method, out int uriStart, out int uriLength)
+        {
+            method = null;
+            uriStart = 0;
+            uriLength = 0;
+            var first = line.IndexOf((byte)' ');
+            if (first <= 0)
             {
-                return Fail(SipStatusCodes.BadRequest, $"Too Many {header.CanonicalName} Values", $"more than {options.MaxListElements} values", -1, isResponse, headers);
+                return Error(data, SipStatusCodes.BadRequest, "Malformed Request-Line", "request line must be 'METHOD SP Request-URI SP SIP-Version'", offset, false);
+            }
+
+            var methodBytes = line[..first];
+            if (!IsToken(methodBytes))
+            {
+                return Error(data, SipStatusCodes.BadRequest, "Malformed Method", "method is not a token", offset, false);
+            }
+
+            method = InternMethod(methodBytes);
+            var rest = line[(first + 1)..];
+            var second = rest.IndexOf((byte)' ');
+            if (second <= 0)
+            {
+                return Error(data, SipStatusCodes.BadRequest, "Malformed Request-Line", second == 0 ? "more than one SP before the Request-URI" : "no SIP-Version after the Request-URI", offset, false, method);
+            }
+
+            var uriBytes = rest[..second];
+            var versionBytes = rest[(second + 1)..];
+            if (versionBytes.IndexOf((byte)' ') >= 0 || versionBytes.IndexOf((byte)'\t') >= 0)
+            {
+                return Error(data, SipStatusCodes.BadRequest, "Malformed Request-Line", "extra whitespace in the request line (LWS in the Request-URI or after the version)", offset, false, method);
+            }
+
+            if (!versionBytes.SequenceEqual(SipVersionBytes))
+            {
+                var isVersion = versionBytes.Length >= 7 && versionBytes[..4].SequenceEqual("SIP/"u8);
+                return isVersion
+                    ? Error(data, SipStatusCodes.VersionNotSupported, "Version Not Supported", $"SIP version '{Encoding.UTF8.GetString(versionBytes)}' is not SIP/2.0", offset, false, method)
+                    : Error(data, SipStatusCodes.BadRequest, "Malformed Request-Line", "SIP-Version missing or malformed", offset, false, method);
+            }
+
+            Span<char> small = stackalloc char[256];
+            char[]? rented = null;
+            var chars = uriBytes.Length <= small.Length ? small : (rented = ArrayPool<char>.Shared.Rent(uriBytes.Length));
+            var n = Encoding.UTF8.GetChars(uriBytes, chars);
+            var ok = SipUri.TryParse(chars[..n], false, out _, out var sipWithHeaders, out var uriError);
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+
+            if (!ok)
+            {
+                return Error(data, SipStatusCodes.BadRequest, "Malformed Request-URI", uriError!, offset, false, method);
+            }
+
+            if (sipWithHeaders)
+            {
+                return Error(data, SipStatusCodes.BadRequest, "Request-URI Has Headers", "a Request-URI must not carry escaped headers (RFC 3261 §19.1.5)", offset, false, method);
+            }
+
+            uriStart = first + 1;
+            uriLength = second;
+            return null;
+        }
+    }
+
+    /// <summary>The shared string of a known method (RFC 3261 and extensions), or a new one.</summary>
+    private static string InternMethod(ReadOnlySpan<byte> method)
+    {
+        foreach (var known in SipMethods.KnownMethods)
+        {
+            if (System.Text.Ascii.Equals(method, known))
+            {
+                return known;
             }
         }
 
-        // Body framing by Content-Length (RFC 3261 §18.3, §20.14).
-        var bodyStart = pos;
-        var available = data.Length - bodyStart;
-        var length = available;
-        if (headers.Find(SipHeaderNames.ContentLength) is { Parsed: int contentLength })
-        {
-            if (contentLength > available)
-            {
-                return Fail(SipStatusCodes.BadRequest, "Bad Content-Length", $"Content-Length {contentLength} but {available} octets follow", bodyStart, isResponse, headers);
-            }
-
-            length = contentLength;
-        }
-        else if (!headerSectionClosed)
-        {
-            length = 0;
-        }
-
-        var body = length == 0 ? ReadOnlyMemory<byte>.Empty : data.Slice(bodyStart, length).ToArray();
-        var consumed = bodyStart + length;
-
-        if (!Utf8.IsValid(startLine))
-        {
-            return Fail(SipStatusCodes.BadRequest, "Invalid UTF-8 in Start Line", "start line is not UTF-8", startOffset, isResponse, headers);
-        }
-
-        SipMessage message;
-        if (isResponse)
-        {
-            if (!TryParseStatusLine(startLine, headers, out var response, out var statusError))
-            {
-                return Fail(SipStatusCodes.BadRequest, "Malformed Status Line", statusError, startOffset, true, headers);
-            }
-
-            message = response;
-        }
-        else
-        {
-            var request = ParseRequestLine(startLine, headers, startOffset);
-            if (request.Error is not null)
-            {
-                return new SipParseResult(null, request.Error, consumed);
-            }
-
-            message = request.Request!;
-        }
-
-        message.Body = body;
-        return new SipParseResult(message, null, consumed);
+        return Encoding.ASCII.GetString(method);
     }
 
     private static bool LooksLikeResponse(ReadOnlySpan<byte> data)
@@ -231,19 +443,18 @@ public static class SipMessageParser
         return data[i..].StartsWith("SIP/"u8);
     }
 
-    private static SipParseResult Fail(int status, string reason, string detail, int offset, bool isResponse, SipHeaderCollection headers, string? method = null) =>
-        new(null, new SipParseError(status, reason, detail, offset, isResponse, headers, method), 0);
-
     /// <summary>Reads one line ending in CRLF or LF (or at the end of data); a bare CR or NUL-free control rules are left to field parsers.</summary>
-    private static bool TryReadLine(ReadOnlySpan<byte> data, ref int pos, SipParserOptions options, out ReadOnlySpan<byte> line, out string error)
+    private static bool TryReadLine(ReadOnlySpan<byte> data, ref int pos, SipParserOptions options, out ReadOnlySpan<byte> line, out bool crlf, out string error)
     {
         var rest = data[pos..];
         var nl = rest.IndexOf((byte)'\n');
         var end = nl < 0 ? rest.Length : nl;
         var content = rest[..end];
+        crlf = false;
         if (!content.IsEmpty && content[^1] == '\r')
         {
             content = content[..^1];
+            crlf = nl >= 0;
         }
 
         if (content.Length > options.MaxLineLength)
@@ -279,49 +490,10 @@ public static class SipMessageParser
         return true;
     }
 
-    private static string? KnownName(ReadOnlySpan<byte> name)
+    private static bool TryParseStatusLine(ReadOnlySpan<byte> line, out int status, out string reason, out string error)
     {
-        if (name.Length == 1)
-        {
-            return name[0] switch
-            {
-                (byte)'v' => "v",
-                (byte)'f' => "f",
-                (byte)'t' => "t",
-                (byte)'i' => "i",
-                (byte)'m' => "m",
-                (byte)'l' => "l",
-                (byte)'c' => "c",
-                (byte)'k' => "k",
-                _ => null,
-            };
-        }
-
-        return name.Length switch
-        {
-            3 when name.SequenceEqual("Via"u8) => SipHeaderNames.Via,
-            4 when name.SequenceEqual("From"u8) => SipHeaderNames.From,
-            2 when name.SequenceEqual("To"u8) => SipHeaderNames.To,
-            7 when name.SequenceEqual("Call-ID"u8) => SipHeaderNames.CallId,
-            4 when name.SequenceEqual("CSeq"u8) => SipHeaderNames.CSeq,
-            7 when name.SequenceEqual("Contact"u8) => SipHeaderNames.Contact,
-            12 when name.SequenceEqual("Max-Forwards"u8) => SipHeaderNames.MaxForwards,
-            14 when name.SequenceEqual("Content-Length"u8) => SipHeaderNames.ContentLength,
-            12 when name.SequenceEqual("Content-Type"u8) => SipHeaderNames.ContentType,
-            5 when name.SequenceEqual("Route"u8) => SipHeaderNames.Route,
-            12 when name.SequenceEqual("Record-Route"u8) => SipHeaderNames.RecordRoute,
-            5 when name.SequenceEqual("Allow"u8) => SipHeaderNames.Allow,
-            9 when name.SequenceEqual("Supported"u8) => SipHeaderNames.Supported,
-            10 when name.SequenceEqual("User-Agent"u8) => SipHeaderNames.UserAgent,
-            6 when name.SequenceEqual("Server"u8) => SipHeaderNames.Server,
-            7 when name.SequenceEqual("Require"u8) => SipHeaderNames.Require,
-            _ => null,
-        };
-    }
-
-    private static bool TryParseStatusLine(ReadOnlySpan<byte> line, SipHeaderCollection headers, out SipResponse response, out string error)
-    {
-        response = null!;
+        status = 0;
+        reason = string.Empty;
         if (!line.StartsWith(SipVersionBytes) || line.Length < 11 || line[7] != ' ')
         {
             error = "status line must start with 'SIP/2.0 '";
@@ -335,78 +507,26 @@ public static class SipMessageParser
             return false;
         }
 
-        var status = ((code[0] - '0') * 100) + ((code[1] - '0') * 10) + (code[2] - '0');
+        status = ((code[0] - '0') * 100) + ((code[1] - '0') * 10) + (code[2] - '0');
         if (status is < 100 or > 699)
         {
             error = $"status code {status} outside 100–699";
             return false;
         }
 
-        var reason = line.Length > 12 ? Encoding.UTF8.GetString(line[12..]) : string.Empty;
-        foreach (var c in reason)
+        var reasonBytes = line.Length > 12 ? line[12..] : default;
+        foreach (var b in reasonBytes)
         {
-            if (c < ' ' && c != '\t')
+            if (b < ' ' && b != '\t')
             {
                 error = "control character in the reason phrase";
                 return false;
             }
         }
 
-        response = new SipResponse(status, reason, headers);
+        var usual = SipStatusCodes.DefaultReason(status);
+        reason = reasonBytes.IsEmpty ? string.Empty : System.Text.Ascii.Equals(reasonBytes, usual) ? usual : Encoding.UTF8.GetString(reasonBytes);
         error = string.Empty;
         return true;
-    }
-
-    private static (SipRequest? Request, SipParseError? Error) ParseRequestLine(ReadOnlySpan<byte> line, SipHeaderCollection headers, int offset)
-    {
-        var first = line.IndexOf((byte)' ');
-        if (first <= 0)
-        {
-            return (null, Error(SipStatusCodes.BadRequest, "Malformed Request-Line", "request line must be 'METHOD SP Request-URI SP SIP-Version'"));
-        }
-
-        var methodBytes = line[..first];
-        if (!IsToken(methodBytes))
-        {
-            return (null, Error(SipStatusCodes.BadRequest, "Malformed Method", "method is not a token"));
-        }
-
-        var method = SipMethods.Intern(Encoding.ASCII.GetString(methodBytes));
-        var rest = line[(first + 1)..];
-        var second = rest.IndexOf((byte)' ');
-        if (second <= 0)
-        {
-            return (null, Error(SipStatusCodes.BadRequest, "Malformed Request-Line", second == 0 ? "more than one SP before the Request-URI" : "no SIP-Version after the Request-URI", method));
-        }
-
-        var uriBytes = rest[..second];
-        var versionBytes = rest[(second + 1)..];
-        if (versionBytes.IndexOf((byte)' ') >= 0 || versionBytes.IndexOf((byte)'\t') >= 0)
-        {
-            return (null, Error(SipStatusCodes.BadRequest, "Malformed Request-Line", "extra whitespace in the request line (LWS in the Request-URI or after the version)", method));
-        }
-
-        if (!versionBytes.SequenceEqual(SipVersionBytes))
-        {
-            var isVersion = versionBytes.Length >= 7 && versionBytes[..4].SequenceEqual("SIP/"u8);
-            return isVersion
-                ? (null, Error(SipStatusCodes.VersionNotSupported, "Version Not Supported", $"SIP version '{Encoding.UTF8.GetString(versionBytes)}' is not SIP/2.0", method))
-                : (null, Error(SipStatusCodes.BadRequest, "Malformed Request-Line", "SIP-Version missing or malformed", method));
-        }
-
-        var uriText = Encoding.UTF8.GetString(uriBytes);
-        if (!SipUri.TryParse(uriText, out var uri, out var uriError))
-        {
-            return (null, Error(SipStatusCodes.BadRequest, "Malformed Request-URI", uriError, method));
-        }
-
-        if (uri.IsSip && uri.Headers is not null)
-        {
-            return (null, Error(SipStatusCodes.BadRequest, "Request-URI Has Headers", "a Request-URI must not carry escaped headers (RFC 3261 §19.1.5)", method));
-        }
-
-        return (new SipRequest(method, uri, uriText, headers), null);
-
-        SipParseError Error(int status, string reason, string detail, string? m = null) => new(status, reason, detail, offset, false, headers, m);
     }
 }

@@ -51,11 +51,21 @@ public static class SipMessageValidator
             }
         }
 
-        foreach (var header in request.Headers)
+        var headers = request.Headers;
+        for (var i = 0; i < headers.Count; i++)
         {
-            if (SipHeaderNames.IsSingle(header.CanonicalName) && request.Headers.CountOf(header.CanonicalName) > 1)
+            var header = headers[i];
+            if (header.KnownIndex < 0 || !SipHeaderNames.IsSingle(header.CanonicalName))
             {
-                return Reject(SipStatusCodes.BadRequest, $"Multiple {header.CanonicalName} Headers", $"{header.CanonicalName} must appear once");
+                continue;
+            }
+
+            for (var j = i + 1; j < headers.Count; j++)
+            {
+                if (headers[j].KnownIndex == header.KnownIndex)
+                {
+                    return Reject(SipStatusCodes.BadRequest, $"Multiple {header.CanonicalName} Headers", $"{header.CanonicalName} must appear once");
+                }
             }
         }
 
@@ -83,7 +93,7 @@ public static class SipMessageValidator
             return Reject(SipStatusCodes.NotImplemented, "Not Implemented", $"method {request.Method} is unknown");
         }
 
-        if (request.Method is not SipMethods.Ack and not SipMethods.Cancel)
+        if (request.Method is not SipMethods.Ack and not SipMethods.Cancel && request.Headers.Contains(SipHeaderNames.Require))
         {
             var unsupported = request.GetTokens(SipHeaderNames.Require)
                 .Where(t => !SupportedOptionTags.Contains(t, StringComparer.OrdinalIgnoreCase))
