@@ -214,7 +214,7 @@ internal sealed class V17Receiver : IModemReceiver
 
         Complex gain = correlation / refEnergy;
         _demodulator.GainFrozen = true;
-        _demodulator.TimingGain = 0.01;
+        _demodulator.TimingGain = 0.02;
         _equalizer.Reset(1 / gain.Magnitude);
         int lag = _equalizer.CentreTap / 2;
         _tracker.Reset(gain.Phase - (omega * lag), omega);
@@ -265,7 +265,7 @@ internal sealed class V17Receiver : IModemReceiver
         if (++_patternIndex == _pattern.Length)
         {
             Enter(State.Segment4);
-            _demodulator.TimingGain = 0.005;
+            _demodulator.TimingGain = 0.01;
             _viterbi.Reset();
             _descrambler.Reset();
             _previousY = 0;
