@@ -28,6 +28,8 @@ public sealed class V17LoopbackTests
     }
 
     [Theory]
+    [InlineData(14400, 10, 30, -55)]
+    [InlineData(12000, 10, -30, -50)]
     [InlineData(9600, -10, 100, -45)]
     [InlineData(7200, 10, 100, -40)]
     public void ImpairedChannelIsBitExact(int rate, double frequencyOffsetHz, double clockPpm, double noiseDbm0)
@@ -42,6 +44,27 @@ public sealed class V17LoopbackTests
 
         Assert.Contains(ModemStatus.TrainingSucceeded, sink.Statuses);
         Assert.Equal(0, BitComparison.CountErrors(source.Bits, sink.Bits));
+    }
+
+    /// <summary>
+    /// Known limitation: at 14400 bit/s a ±100 ppm clock offset makes the receiver slip symbols after some hundreds of
+    /// data symbols (data-dependent; 12000 bit/s and below are bit-exact at ±100 ppm, 14400 passed at +30 ppm but failed at −30 ppm with −10 Hz). Fails once fixed.
+    /// </summary>
+    [Theory]
+    [InlineData(100)]
+    [InlineData(-100)]
+    public void KnownLimitation14400SlipsSymbolsAtHundredPpm(double clockPpm)
+    {
+        var options = new ModemOptions(ModemType.V17, 14400);
+        var source = new RandomBitSource(20000, seed: 7);
+        var sink = new RecordingBitSink();
+        using var tx = new V17Transmitter(options, source);
+        using var rx = new V17Receiver(options, sink);
+
+        ModemLink.Run(tx, rx, new TestChannel(clockPpm: clockPpm, seed: 3));
+
+        Assert.Contains(ModemStatus.TrainingSucceeded, sink.Statuses);
+        Assert.NotEqual(0, BitComparison.CountErrors(source.Bits, sink.Bits));
     }
 
     [Theory]
