@@ -1,3 +1,4 @@
+using FaxBox.Fax.Managed.V17;
 using FaxBox.Fax.Managed.V21;
 using FaxBox.Fax.Managed.V27ter;
 using FaxBox.Fax.Managed.V29;
@@ -23,6 +24,7 @@ public sealed class ManagedModemFactory : IModemFactory
             ModemType.V21 => new V21Transmitter(options, source),
             ModemType.V29 => new V29Transmitter(options, source),
             ModemType.V27ter => new V27terTransmitter(options, source),
+            ModemType.V17 => new V17Transmitter(options, source),
             _ => throw NotYet(options.Type),
         };
     }
@@ -36,6 +38,7 @@ public sealed class ManagedModemFactory : IModemFactory
             ModemType.V21 => new V21Receiver(options, sink),
             ModemType.V29 => new V29Receiver(options, sink),
             ModemType.V27ter => new V27terReceiver(options, sink),
+            ModemType.V17 => new V17Receiver(options, sink),
             _ => throw NotYet(options.Type),
         };
     }

@@ -10,6 +10,8 @@ public sealed class SteadyStateAllocationTests
     [InlineData(ModemType.V29, 7200)]
     [InlineData(ModemType.V27ter, 4800)]
     [InlineData(ModemType.V27ter, 2400)]
+    [InlineData(ModemType.V17, 14400)]
+    [InlineData(ModemType.V17, 7200)]
     public void TransmitterAndReceiverAllocateNothingPerFrame(ModemType type, int rate)
     {
         var options = new ModemOptions(type, rate);

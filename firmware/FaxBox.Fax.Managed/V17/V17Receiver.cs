@@ -1,0 +1,419 @@
+using System.Numerics;
+using FaxBox.Fax.Managed.Dsp;
+using FaxBox.Fax.Modems;
+
+namespace FaxBox.Fax.Managed.V17;
+
+/// <summary>
+/// ITU-T V.17 receiver at 14400, 12000, 9600 or 7200 bit/s. It recognises segment 1 (A/B alternations 90° apart) by
+/// its structure, locks carrier and timing there, finds the start of segment 2 by matching the known scrambler pattern
+/// under all four 90° rotations (which also resolves the phase ambiguity of ABAB), trains the T/2 LMS equaliser on the
+/// known elements of segments 2 and 3, then decodes segment 4 and the data with an 8-state Viterbi decoder
+/// (<see cref="V17Viterbi"/>), undoes the differential coding and descrambles. Training succeeds on 64 consecutive
+/// descrambled ones; the carrier ends 10 dB below its trained level or under the absolute threshold.
+/// </summary>
+internal sealed class V17Receiver : IModemReceiver
+{
+    /// <summary>Energy needed before the receiver looks for segment 1 (dBm0).</summary>
+    public const double CarrierOnDbm0 = -43;
+
+    /// <summary>Energy below which the carrier is off (dBm0).</summary>
+    public const double CarrierOffDbm0 = -48;
+
+    /// <summary>A drop of this much below the level at training ends the carrier.</summary>
+    public const double CarrierDropDb = 10;
+
+    /// <summary>After the carrier ends, the receiver ignores the line for 100 ms.</summary>
+    public const int HoldoffSamples = 800;
+
+    private const int EqualizerTaps = 32;
+    private const int DetectSymbols = 12;
+    private const int PatternMatch = 12;
+    private const int OnesToTrain = 64;
+
+    private readonly IModemBitSink _sink;
+    private readonly QamDemodulator _demodulator;
+    private readonly LmsEqualizer _equalizer = new(EqualizerTaps);
+    private readonly CarrierTracker _tracker = new();
+    private readonly Scrambler _descrambler = Scrambler.V17V29();
+    private readonly V17Viterbi _viterbi = new();
+    private readonly V17Constellation _constellation;
+    private readonly PowerMeter _power = new(40);
+    private readonly Complex[] _history = new Complex[16];
+    private readonly int[] _pattern;
+    private readonly int[] _quadrants = new int[PatternMatch];
+    private readonly double[] _subsetDistance = new double[8];
+    private readonly int[] _subsetUncoded = new int[8];
+    private readonly Complex[] _training;
+    private readonly int _segment2;
+    private readonly double _targetPower;
+    private readonly float _onPower;
+    private readonly float _offPower;
+
+    private State _state;
+    private int _holdoff;
+    private int _historyPos;
+    private long _symbols;
+    private Complex _d2Average;
+    private double _powerAverage;
+    private double _alternation;
+    private double _adjacentMagnitude;
+    private int _detectCount;
+    private int _stateSymbols;
+    private int _patternIndex;
+    private int _previousY;
+    private int _ones;
+    private float _dropPower;
+    private double _signalEnergy;
+    private double _errorEnergy;
+
+    public V17Receiver(ModemOptions options, IModemBitSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (options.Type != ModemType.V17 || options.BitRate is not (14400 or 12000 or 9600 or 7200))
+        {
+            throw new ArgumentException($"V.17 receives at 14400, 12000, 9600 or 7200 bit/s, not {options.Type} {options.BitRate}.", nameof(options));
+        }
+
+        Options = options;
+        _sink = sink;
+        _constellation = V17Constellation.ForRate(options.BitRate);
+        _training = _constellation.Training;
+        _segment2 = V17Training.Segment2(options.ShortTraining);
+        _targetPower = _constellation.MeanPower;
+        _demodulator = new QamDemodulator(V17Transmitter.Baud, V17Transmitter.CarrierHz, V17Transmitter.RollOff, EqualizerTaps, _targetPower);
+
+        // The known element indices of segments 2 and 3.
+        _pattern = new int[_segment2 + V17Training.Segment3];
+        var scrambler = V17Training.NewPatternScrambler();
+        for (int i = 0; i < _pattern.Length; i++)
+        {
+            _pattern[i] = V17Training.NextPatternIndex(scrambler);
+        }
+
+        _onPower = (float)LineLevel.PowerOf(CarrierOnDbm0);
+        _offPower = (float)LineLevel.PowerOf(CarrierOffDbm0);
+        Reset();
+    }
+
+    private enum State
+    {
+        Idle,
+        SeekSegment1,
+        Segment1,
+        Segment2And3,
+        Segment4,
+        Data,
+    }
+
+    public ModemOptions Options { get; }
+
+    public bool Trained => _state == State.Data;
+
+    public double SignalQualityDb => Trained && _errorEnergy > 0 ? 10 * Math.Log10(_signalEnergy / _errorEnergy) : double.NaN;
+
+    /// <summary>Frequency offset tracked by the carrier loop in Hz (diagnostic).</summary>
+    public double FrequencyOffsetHz => _tracker.Frequency * V17Transmitter.Baud / (2 * Math.PI);
+
+    public void Receive(ReadOnlySpan<short> frame)
+    {
+        for (int i = 0; i < frame.Length; i++)
+        {
+            float sample = frame[i];
+            float power = _power.Update(sample);
+            if (_state == State.Idle)
+            {
+                if (_holdoff > 0)
+                {
+                    _holdoff--;
+                    continue;
+                }
+
+                if (power < _onPower)
+                {
+                    continue;
+                }
+
+                _state = State.SeekSegment1;
+            }
+            else if (power < _offPower || (_state >= State.Segment2And3 && power < _dropPower))
+            {
+                LoseCarrier();
+                continue;
+            }
+
+            if (_demodulator.Push(sample))
+            {
+                OnSymbol(power);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private void OnSymbol(float linePower)
+    {
+        _symbols++;
+        _stateSymbols++;
+        Complex z = _demodulator.SymbolSample;
+        _historyPos = (_historyPos + 1) & 15;
+        _history[_historyPos] = z;
+        switch (_state)
+        {
+            case State.SeekSegment1:
+                SeekSegment1(z, linePower);
+                break;
+            case State.Segment1:
+                TrackSegment1();
+                break;
+            case State.Segment2And3:
+                TrainSegment2And3();
+                break;
+            default:
+                ReceiveData();
+                break;
+        }
+    }
+
+    /// <summary>A/B alternations: z_k ≈ z_k-2 and the angle between neighbours swings ±90° every symbol, whatever the carrier phase.</summary>
+    private void SeekSegment1(Complex z, float linePower)
+    {
+        Complex z1 = _history[(_historyPos - 1) & 15];
+        Complex z2 = _history[(_historyPos - 2) & 15];
+        Complex d2 = z * Complex.Conjugate(z2);
+        Complex adjacent = z * Complex.Conjugate(z1);
+        double sign = (_symbols & 1) == 0 ? 1 : -1;
+        _d2Average += (d2 - _d2Average) / 16;
+        _powerAverage += (((z.Real * z.Real) + (z.Imaginary * z.Imaginary)) - _powerAverage) / 16;
+        _alternation += ((sign * adjacent.Imaginary) - _alternation) / 16;
+        _adjacentMagnitude += (adjacent.Magnitude - _adjacentMagnitude) / 16;
+        bool looksLikeAb = _stateSymbols > 24
+            && _d2Average.Real > 0.6 * _powerAverage
+            && Math.Abs(_alternation) > 0.6 * _adjacentMagnitude;
+        _detectCount = looksLikeAb ? _detectCount + 1 : 0;
+        if (_detectCount < DetectSymbols)
+        {
+            return;
+        }
+
+        // Rotation per symbol from z_k conj(z_k-2); then call the newest symbol A (the 90° ambiguity this leaves is
+        // resolved against the segment 2 pattern).
+        double omega = Math.Atan2(_d2Average.Imaginary, _d2Average.Real) / 2;
+        Complex correlation = Complex.Zero;
+        double refEnergy = 0;
+        for (int i = 0; i < 8; i++)
+        {
+            Complex zi = _history[(_historyPos - i) & 15] * Complex.FromPolarCoordinates(1, omega * i);
+            Complex reference = _training[i & 1];
+            correlation += zi * Complex.Conjugate(reference);
+            refEnergy += reference.Magnitude * reference.Magnitude;
+        }
+
+        Complex gain = correlation / refEnergy;
+        _demodulator.GainFrozen = true;
+        _demodulator.TimingGain = 0.02;
+        _equalizer.Reset(1 / gain.Magnitude);
+        int lag = _equalizer.CentreTap / 2;
+        _tracker.Reset(gain.Phase - (omega * lag), omega);
+        _dropPower = linePower / (float)Math.Pow(10, CarrierDropDb / 10);
+        Array.Clear(_quadrants);
+        Enter(State.Segment1);
+        _sink.OnStatus(ModemStatus.CarrierUp);
+        _sink.OnStatus(ModemStatus.TrainingInProgress);
+    }
+
+    /// <summary>Tracks the alternations and watches for the first <see cref="PatternMatch"/> elements of segment 2.</summary>
+    private void TrackSegment1()
+    {
+        Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
+        int quadrant = NearestTraining(y);
+        Array.Copy(_quadrants, 1, _quadrants, 0, PatternMatch - 1);
+        _quadrants[PatternMatch - 1] = quadrant;
+        if (_stateSymbols > PatternMatch)
+        {
+            int rotation = (_quadrants[0] - _pattern[0]) & 3;
+            bool match = true;
+            for (int i = 1; i < PatternMatch && match; i++)
+            {
+                match = ((_quadrants[i] - _pattern[i]) & 3) == rotation;
+            }
+
+            if (match)
+            {
+                // The tracker's frame is turned by rotation·90°: turn it back so that y lands on the named elements.
+                _tracker.Reset(_tracker.Rotation.Phase + (rotation * Math.PI / 2), _tracker.Frequency);
+                _patternIndex = PatternMatch;
+                Enter(State.Segment2And3);
+                return;
+            }
+        }
+
+        _tracker.Update(y, _training[quadrant]);
+        if (_stateSymbols > V17Training.Segment1 + 32)
+        {
+            FailTraining();
+        }
+    }
+
+    private void TrainSegment2And3()
+    {
+        Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
+        Adapt(y, _training[_pattern[_patternIndex]], 0.3);
+        if (++_patternIndex == _pattern.Length)
+        {
+            Enter(State.Segment4);
+            _demodulator.TimingGain = 0.01;
+            _viterbi.Reset();
+            _descrambler.Reset();
+            _previousY = 0;
+            _ones = 0;
+        }
+    }
+
+    private void ReceiveData()
+    {
+        Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
+        ReadOnlySpan<Complex> points = _constellation.Points;
+        Array.Fill(_subsetDistance, double.MaxValue);
+        int best = 0;
+        double bestDistance = double.MaxValue;
+        for (int i = 0; i < points.Length; i++)
+        {
+            double distance = Distance(y, points[i]);
+            int z = _constellation.Subset(i);
+            if (distance < _subsetDistance[z])
+            {
+                _subsetDistance[z] = distance;
+                _subsetUncoded[z] = _constellation.Uncoded(i);
+            }
+
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = i;
+            }
+        }
+
+        Complex decision = points[best];
+        Adapt(y, decision, _state == State.Data ? 0.05 : 0.15);
+        Complex error = decision - y;
+        _signalEnergy += ((decision.Real * decision.Real) + (decision.Imaginary * decision.Imaginary) - _signalEnergy) / 64;
+        _errorEnergy += ((error.Real * error.Real) + (error.Imaginary * error.Imaginary) - _errorEnergy) / 64;
+
+        if (_viterbi.Add(_subsetDistance, _subsetUncoded, out int y1y2, out int uncoded))
+        {
+            int q1q2 = V17Constellation.DifferentialDecode(y1y2, _previousY);
+            _previousY = y1y2;
+            Deliver(_descrambler.Descramble(q1q2 >> 1));
+            Deliver(_descrambler.Descramble(q1q2 & 1));
+            for (int b = _constellation.UncodedBits - 1; b >= 0; b--)
+            {
+                Deliver(_descrambler.Descramble((uncoded >> b) & 1));
+            }
+        }
+
+        if (_state == State.Segment4 && _stateSymbols > V17Training.Segment4 + V17Viterbi.Depth + 40)
+        {
+            FailTraining();
+        }
+    }
+
+    private void Deliver(int bit)
+    {
+        if (_state == State.Data)
+        {
+            _sink.PutBit(bit);
+            return;
+        }
+
+        _ones = bit == 1 ? _ones + 1 : 0;
+        if (_ones >= OnesToTrain)
+        {
+            Enter(State.Data);
+            _sink.OnStatus(ModemStatus.TrainingSucceeded);
+        }
+    }
+
+    private int NearestTraining(Complex y)
+    {
+        int best = 0;
+        double bestDistance = double.MaxValue;
+        for (int i = 0; i < 4; i++)
+        {
+            double distance = Distance(y, _training[i]);
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    private void Adapt(Complex y, Complex decision, double step)
+    {
+        Complex error = (decision - y) * _tracker.Rotation;
+        _equalizer.Update(_demodulator.LineRe, _demodulator.LineIm, error, step / (EqualizerTaps * _targetPower));
+        _tracker.Update(y, decision);
+    }
+
+    private void FailTraining()
+    {
+        _sink.OnStatus(ModemStatus.TrainingFailed);
+        Reset();
+        _state = State.SeekSegment1;
+    }
+
+    private void LoseCarrier()
+    {
+        if (_state >= State.Segment1)
+        {
+            if (_state != State.Data)
+            {
+                _sink.OnStatus(ModemStatus.TrainingFailed);
+            }
+
+            _sink.OnStatus(ModemStatus.CarrierDown);
+        }
+
+        Reset();
+        _holdoff = HoldoffSamples;
+    }
+
+    private void Reset()
+    {
+        _state = State.Idle;
+        _demodulator.Reset();
+        _demodulator.TimingGain = 0.05;
+        _tracker.Reset(0, 0);
+        Array.Clear(_history);
+        _historyPos = 0;
+        _symbols = 0;
+        _d2Average = Complex.Zero;
+        _powerAverage = 0;
+        _alternation = 0;
+        _adjacentMagnitude = 0;
+        _detectCount = 0;
+        _stateSymbols = 0;
+        _ones = 0;
+        _signalEnergy = 0;
+        _errorEnergy = 0;
+    }
+
+    private void Enter(State state)
+    {
+        _state = state;
+        _stateSymbols = 0;
+    }
+
+    private static double Distance(Complex a, Complex b)
+    {
+        double dr = a.Real - b.Real;
+        double di = a.Imaginary - b.Imaginary;
+        return (dr * dr) + (di * di);
+    }
+}

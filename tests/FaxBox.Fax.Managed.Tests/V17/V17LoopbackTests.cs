@@ -1,0 +1,99 @@
+using FaxBox.Fax.Managed.Tests.Channel;
+using FaxBox.Fax.Managed.V17;
+using FaxBox.Fax.Modems;
+
+namespace FaxBox.Fax.Managed.Tests.V17;
+
+public sealed class V17LoopbackTests
+{
+    [Theory]
+    [InlineData(14400, false)]
+    [InlineData(12000, false)]
+    [InlineData(9600, false)]
+    [InlineData(7200, false)]
+    [InlineData(14400, true)]
+    [InlineData(7200, true)]
+    public void CleanChannelIsBitExact(int rate, bool shortTraining)
+    {
+        var options = new ModemOptions(ModemType.V17, rate, shortTraining);
+        var source = new RandomBitSource(30000, seed: rate);
+        var sink = new RecordingBitSink();
+        using var tx = new V17Transmitter(options, source);
+        using var rx = new V17Receiver(options, sink);
+
+        ModemLink.Run(tx, rx, new TestChannel());
+
+        Assert.Equal([ModemStatus.CarrierUp, ModemStatus.TrainingInProgress, ModemStatus.TrainingSucceeded, ModemStatus.CarrierDown], sink.Statuses);
+        Assert.Equal(0, BitComparison.CountErrors(source.Bits, sink.Bits));
+    }
+
+    [Theory]
+    [InlineData(14400, 10, 30, -55)]
+    [InlineData(12000, 10, -30, -50)]
+    [InlineData(9600, -10, 100, -45)]
+    [InlineData(7200, 10, 100, -40)]
+    public void ImpairedChannelIsBitExact(int rate, double frequencyOffsetHz, double clockPpm, double noiseDbm0)
+    {
+        var options = new ModemOptions(ModemType.V17, rate);
+        var source = new RandomBitSource(20000, seed: 7);
+        var sink = new RecordingBitSink();
+        using var tx = new V17Transmitter(options, source);
+        using var rx = new V17Receiver(options, sink);
+
+        ModemLink.Run(tx, rx, new TestChannel(gainDb: -6, frequencyOffsetHz: frequencyOffsetHz, clockPpm: clockPpm, noiseDbm0: noiseDbm0, seed: 3));
+
+        Assert.Contains(ModemStatus.TrainingSucceeded, sink.Statuses);
+        Assert.Equal(0, BitComparison.CountErrors(source.Bits, sink.Bits));
+    }
+
+    /// <summary>
+    /// Known limitation: at 14400 bit/s a ±100 ppm clock offset makes the receiver slip symbols after some hundreds of
+    /// data symbols (data-dependent; 12000 bit/s and below are bit-exact at ±100 ppm, 14400 passed at +30 ppm but failed at −30 ppm with −10 Hz). Fails once fixed.
+    /// </summary>
+    [Theory]
+    [InlineData(100)]
+    [InlineData(-100)]
+    public void KnownLimitation14400SlipsSymbolsAtHundredPpm(double clockPpm)
+    {
+        var options = new ModemOptions(ModemType.V17, 14400);
+        var source = new RandomBitSource(20000, seed: 7);
+        var sink = new RecordingBitSink();
+        using var tx = new V17Transmitter(options, source);
+        using var rx = new V17Receiver(options, sink);
+
+        ModemLink.Run(tx, rx, new TestChannel(clockPpm: clockPpm, seed: 3));
+
+        Assert.Contains(ModemStatus.TrainingSucceeded, sink.Statuses);
+        Assert.NotEqual(0, BitComparison.CountErrors(source.Bits, sink.Bits));
+    }
+
+    [Theory]
+    [InlineData(14400)]
+    [InlineData(12000)]
+    [InlineData(9600)]
+    [InlineData(7200)]
+    public void EverySubsetHoldsAPowerOfTwoAndCodingIsInvertible(int rate)
+    {
+        var constellation = V17Constellation.ForRate(rate);
+
+        Assert.Equal(8 << constellation.UncodedBits, constellation.Points.Length);
+        for (int q = 0; q < 4; q++)
+        {
+            for (int previous = 0; previous < 4; previous++)
+            {
+                int y = V17Constellation.DifferentialEncode(q, previous);
+                Assert.Equal(q, V17Constellation.DifferentialDecode(y, previous));
+            }
+        }
+    }
+
+    [Fact]
+    public void DifferentialEncodingFollowsTable2()
+    {
+        // V.17 Table 2 rows (Q1Q2, Y1Y2 previous) -> Y1Y2: spot checks from each input dibit.
+        Assert.Equal(0b11, V17Constellation.DifferentialEncode(0b00, 0b11));
+        Assert.Equal(0b00, V17Constellation.DifferentialEncode(0b01, 0b01));
+        Assert.Equal(0b01, V17Constellation.DifferentialEncode(0b10, 0b10));
+        Assert.Equal(0b10, V17Constellation.DifferentialEncode(0b11, 0b01));
+    }
+}
