@@ -41,16 +41,9 @@ internal static class LineCommand
             var stdout = parse.InvocationConfiguration.Output;
             try
             {
-                var file = parse.GetValue(board)!;
-                var loaded = BoardProfileLoader.Load(file.FullName);
-                if (loaded.Profile is not { } profile)
+                if (BoardFile.Load(parse, parse.GetValue(board)!) is not { } profile)
                 {
-                    foreach (var error in loaded.Errors.Skip(1))
-                    {
-                        parse.InvocationConfiguration.Error.WriteLine($"faxbox: {error}");
-                    }
-
-                    return GlobalOptions.Fail(parse, loaded.Errors.Count > 0 ? loaded.Errors[0].ToString() : $"{file.FullName}: not a board file");
+                    return 1;
                 }
 
                 var lineRegion = LineRegions.BuiltIn.Get(parse.GetValue(region)!);

@@ -3,8 +3,8 @@ using System.CommandLine;
 namespace FaxBox.Host.Cli;
 
 /// <summary>
-/// <c>faxbox run</c>: the appliance. Until the gateway issue wires SIP, media and line ports, it starts on the
-/// simulator board and runs the built-in fax readiness test (a gateway-to-gateway loopback) once, then exits.
+/// <c>faxbox run</c>: the appliance. Until the gateway issue wires SIP, media and line ports, it validates the board
+/// file (the embedded simulator board by default) and runs the built-in fax readiness test (a gateway-to-gateway loopback) once, then exits.
 /// </summary>
 internal static class RunCommand
 {
@@ -23,8 +23,12 @@ internal static class RunCommand
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
-            var boardFile = parse.GetValue(board);
-            stdout.WriteLine($"faxbox: starting on {(boardFile is null ? "the simulator board (embedded defaults)" : boardFile.FullName)}");
+            if (BoardFile.Load(parse, parse.GetValue(board)) is not { } profile)
+            {
+                return 1;
+            }
+
+            stdout.WriteLine($"faxbox: starting on board {profile}");
             stdout.WriteLine("faxbox: SIP, line ports, MQTT and the admin page are not wired yet; running the fax readiness test");
             return FaxBoxCommandLine.Create().Parse(
             [
