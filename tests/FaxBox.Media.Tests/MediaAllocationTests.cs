@@ -51,8 +51,9 @@ public sealed class MediaAllocationTests
     {
         var ports = Loopback.Ports();
         var sink = new JitterSink();
-        using var b = RtpSession.Open(ports, new RtpSessionOptions { RtcpInterval = TimeSpan.FromMilliseconds(100) }, new IPEndPoint(IPAddress.Loopback, 9), sink);
-        using var a = RtpSession.Open(ports, new RtpSessionOptions { RtcpInterval = TimeSpan.FromMilliseconds(100) }, b.LocalRtpEndPoint, new JitterSink());
+        var time = new ManualTimeProvider(); // RTCP is due by this clock, not by how fast the machine runs the loop
+        using var b = RtpSession.Open(ports, new RtpSessionOptions { RtcpInterval = TimeSpan.FromMilliseconds(100) }, new IPEndPoint(IPAddress.Loopback, 9), sink, time);
+        using var a = RtpSession.Open(ports, new RtpSessionOptions { RtcpInterval = TimeSpan.FromMilliseconds(100) }, b.LocalRtpEndPoint, new JitterSink(), time);
         var ifps = new NullIfpHandler();
         using var fb = UdptlSession.Open(ports, new UdptlOptions(), new IPEndPoint(IPAddress.Loopback, 9), ifps);
         using var fa = UdptlSession.Open(ports, new UdptlOptions(), fb.LocalEndPoint, new NullIfpHandler());
@@ -68,6 +69,7 @@ public sealed class MediaAllocationTests
             for (int i = 0; i < ticks; i++, tick++)
             {
                 TimeSpan now = TimeSpan.FromMilliseconds(20 * tick);
+                time.Advance(AudioFrame.Duration);
                 if (tick % 100 == 50)
                 {
                     dtmf.Start(TelephoneEventCode.Digit3, TimeSpan.FromMilliseconds(100));

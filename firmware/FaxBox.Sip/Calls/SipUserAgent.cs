@@ -235,8 +235,7 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
         for (var round = 0; round <= Options.MaxChallengeRounds; round++)
         {
             var request = build(credentials);
-            var transaction = Layer.SendRequest(request, destination);
-            configure?.Invoke(transaction);
+            var transaction = Layer.SendRequest(request, destination, configure);
             var response = await transaction.FinalResponse.ConfigureAwait(false);
             last = new SipExchange(request, response, transaction, destination);
             if (response.StatusCode is not (SipStatusCodes.Unauthorized or SipStatusCodes.ProxyAuthenticationRequired) || Authenticator is null)

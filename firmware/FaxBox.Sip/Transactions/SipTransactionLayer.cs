@@ -62,7 +62,7 @@ public sealed partial class SipTransactionLayer : ISipMessageHandler
     /// Sends <paramref name="request"/> (not ACK) in a new client transaction. Adds a topmost Via with a new branch and
     /// rport when the request has none (a CANCEL keeps its INVITE's Via), Max-Forwards 70 and Content-Length when absent.
     /// </summary>
-    public SipClientTransaction SendRequest(SipRequest request, SipEndPoint destination)
+    public SipClientTransaction SendRequest(SipRequest request, SipEndPoint destination, Action<SipClientTransaction>? beforeStart = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Method == SipMethods.Ack)
@@ -81,6 +81,7 @@ public sealed partial class SipTransactionLayer : ISipMessageHandler
             throw new InvalidOperationException($"a client transaction with branch {request.TopVia.Branch} is already running");
         }
 
+        beforeStart?.Invoke(transaction); // handlers set here see the very first response, however fast the peer answers
         transaction.Start();
         return transaction;
     }
