@@ -7,7 +7,10 @@ using FaxBox.Sip.Transport;
 
 namespace FaxBox.Sip.Tests.Interop;
 
-/// <summary>FaxBox's call stack on a real UDP socket on 127.0.0.1 (port 0), real clock, T1 = 100 ms so 64·T1 is 6.4 s.</summary>
+/// <summary>
+/// FaxBox's call stack on a real UDP socket on 127.0.0.1 (port 0), real clock, T1 = 100 ms so 64·T1 is 6.4 s (other
+/// timers on request: the sipp load bench, tools/bench/sip-load, runs with RFC 3261's defaults).
+/// </summary>
 internal sealed class FaxBoxCallStack : IAsyncDisposable
 {
     private FaxBoxCallStack(UdpSipTransport transport, SipTransactionLayer layer, SipUserAgent ua)
@@ -29,10 +32,10 @@ internal sealed class FaxBoxCallStack : IAsyncDisposable
 
     public int Port => Transport.LocalEndPoint.Address.Port;
 
-    public static FaxBoxCallStack Start(SipUserAgentOptions? options = null)
+    public static FaxBoxCallStack Start(SipUserAgentOptions? options = null, SipTimerOptions? timers = null)
     {
         var transport = UdpSipTransport.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        var layer = new SipTransactionLayer([transport], TimeProvider.System, ShortTimers);
+        var layer = new SipTransactionLayer([transport], TimeProvider.System, timers ?? ShortTimers);
         var ua = new SipUserAgent(layer, new SipServerLocator(new NoDns()), options);
         layer.Start();
         return new FaxBoxCallStack(transport, layer, ua);
