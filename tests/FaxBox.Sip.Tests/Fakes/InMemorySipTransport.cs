@@ -18,6 +18,9 @@ internal sealed class InMemorySipTransport(SipTransportProtocol protocol, IPEndP
 
     public ConcurrentQueue<(SipMessage Message, IPEndPoint Remote)> Sent { get; } = new();
 
+    /// <summary>When set, called with each message inside <see cref="SendAsync"/>: a peer that answers before the send returns.</summary>
+    public Func<SipMessage, IPEndPoint, ValueTask>? AnswerDuringSend { get; set; }
+
     /// <summary>When set, every send throws this (a dead peer).</summary>
     public Exception? FailSends { get; set; }
 
@@ -33,7 +36,7 @@ internal sealed class InMemorySipTransport(SipTransportProtocol protocol, IPEndP
         var parsed = SipMessageParser.Parse(message.Span);
         Assert.True(parsed.Success, $"the layer sent an unparseable message: {parsed.Error}");
         Sent.Enqueue((parsed.Message, remote));
-        return ValueTask.CompletedTask;
+        return AnswerDuringSend is { } answer ? answer(parsed.Message, remote) : ValueTask.CompletedTask;
     }
 
     public ValueTask ReceiveAsync(string text, IPEndPoint remote) => ReceiveAsync(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\r\n")), remote);
