@@ -95,6 +95,35 @@ internal sealed class QamModulator
     }
 
     /// <summary>Clears the filter and the carrier phase.</summary>
+    /// <summary>
+    /// Fills one frame from <paramref name="source"/>'s symbols, rounded and clipped to 16 bits; zero once the source has
+    /// finished. Returns how many samples carry signal.
+    /// </summary>
+    public int Render<TSource>(Span<short> frame, TSource source)
+        where TSource : IQamSymbolSource
+    {
+        int produced = 0;
+        for (int i = 0; i < frame.Length; i++)
+        {
+            if (source.Finished)
+            {
+                frame[i] = 0;
+                continue;
+            }
+
+            if (Advance())
+            {
+                PushSymbol(source.NextSymbol());
+            }
+
+            float sample = NextSample();
+            frame[i] = (short)Math.Clamp(MathF.Round(sample), short.MinValue, short.MaxValue);
+            produced = i + 1;
+        }
+
+        return produced;
+    }
+
     public void Reset()
     {
         Array.Clear(_historyRe);

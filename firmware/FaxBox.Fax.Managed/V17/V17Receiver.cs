@@ -14,23 +14,12 @@ namespace FaxBox.Fax.Managed.V17;
 /// </summary>
 internal sealed class V17Receiver : IModemReceiver
 {
-    /// <summary>Energy needed before the receiver looks for segment 1 (dBm0).</summary>
-    public const double CarrierOnDbm0 = -43;
-
-    /// <summary>Energy below which the carrier is off (dBm0).</summary>
-    public const double CarrierOffDbm0 = -48;
-
-    /// <summary>A drop of this much below the level at training ends the carrier.</summary>
-    public const double CarrierDropDb = 10;
-
-    /// <summary>After the carrier ends, the receiver ignores the line for 100 ms.</summary>
-    public const int HoldoffSamples = 800;
-
     private const int EqualizerTaps = 32;
     private const int DetectSymbols = 12;
     private const int PatternMatch = 12;
     private const int OnesToTrain = 64;
 
+    private readonly CarrierGate _carrier = new();
     private readonly IModemBitSink _sink;
     private readonly QamDemodulator _demodulator;
     private readonly LmsEqualizer _equalizer = new(EqualizerTaps);
@@ -38,7 +27,6 @@ internal sealed class V17Receiver : IModemReceiver
     private readonly Scrambler _descrambler = Scrambler.V17V29();
     private readonly V17Viterbi _viterbi = new();
     private readonly V17Constellation _constellation;
-    private readonly PowerMeter _power = new(40);
     private readonly Complex[] _history = new Complex[16];
     private readonly int[] _pattern;
     private readonly int[] _quadrants = new int[PatternMatch];
@@ -47,11 +35,8 @@ internal sealed class V17Receiver : IModemReceiver
     private readonly Complex[] _training;
     private readonly int _segment2;
     private readonly double _targetPower;
-    private readonly float _onPower;
-    private readonly float _offPower;
 
     private State _state;
-    private int _holdoff;
     private int _historyPos;
     private long _symbols;
     private Complex _d2Average;
@@ -63,7 +48,6 @@ internal sealed class V17Receiver : IModemReceiver
     private int _patternIndex;
     private int _previousY;
     private int _ones;
-    private float _dropPower;
     private double _signalEnergy;
     private double _errorEnergy;
 
@@ -92,8 +76,6 @@ internal sealed class V17Receiver : IModemReceiver
             _pattern[i] = V17Training.NextPatternIndex(scrambler);
         }
 
-        _onPower = (float)LineLevel.PowerOf(CarrierOnDbm0);
-        _offPower = (float)LineLevel.PowerOf(CarrierOffDbm0);
         Reset();
     }
 
@@ -121,23 +103,17 @@ internal sealed class V17Receiver : IModemReceiver
         for (int i = 0; i < frame.Length; i++)
         {
             float sample = frame[i];
-            float power = _power.Update(sample);
+            float power = _carrier.Update(sample);
             if (_state == State.Idle)
             {
-                if (_holdoff > 0)
-                {
-                    _holdoff--;
-                    continue;
-                }
-
-                if (power < _onPower)
+                if (!_carrier.Starts(power))
                 {
                     continue;
                 }
 
                 _state = State.SeekSegment1;
             }
-            else if (power < _offPower || (_state >= State.Segment2And3 && power < _dropPower))
+            else if (_carrier.Ended(power, trained: _state >= State.Segment2And3))
             {
                 LoseCarrier();
                 continue;
@@ -218,7 +194,7 @@ internal sealed class V17Receiver : IModemReceiver
         _equalizer.Reset(1 / gain.Magnitude);
         int lag = _equalizer.CentreTap / 2;
         _tracker.Reset(gain.Phase - (omega * lag), omega);
-        _dropPower = linePower / (float)Math.Pow(10, CarrierDropDb / 10);
+        _carrier.SetTrainedLevel(linePower);
         Array.Clear(_quadrants);
         Enter(State.Segment1);
         _sink.OnStatus(ModemStatus.CarrierUp);
@@ -381,7 +357,7 @@ internal sealed class V17Receiver : IModemReceiver
         }
 
         Reset();
-        _holdoff = HoldoffSamples;
+        _carrier.StartHoldoff();
     }
 
     private void Reset()

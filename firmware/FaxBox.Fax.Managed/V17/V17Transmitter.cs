@@ -10,7 +10,7 @@ namespace FaxBox.Fax.Managed.V17;
 /// to flush the far end's Viterbi decoder before the carrier stops. See <see cref="V17Constellation"/> for what of the
 /// signal space follows the recommendation and what is this implementation's own.
 /// </summary>
-internal sealed class V17Transmitter : IModemTransmitter
+internal sealed class V17Transmitter : IModemTransmitter, IQamSymbolSource
 {
     /// <summary>Carrier frequency (§2.1).</summary>
     public const double CarrierHz = 1800;
@@ -68,35 +68,13 @@ internal sealed class V17Transmitter : IModemTransmitter
 
     public bool Finished => _state == State.Finished;
 
-    public int Transmit(Span<short> frame)
-    {
-        int produced = 0;
-        for (int i = 0; i < frame.Length; i++)
-        {
-            if (_state == State.Finished)
-            {
-                frame[i] = 0;
-                continue;
-            }
-
-            if (_modulator.Advance())
-            {
-                _modulator.PushSymbol(NextSymbol());
-            }
-
-            float sample = _modulator.NextSample();
-            frame[i] = (short)Math.Clamp(MathF.Round(sample), short.MinValue, short.MaxValue);
-            produced = i + 1;
-        }
-
-        return produced;
-    }
+    public int Transmit(Span<short> frame) => _modulator.Render(frame, this);
 
     public void Dispose()
     {
     }
 
-    private Complex NextSymbol()
+    public Complex NextSymbol()
     {
         switch (_state)
         {

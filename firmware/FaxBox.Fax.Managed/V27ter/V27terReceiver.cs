@@ -13,39 +13,24 @@ namespace FaxBox.Fax.Managed.V27ter;
 /// </summary>
 internal sealed class V27terReceiver : IModemReceiver
 {
-    /// <summary>Energy needed before the receiver looks for segment 3 (dBm0).</summary>
-    public const double CarrierOnDbm0 = -43;
-
-    /// <summary>Energy below which the carrier is off (dBm0).</summary>
-    public const double CarrierOffDbm0 = -48;
-
-    /// <summary>A drop of this much below the level at training ends the carrier even when noise stays above the thresholds.</summary>
-    public const double CarrierDropDb = 10;
-
-    /// <summary>After the carrier ends, the receiver ignores the line for 100 ms (the far end's turn-off and filter tails).</summary>
-    public const int HoldoffSamples = 800;
-
     private const int EqualizerTaps = 16;
     private const int DetectSymbols = 8;
     private const double TargetPower = 1;
 
+    private readonly CarrierGate _carrier = new();
     private readonly IModemBitSink _sink;
     private readonly QamDemodulator _demodulator;
     private readonly LmsEqualizer _equalizer = new(EqualizerTaps);
     private readonly CarrierTracker _tracker = new();
     private readonly Scrambler _descrambler = Scrambler.V27ter();
-    private readonly PowerMeter _power = new(40);
     private readonly Complex[] _history = new Complex[16];
     private readonly int _bitsPerSymbol;
     private readonly int _baud;
     private readonly int _phaseStep;
     private readonly int _onesToTrain;
     private readonly int _conditioningLength;
-    private readonly float _onPower;
-    private readonly float _offPower;
 
     private State _state;
-    private int _holdoff;
     private int _historyPos;
     private Complex _d1Average;
     private Complex _d2Average;
@@ -54,7 +39,6 @@ internal sealed class V27terReceiver : IModemReceiver
     private int _stateSymbols;
     private int _previousPhase;
     private int _ones;
-    private float _dropPower;
     private double _signalEnergy;
     private double _errorEnergy;
 
@@ -75,8 +59,6 @@ internal sealed class V27terReceiver : IModemReceiver
         _onesToTrain = options.BitRate == 4800 ? 12 : 8;
         _conditioningLength = options.ShortTraining ? V27terTraining.ConditioningShort : V27terTraining.ConditioningLong;
         _demodulator = new QamDemodulator(_baud, V27terTransmitter.CarrierHz, V27terTransmitter.RollOff, EqualizerTaps, TargetPower, spanSymbols: 3);
-        _onPower = (float)LineLevel.PowerOf(CarrierOnDbm0);
-        _offPower = (float)LineLevel.PowerOf(CarrierOffDbm0);
         Reset();
     }
 
@@ -101,23 +83,17 @@ internal sealed class V27terReceiver : IModemReceiver
         for (int i = 0; i < frame.Length; i++)
         {
             float sample = frame[i];
-            float power = _power.Update(sample);
+            float power = _carrier.Update(sample);
             if (_state == State.Idle)
             {
-                if (_holdoff > 0)
-                {
-                    _holdoff--;
-                    continue;
-                }
-
-                if (power < _onPower)
+                if (!_carrier.Starts(power))
                 {
                     continue;
                 }
 
                 _state = State.SeekReversals;
             }
-            else if (power < _offPower || (_state >= State.Conditioning && power < _dropPower))
+            else if (_carrier.Ended(power, trained: _state >= State.Conditioning))
             {
                 LoseCarrier();
                 continue;
@@ -234,7 +210,7 @@ internal sealed class V27terReceiver : IModemReceiver
         int lag = _equalizer.CentreTap / 2;
         _tracker.Reset((squares.Phase / 2) - (omega * lag), omega);
         _previousPhase = 0;
-        _dropPower = linePower / (float)Math.Pow(10, CarrierDropDb / 10);
+        _carrier.SetTrainedLevel(linePower);
         Enter(State.Reversals);
         _sink.OnStatus(ModemStatus.CarrierUp);
         _sink.OnStatus(ModemStatus.TrainingInProgress);
@@ -309,7 +285,7 @@ internal sealed class V27terReceiver : IModemReceiver
         }
 
         Reset();
-        _holdoff = HoldoffSamples;
+        _carrier.StartHoldoff();
     }
 
     private void Reset()

@@ -9,7 +9,7 @@ namespace FaxBox.Fax.Managed.V27ter;
 /// 1800 Hz carrier, with the §2.7 synchronizing signal (long or short) and the 1 + x^-6 + x^-7 scrambler. As T.30
 /// uses it, the signal starts with the 180° reversals: no echo-protection tone and no silent segment.
 /// </summary>
-internal sealed class V27terTransmitter : IModemTransmitter
+internal sealed class V27terTransmitter : IModemTransmitter, IQamSymbolSource
 {
     /// <summary>Carrier frequency (§2.1).</summary>
     public const double CarrierHz = 1800;
@@ -66,35 +66,13 @@ internal sealed class V27terTransmitter : IModemTransmitter
     /// <summary>Symbol rate for the configured bit rate.</summary>
     public int Baud => _baud;
 
-    public int Transmit(Span<short> frame)
-    {
-        int produced = 0;
-        for (int i = 0; i < frame.Length; i++)
-        {
-            if (_state == State.Finished)
-            {
-                frame[i] = 0;
-                continue;
-            }
-
-            if (_modulator.Advance())
-            {
-                _modulator.PushSymbol(NextSymbol());
-            }
-
-            float sample = _modulator.NextSample();
-            frame[i] = (short)Math.Clamp(MathF.Round(sample), short.MinValue, short.MaxValue);
-            produced = i + 1;
-        }
-
-        return produced;
-    }
+    public int Transmit(Span<short> frame) => _modulator.Render(frame, this);
 
     public void Dispose()
     {
     }
 
-    private Complex NextSymbol()
+    public Complex NextSymbol()
     {
         switch (_state)
         {

@@ -13,28 +13,16 @@ namespace FaxBox.Fax.Managed.V29;
 /// </summary>
 internal sealed class V29Receiver : IModemReceiver
 {
-    /// <summary>Energy needed before the receiver looks for segment 2 (dBm0).</summary>
-    public const double CarrierOnDbm0 = -43;
-
-    /// <summary>Energy below which the carrier is off (dBm0), hysteresis against <see cref="CarrierOnDbm0"/>.</summary>
-    public const double CarrierOffDbm0 = -48;
-
-    /// <summary>A drop of this much below the level at training ends the carrier even when noise stays above the thresholds.</summary>
-    public const double CarrierDropDb = 10;
-
-    /// <summary>After the carrier ends, the receiver ignores the line for 100 ms (the far end's turn-off and filter tails).</summary>
-    public const int HoldoffSamples = 800;
-
     private const int EqualizerTaps = 32;
     private const int DetectSymbols = 12;
     private const int OnesToTrain = 64;
 
+    private readonly CarrierGate _carrier = new();
     private readonly IModemBitSink _sink;
     private readonly QamDemodulator _demodulator;
     private readonly LmsEqualizer _equalizer = new(EqualizerTaps);
     private readonly CarrierTracker _tracker = new();
     private readonly Scrambler _descrambler = Scrambler.V17V29();
-    private readonly PowerMeter _power = new(40);
     private readonly Complex[] _history = new Complex[16];
     private readonly Complex[] _points;
     private readonly int[] _pointPhase;
@@ -45,11 +33,8 @@ internal sealed class V29Receiver : IModemReceiver
     private readonly Complex _d;
     private readonly int _bitsPerSymbol;
     private readonly double _targetPower;
-    private readonly float _onPower;
-    private readonly float _offPower;
 
     private State _state;
-    private int _holdoff;
     private int _historyPos;
     private long _symbols;
     private Complex _d2Average;
@@ -62,7 +47,6 @@ internal sealed class V29Receiver : IModemReceiver
     private int _stateSymbols;
     private int _previousPhase;
     private int _ones;
-    private float _dropPower;
     private double _signalEnergy;
     private double _errorEnergy;
 
@@ -96,8 +80,6 @@ internal sealed class V29Receiver : IModemReceiver
             _points[i] = V29Constellation.Point(i & 7, i >> 3);
         }
 
-        _onPower = (float)LineLevel.PowerOf(CarrierOnDbm0);
-        _offPower = (float)LineLevel.PowerOf(CarrierOffDbm0);
         Reset();
     }
 
@@ -125,23 +107,17 @@ internal sealed class V29Receiver : IModemReceiver
         for (int i = 0; i < frame.Length; i++)
         {
             float sample = frame[i];
-            float power = _power.Update(sample);
+            float power = _carrier.Update(sample);
             if (_state == State.Idle)
             {
-                if (_holdoff > 0)
-                {
-                    _holdoff--;
-                    continue;
-                }
-
-                if (power < _onPower)
+                if (!_carrier.Starts(power))
                 {
                     continue;
                 }
 
                 _state = State.SeekSegment2;
             }
-            else if (power < _offPower || (_state >= State.Segment3 && power < _dropPower))
+            else if (_carrier.Ended(power, trained: _state >= State.Segment3))
             {
                 LoseCarrier();
                 continue;
@@ -227,7 +203,7 @@ internal sealed class V29Receiver : IModemReceiver
         int lag = _equalizer.CentreTap / 2;
         _tracker.Reset(gain.Phase - (omega * lag), omega);
         _expectA = !newestIsA;
-        _dropPower = linePower / (float)Math.Pow(10, CarrierDropDb / 10);
+        _carrier.SetTrainedLevel(linePower);
         Enter(State.Segment2);
         _sink.OnStatus(ModemStatus.CarrierUp);
         _sink.OnStatus(ModemStatus.TrainingInProgress);
@@ -353,7 +329,7 @@ internal sealed class V29Receiver : IModemReceiver
         }
 
         Reset();
-        _holdoff = HoldoffSamples;
+        _carrier.StartHoldoff();
     }
 
     private void Reset()

@@ -8,7 +8,7 @@ namespace FaxBox.Fax.Managed.V29;
 /// ITU-T V.29 transmitter at 9600 or 7200 bit/s: 2400 baud QAM on a 1700 Hz carrier, the §3.3 synchronizing signal,
 /// the 1 + x^-18 + x^-23 scrambler (§4), and a short run of scrambled ones before the carrier stops.
 /// </summary>
-internal sealed class V29Transmitter : IModemTransmitter
+internal sealed class V29Transmitter : IModemTransmitter, IQamSymbolSource
 {
     /// <summary>Carrier frequency (§2.1).</summary>
     public const double CarrierHz = 1700;
@@ -63,35 +63,13 @@ internal sealed class V29Transmitter : IModemTransmitter
 
     public bool Finished => _state == State.Finished;
 
-    public int Transmit(Span<short> frame)
-    {
-        int produced = 0;
-        for (int i = 0; i < frame.Length; i++)
-        {
-            if (_state == State.Finished)
-            {
-                frame[i] = 0;
-                continue;
-            }
-
-            if (_modulator.Advance())
-            {
-                _modulator.PushSymbol(NextSymbol());
-            }
-
-            float sample = _modulator.NextSample();
-            frame[i] = (short)Math.Clamp(MathF.Round(sample), short.MinValue, short.MaxValue);
-            produced = i + 1;
-        }
-
-        return produced;
-    }
+    public int Transmit(Span<short> frame) => _modulator.Render(frame, this);
 
     public void Dispose()
     {
     }
 
-    private Complex NextSymbol()
+    public Complex NextSymbol()
     {
         int rate = Options.BitRate;
         switch (_state)
