@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using FaxBox.Sip.Dns;
 using FaxBox.Sip.Messages;
 using FaxBox.Sip.Registration;
+using FaxBox.Sip.Transactions;
 using FaxBox.Sip.Transport;
 
 namespace FaxBox.Host.Cli;
@@ -112,8 +113,9 @@ internal static class SipOptionsCommand
             try
             {
                 await using var transport = Bind(target);
-                var sender = new SipNonInviteSender([transport]);
-                transport.Start(sender);
+                var layer = new SipTransactionLayer([transport], TimeProvider.System);
+                layer.Start();
+                var sender = new SipTransactionRequestSender(layer);
                 var request = BuildOptions(uri, transport.LocalEndPoint);
                 long started = Stopwatch.GetTimestamp();
                 var response = await sender.SendAsync(request, target, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Net;
 using FaxBox.Sip.Dns;
 using FaxBox.Sip.Registration;
+using FaxBox.Sip.Transactions;
 using FaxBox.Sip.Transport;
 
 namespace FaxBox.Sip.Tests.Interop;
@@ -11,14 +12,14 @@ public sealed class FaxBoxRegistrationKamailioTests
 {
     private static readonly Dictionary<string, string> Users = new() { ["fax"] = "fax-secret" };
 
-    private static async Task<(ISipTransport Transport, SipNonInviteSender Sender)> StackAsync(SipTransportProtocol protocol)
+    private static async Task<(ISipTransport Transport, SipTransactionRequestSender Sender)> StackAsync(SipTransportProtocol protocol)
     {
         var loopback = new IPEndPoint(IPAddress.Loopback, 0);
         ISipTransport transport = protocol == SipTransportProtocol.Udp ? UdpSipTransport.Bind(loopback) : SipStreamTransport.BindTcp(loopback);
-        var sender = new SipNonInviteSender([transport]) { T1 = TimeSpan.FromMilliseconds(100) };
-        transport.Start(sender);
+        var layer = new SipTransactionLayer([transport], TimeProvider.System, new SipTimerOptions { T1 = TimeSpan.FromMilliseconds(100) });
+        layer.Start();
         await Task.CompletedTask;
-        return (transport, sender);
+        return (transport, new SipTransactionRequestSender(layer));
     }
 
     private static SipRegistration Registration(KamailioHarness kamailio, ISipRequestSender sender, SipTransportProtocol protocol, string password, int expires = 120) =>
