@@ -34,6 +34,9 @@ public sealed class SpanDspFaxEngine : IFaxEngine
     public IT38Gateway CreateT38Gateway(T38GatewayOptions options, IIfpSink packets) =>
         new SpanDspT38Gateway(options, packets, Logger(options.LogTag));
 
+    /// <inheritdoc />
+    public IT30Monitor CreateT30Monitor() => throw new NotSupportedException("the T.30 monitor is not written yet");
+
     public IToneDetector CreateToneDetector(ToneDetectorOptions options) => new SpanDspToneDetector(options);
 
     public IToneGenerator CreateToneGenerator(FaxTone tone) => new SpanDspToneGenerator(tone);

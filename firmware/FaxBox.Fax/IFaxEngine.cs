@@ -23,6 +23,9 @@ public interface IFaxEngine
     /// <summary>A T.38 gateway joining an audio fax leg to a T.38 leg; IFP packets leave through <paramref name="packets"/>.</summary>
     IT38Gateway CreateT38Gateway(T38GatewayOptions options, IIfpSink packets);
 
+    /// <summary>A passive T.30 listener for one direction of an audio fax call (V.21 channel 2 HDLC frames).</summary>
+    IT30Monitor CreateT30Monitor();
+
     /// <summary>A detector for fax and modem connect tones and the V.21 preamble.</summary>
     IToneDetector CreateToneDetector(ToneDetectorOptions options);
 
