@@ -24,7 +24,10 @@ public sealed partial class SipCall
     private InviteClientTransaction? _inviteClient;
     private ITimer? _ringLimit;
 
-    internal static SipCall CreateOutgoing(SipUserAgent ua, SipUri target, SdpSessionDescription offer, SipTransportProtocol? transport)
+    private string? _callerUser;
+    private string? _callerName;
+
+    internal static SipCall CreateOutgoing(SipUserAgent ua, SipUri target, SdpSessionDescription offer, SipTransportProtocol? transport, string? callerUser = null, string? callerName = null)
     {
         var tag = SipBranch.NewTag();
         var call = new SipCall(ua, SipCallDirection.Outgoing, SipBranch.NewCallId(), tag, target.Clone())
@@ -33,6 +36,8 @@ public sealed partial class SipCall
             _protocol = transport,
             _cseq = (uint)ua.Random.Next(1, 10_000),
             _requestedInterval = ua.Options.SessionExpires,
+            _callerUser = callerUser,
+            _callerName = callerName,
         };
         return call;
     }
@@ -68,7 +73,7 @@ public sealed partial class SipCall
         foreach (var target in targets)
         {
             _protocol = target.Protocol;
-            _from ??= new SipNameAddress(new SipUri("sip", _ua.Options.User, _ua.Options.Domain ?? _ua.ContactFor(target.Protocol).Host), _ua.Options.DisplayName) { Tag = LocalTag };
+            _from ??= new SipNameAddress(new SipUri("sip", _callerUser ?? _ua.Options.User, _ua.Options.Domain ?? _ua.ContactFor(target.Protocol).Host), _callerName ?? _ua.Options.DisplayName) { Tag = LocalTag };
             exchange = await InviteRoundsAsync(target).ConfigureAwait(false);
             if (exchange is null || !exchange.NoResponse || Cancelling)
             {

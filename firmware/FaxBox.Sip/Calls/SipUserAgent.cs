@@ -63,13 +63,15 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
     /// <summary>
     /// A new outgoing call to <paramref name="target"/> offering <paramref name="offer"/> (from the gateway's
     /// <see cref="SdpNegotiator"/>); subscribe to its events, then <see cref="SipCall.DialAsync"/>.
-    /// <paramref name="transport"/> forces a transport when the URI has no transport parameter.
+    /// <paramref name="transport"/> forces a transport when the URI has no transport parameter. <paramref name="callerUser"/>
+    /// and <paramref name="callerName"/> replace the account's From user and display name for this call (the caller ID an
+    /// FXO port captured, or an FXS port's own number); null keeps the account's.
     /// </summary>
-    public SipCall CreateCall(SipUri target, SdpSessionDescription offer, SipTransportProtocol? transport = null)
+    public SipCall CreateCall(SipUri target, SdpSessionDescription offer, SipTransportProtocol? transport = null, string? callerUser = null, string? callerName = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(offer);
-        var call = SipCall.CreateOutgoing(this, target, offer, transport);
+        var call = SipCall.CreateOutgoing(this, target, offer, transport, callerUser, callerName);
         _calls[Key(call.CallId, call.LocalTag)] = call;
         return call;
     }

@@ -1,0 +1,291 @@
+using FaxBox.CallControl.Configuration;
+using FaxBox.CallControl.Signalling;
+using FaxBox.Core.Status;
+using FaxBox.Fax.CallerId;
+using FaxBox.LineInterface;
+using FaxBox.Sip.Calls;
+using FaxBox.Sip.Sdp;
+using Microsoft.Extensions.Logging;
+
+namespace FaxBox.CallControl.Calls;
+
+/// <summary>
+/// An FXO port's calls. From the PSTN: the line rings, caller ID is captured after the first ring, and after
+/// <see cref="PortSettings.AnswerAfterRings"/> rings the box INVITEs <see cref="PortSettings.InboundDestination"/> with the
+/// caller's number; it seizes the line only when the SIP side answers (a failed call is never answered on the PSTN), and
+/// cancels when the ringing stops. From SIP: the box seizes the line, waits for dial tone (bounded), dials the number
+/// and connects the audio with early media, then answers when dialling is done. Disconnect supervision (loop-current
+/// drop, polarity reversal, busy tone) ends the SIP call; the far end's BYE releases the line.
+/// </summary>
+internal sealed partial class FxoController : PortController
+{
+    /// <summary>How long the box waits for dial tone after seizing before it dials anyway.</summary>
+    public static readonly TimeSpan DialToneWait = TimeSpan.FromSeconds(3);
+
+    private readonly IFxoPort _port;
+    private readonly ILogger _logger;
+    private CallerIdMessage? _callerId;
+    private bool _ringSequenceFailed;
+    private string? _toDial;
+    private TimeSpan _seizedAt;
+    private SdpSessionDescription? _answer;
+    private SdpMediaSession? _answerSession;
+
+    public FxoController(GatewayContext context, PortSettings settings, IFxoPort port, SipAccount account)
+        : base(context, settings, port, account, PortKind.Fxo)
+    {
+        _port = port;
+        _logger = context.Loggers.CreateLogger<FxoController>();
+        port.Ring += (_, ring) => OnRing(ring);
+        port.CallerIdReceived += (_, id) => _callerId = id;
+        port.RingingStopped += (_, _) => OnRingingStopped();
+        port.Disconnected += (_, d) => OnDisconnected(d);
+        port.ToneChanged += (_, tone) => OnTone(tone);
+    }
+
+    protected override void Tick()
+    {
+        if (_toDial is not null && (_port.HeardTone == CallProgressTone.Dial || Now - _seizedAt >= DialToneWait))
+        {
+            var digits = _toDial;
+            _toDial = null;
+            _port.Dial(digits, DialMethod.Dtmf);
+            return;
+        }
+
+        if (State == PortState.Calling && Call is { Sip: { } sip } call && _toDial is null && !_port.IsDialling && _answer is not null)
+        {
+            // SIP → PSTN: dialling done, the caller already hears the line's progress tones as early media; answer now.
+            var answer = _answer;
+            var session = _answerSession;
+            _answer = null;
+            SetState(PortState.Connected);
+            Context.Background.Run($"{Name}: answer", async () =>
+            {
+                await sip.AnswerAsync(answer).ConfigureAwait(false);
+                Post(() =>
+                {
+                    if (ReferenceEquals(Call, call) && sip.State == SipCallState.Connected)
+                    {
+                        call.Connected(session ?? call.ReadAnswer(answer, sip.RemoteSdp!), Now);
+                        PublishCall(call);
+                    }
+                });
+            });
+        }
+    }
+
+    private void OnRing(FxoRing ring)
+    {
+        if (State != PortState.Idle && State != PortState.Ringing)
+        {
+            return;
+        }
+
+        if (State == PortState.Idle)
+        {
+            if (_ringSequenceFailed)
+            {
+                return;
+            }
+
+            SetState(PortState.Ringing);
+        }
+
+        if (ring.Count < Settings.AnswerAfterRings || Call is not null)
+        {
+            return;
+        }
+
+        if (Settings.InboundDestination is not { } destination)
+        {
+            LogNoDestination(_logger, Name);
+            _ringSequenceFailed = true;
+            SetState(PortState.Idle);
+            return;
+        }
+
+        GatewayCall call;
+        SdpSessionDescription offer;
+        SipCall sip;
+        var caller = _callerId?.Number ?? Settings.Number;
+        try
+        {
+            call = new GatewayCall(this, Context, FaxSettings, "inbound", Settings.Number, caller);
+            offer = call.CreateAudioOffer();
+            sip = Account.UserAgent.CreateCall(Account.TargetFor(destination), offer, callerUser: caller, callerName: _callerId?.Name);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Net.Sockets.SocketException or FormatException or ArgumentException)
+        {
+            LogPstnCallFailed(_logger, Name, destination, e.Message);
+            _ringSequenceFailed = true;
+            SetState(PortState.Idle);
+            return;
+        }
+
+        Call = call;
+        Watch(call, sip);
+        SetState(PortState.Calling);
+        PublishCall(call);
+        Context.Background.Run($"{Name}: INVITE {destination}", async () =>
+        {
+            var result = await sip.DialAsync().ConfigureAwait(false);
+            Post(() => Dialled(call, offer, result));
+        });
+    }
+
+    private void Dialled(GatewayCall call, SdpSessionDescription offer, SipDialResult result)
+    {
+        if (!ReferenceEquals(Call, call))
+        {
+            return;
+        }
+
+        if (result.Connected && result.Answer is not null)
+        {
+            _port.Seize();
+            _port.Audio = call.Media;
+            call.Connected(call.ReadAnswer(offer, result.Answer), Now);
+            SetState(PortState.Connected);
+            PublishCall(call);
+            return;
+        }
+
+        // Not answered on SIP: leave the PSTN call unanswered (it rings out), and do not try again in this ring sequence.
+        LogPstnCallFailed(_logger, Name, call.RemoteNumber ?? "", $"{result.StatusCode} {result.ReasonPhrase}");
+        DropCall(call, $"{result.StatusCode} {result.ReasonPhrase}");
+        _ringSequenceFailed = true;
+        SetState(PortState.Idle);
+    }
+
+    private void OnRingingStopped()
+    {
+        _ringSequenceFailed = false;
+        _callerId = null;
+        if (State is PortState.Ringing or PortState.Calling && Call is not null && !_port.IsOffHook)
+        {
+            EndCall("the PSTN caller gave up");
+        }
+
+        if (!_port.IsOffHook)
+        {
+            SetState(PortState.Idle);
+        }
+    }
+
+    private void OnDisconnected(FxoDisconnect disconnect)
+    {
+        if (Call is not null)
+        {
+            EndCall($"PSTN disconnect: {disconnect.Reason}");
+        }
+
+        Release();
+    }
+
+    private void OnTone(CallProgressTone tone)
+    {
+        // SIP → PSTN before the answer: busy or congestion from the exchange refuses the SIP call.
+        if (State == PortState.Calling && _answer is not null && Call is { Sip: { } sip } && tone is CallProgressTone.Busy or CallProgressTone.Congestion)
+        {
+            var code = tone == CallProgressTone.Busy ? 486 : 503;
+            Context.Background.Run($"{Name}: reject", () => sip.RejectAsync(code).AsTask());
+            DropCall(Call, $"PSTN {tone}");
+            Release();
+        }
+    }
+
+    protected override void Incoming(SipCall sip, string dialled)
+    {
+        if (_port.IsOffHook || State != PortState.Idle)
+        {
+            Context.Background.Run($"{Name}: reject", () => sip.RejectAsync(486).AsTask());
+            SetState(State, force: true);
+            return;
+        }
+
+        GatewayCall call;
+        try
+        {
+            call = new GatewayCall(this, Context, FaxSettings, "outbound", Settings.Number, dialled);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            LogPstnCallFailed(_logger, Name, dialled, e.Message);
+            Context.Background.Run($"{Name}: reject", () => sip.RejectAsync(503, "No Media Ports").AsTask());
+            SetState(PortState.Idle, force: true);
+            return;
+        }
+
+        SdpMediaSession? session = null;
+        if (sip.RemoteOffer is { } offer)
+        {
+            var answer = call.AnswerInitialOffer(offer);
+            if (!answer.IsAcceptable)
+            {
+                call.Finish(null);
+                Context.Background.Run($"{Name}: reject", () => sip.RejectAsync(488, "Not Acceptable Here").AsTask());
+                SetState(PortState.Idle, force: true);
+                return;
+            }
+
+            _answer = answer.Description;
+            session = answer.Session;
+            _answerSession = session;
+        }
+        else
+        {
+            _answer = call.CreateAudioOffer();
+            _answerSession = null;
+        }
+
+        Call = call;
+        Watch(call, sip);
+        SetState(PortState.Calling);
+        PublishCall(call);
+        _port.Seize();
+        _seizedAt = Now;
+        _toDial = dialled;
+        _port.Audio = call.Media;
+        if (session is not null)
+        {
+            // Early media: the SIP caller hears the PSTN's dial progress.
+            call.Connected(session, Now);
+            var early = _answer;
+            Context.Background.Run($"{Name}: 183", () => sip.RingAsync(early).AsTask());
+        }
+        else
+        {
+            Context.Background.Run($"{Name}: 180", () => sip.RingAsync().AsTask());
+        }
+    }
+
+    protected override void RemoteEnded(GatewayCall call, SipCallStateChange change)
+    {
+        if (!ReferenceEquals(Call, call))
+        {
+            return;
+        }
+
+        DropCall(call, change.Detail ?? change.Reason.ToString());
+        Release();
+    }
+
+    private void Release()
+    {
+        _toDial = null;
+        _answer = null;
+        if (_port.IsOffHook)
+        {
+            _port.Release();
+        }
+
+        SetState(PortState.Idle);
+    }
+
+    [LoggerMessage(EventId = Core.LogEventIds.CallControl + 30, Level = LogLevel.Warning, Message = "{Port}: the PSTN line rings but the port has no inboundDestination")]
+    private static partial void LogNoDestination(ILogger logger, string port);
+
+    [LoggerMessage(EventId = Core.LogEventIds.CallControl + 31, Level = LogLevel.Information, Message = "{Port}: call to {Destination} failed: {Why}")]
+    private static partial void LogPstnCallFailed(ILogger logger, string port, string destination, string why);
+}

@@ -1,0 +1,302 @@
+using FaxBox.CallControl.Configuration;
+using FaxBox.CallControl.Dialling;
+using FaxBox.CallControl.Signalling;
+using FaxBox.Core.Status;
+using FaxBox.Fax.CallerId;
+using FaxBox.LineInterface;
+using FaxBox.Sip.Calls;
+using FaxBox.Sip.Sdp;
+using Microsoft.Extensions.Logging;
+
+namespace FaxBox.CallControl.Calls;
+
+/// <summary>
+/// An FXS port's calls. Outgoing: off-hook → dial tone → digits through the dial plan (or a hotline) → INVITE, with
+/// ringback on 180/183 and busy, congestion or SIT on failure. Incoming: INVITE → ring with caller ID → answer on
+/// off-hook. Either side hangs up: the far end's BYE opens the loop briefly (a disconnect clear) and plays busy tone
+/// until the terminal hangs up.
+/// </summary>
+internal sealed partial class FxsController : PortController
+{
+    /// <summary>How long the loop is opened when the far end clears (a "CPC" disconnect clear most fax machines act on).</summary>
+    public static readonly TimeSpan DisconnectClear = TimeSpan.FromMilliseconds(800);
+
+    private readonly IFxsPort _port;
+    private readonly ILogger _logger;
+    private DigitCollector? _collector;
+    private SdpSessionDescription? _offer;
+    private SdpSessionDescription? _answer;
+    private SdpMediaSession? _answerSession;
+    private TimeSpan _batteryBackAt = TimeSpan.MaxValue;
+
+    public FxsController(GatewayContext context, PortSettings settings, IFxsPort port, SipAccount account)
+        : base(context, settings, port, account, PortKind.Fxs)
+    {
+        _port = port;
+        _logger = context.Loggers.CreateLogger<FxsController>();
+        port.HookChanged += (_, change) => OnHook(change.State);
+        port.DigitReceived += (_, digit) => OnDigit(digit.Digit);
+    }
+
+    protected override void Tick()
+    {
+        if (Now >= _batteryBackAt)
+        {
+            _batteryBackAt = TimeSpan.MaxValue;
+            _port.SetBattery(true);
+            if (_port.Hook == HookState.OffHook)
+            {
+                _port.PlayTone(CallProgressTone.Busy);
+            }
+            else
+            {
+                SetState(PortState.Idle);
+            }
+        }
+
+        if (_collector is not null && State == PortState.Dialling)
+        {
+            Decide(_collector.Poll(Now));
+        }
+    }
+
+    private void OnHook(HookState hook)
+    {
+        if (hook == HookState.OffHook)
+        {
+            switch (State)
+            {
+                case PortState.Idle:
+                    StartDialling();
+                    break;
+                case PortState.Ringing when Call is { Sip: { } sip } call:
+                    Answer(call, sip);
+                    break;
+            }
+
+            return;
+        }
+
+        // On-hook.
+        _collector = null;
+        _port.PlayTone(CallProgressTone.None);
+        if (Call is not null)
+        {
+            EndCall("the FXS terminal hung up");
+        }
+
+        if (_batteryBackAt == TimeSpan.MaxValue)
+        {
+            SetState(PortState.Idle);
+        }
+    }
+
+    private void OnDigit(char digit)
+    {
+        if (State != PortState.Dialling || _collector is null)
+        {
+            return;
+        }
+
+        _port.PlayTone(CallProgressTone.None);
+        Decide(_collector.Digit(digit, Now));
+    }
+
+    private void StartDialling()
+    {
+        SetState(PortState.Dialling);
+        _collector = new DigitCollector(Context.Options.DialPlanFor(Settings));
+        _port.PlayTone(CallProgressTone.Dial);
+        Decide(_collector.Start(Now));
+    }
+
+    private void Decide(DialDecision decision)
+    {
+        switch (decision.Kind)
+        {
+            case DialDecisionKind.Dial:
+                _collector = null;
+                _port.PlayTone(CallProgressTone.None);
+                PlaceCall(decision.Number!);
+                break;
+            case DialDecisionKind.Invalid or DialDecisionKind.Timeout:
+                _collector = null;
+                LogNotDialled(_logger, Name, decision.Reason ?? decision.Kind.ToString());
+                _port.PlayTone(CallProgressTone.Congestion);
+                SetState(PortState.Clearing);
+                break;
+        }
+    }
+
+    private void PlaceCall(string number)
+    {
+        SetState(PortState.Calling);
+        GatewayCall call;
+        SipCall sip;
+        try
+        {
+            call = new GatewayCall(this, Context, FaxSettings, "outbound", Settings.Number, number);
+            _offer = call.CreateAudioOffer();
+            sip = Account.UserAgent.CreateCall(Account.TargetFor(number), _offer, callerUser: Settings.Number, callerName: Settings.DisplayName);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Net.Sockets.SocketException or FormatException or ArgumentException)
+        {
+            LogCallFailed(_logger, Name, number, e.Message);
+            _port.PlayTone(CallProgressTone.Congestion);
+            SetState(PortState.Clearing);
+            return;
+        }
+
+        Call = call;
+        Watch(call, sip);
+        PublishCall(call);
+        LogCalling(_logger, Name, number, sip.CallId);
+        var offer = _offer;
+        Context.Background.Run($"{Name}: INVITE {number}", async () =>
+        {
+            var result = await sip.DialAsync().ConfigureAwait(false);
+            Post(() => Dialled(call, offer, result));
+        });
+    }
+
+    /// <summary>Media thread: the box's INVITE ended.</summary>
+    private void Dialled(GatewayCall call, SdpSessionDescription offer, SipDialResult result)
+    {
+        if (!ReferenceEquals(Call, call))
+        {
+            return; // The terminal hung up meanwhile; EndCall cancelled it.
+        }
+
+        if (result.Connected && result.Answer is not null)
+        {
+            var session = call.ReadAnswer(offer, result.Answer);
+            _port.PlayTone(CallProgressTone.None);
+            _port.Audio = call.Media;
+            call.Connected(session, Now);
+            SetState(PortState.Connected);
+            PublishCall(call);
+            return;
+        }
+
+        LogCallFailed(_logger, Name, call.RemoteNumber ?? "", $"{result.StatusCode} {result.ReasonPhrase}");
+        DropCall(call, $"{result.StatusCode} {result.ReasonPhrase}");
+        _port.PlayTone(SipFailureSignal.ToneFor(result.StatusCode));
+        SetState(PortState.Clearing);
+    }
+
+    protected override void Progress(GatewayCall call, SipCallProgress progress)
+    {
+        if (ReferenceEquals(Call, call) && State == PortState.Calling && progress.StatusCode is 180 or 183)
+        {
+            _port.PlayTone(CallProgressTone.Ringback);
+        }
+    }
+
+    protected override void Incoming(SipCall sip, string dialled)
+    {
+        if (_port.Hook == HookState.OffHook || State != PortState.Idle)
+        {
+            Context.Background.Run($"{Name}: reject", () => sip.RejectAsync(486).AsTask());
+            SetState(State, force: true);
+            return;
+        }
+
+        GatewayCall call;
+        try
+        {
+            call = new GatewayCall(this, Context, FaxSettings, "inbound", dialled, sip.RemoteUri.User);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            LogCallFailed(_logger, Name, dialled, e.Message);
+            Context.Background.Run($"{Name}: reject", () => sip.RejectAsync(503, "No Media Ports").AsTask());
+            SetState(PortState.Idle, force: true);
+            return;
+        }
+
+        if (sip.RemoteOffer is { } offer)
+        {
+            var answer = call.AnswerInitialOffer(offer);
+            if (!answer.IsAcceptable)
+            {
+                call.Finish(null);
+                Context.Background.Run($"{Name}: reject", () => sip.RejectAsync(488, "Not Acceptable Here").AsTask());
+                SetState(PortState.Idle, force: true);
+                return;
+            }
+
+            _answer = answer.Description;
+            _answerSession = answer.Session;
+        }
+        else
+        {
+            _offer = call.CreateAudioOffer();
+            _answer = _offer;
+            _answerSession = null;
+        }
+
+        Call = call;
+        Watch(call, sip);
+        SetState(PortState.Ringing);
+        PublishCall(call);
+        _port.Ring(new CallerIdMessage(sip.RemoteUri.User, sip.IncomingInvite?.From?.DisplayName));
+        Context.Background.Run($"{Name}: 180", () => sip.RingAsync().AsTask());
+    }
+
+    private void Answer(GatewayCall call, SipCall sip)
+    {
+        var answer = _answer!;
+        var answerSession = _answerSession;
+        SetState(PortState.Connected);
+        _port.Audio = call.Media;
+        Context.Background.Run($"{Name}: answer", async () =>
+        {
+            await sip.AnswerAsync(answer).ConfigureAwait(false);
+            Post(() =>
+            {
+                if (!ReferenceEquals(Call, call) || sip.State != SipCallState.Connected)
+                {
+                    return;
+                }
+
+                var session = answerSession ?? call.ReadAnswer(answer, sip.RemoteSdp!);
+                call.Connected(session, Now);
+                PublishCall(call);
+            });
+        });
+    }
+
+    protected override void RemoteEnded(GatewayCall call, SipCallStateChange change)
+    {
+        if (!ReferenceEquals(Call, call))
+        {
+            return;
+        }
+
+        var ringing = State == PortState.Ringing;
+        DropCall(call, change.Detail ?? change.Reason.ToString());
+        if (ringing)
+        {
+            _port.StopRinging();
+            SetState(PortState.Idle);
+            return;
+        }
+
+        if (_port.Hook == HookState.OffHook)
+        {
+            // Far end cleared: a disconnect clear, then busy tone until the terminal hangs up.
+            SetState(PortState.Clearing);
+            _port.SetBattery(false);
+            _batteryBackAt = Now + DisconnectClear;
+        }
+    }
+
+    [LoggerMessage(EventId = Core.LogEventIds.CallControl + 20, Level = LogLevel.Information, Message = "{Port}: calling {Number} ({CallId})")]
+    private static partial void LogCalling(ILogger logger, string port, string number, string callId);
+
+    [LoggerMessage(EventId = Core.LogEventIds.CallControl + 21, Level = LogLevel.Information, Message = "{Port}: call to {Number} failed: {Why}")]
+    private static partial void LogCallFailed(ILogger logger, string port, string number, string why);
+
+    [LoggerMessage(EventId = Core.LogEventIds.CallControl + 22, Level = LogLevel.Information, Message = "{Port}: nothing dialled: {Why}")]
+    private static partial void LogNotDialled(ILogger logger, string port, string why);
+}

@@ -1,0 +1,34 @@
+using FaxBox.CallControl.Bridging;
+using FaxBox.CallControl.Configuration;
+using FaxBox.Core.Status;
+using Microsoft.Extensions.Logging;
+
+namespace FaxBox.CallControl.Calls;
+
+/// <summary>What every port controller shares: settings, the status board, media, background work and logging.</summary>
+internal sealed class GatewayContext(GatewayOptions options, StatusBoard status, ICallMediaFactory media, ILoggerFactory loggers)
+{
+    private long _sdpSession = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+    private long _faxRecords;
+
+    /// <summary>The options in force (replaced as a whole on a live reload).</summary>
+    public GatewayOptions Options { get; set; } = options;
+
+    public StatusBoard Status { get; } = status;
+
+    /// <summary>The signalling clock (SIP timers, the T.38 negotiation timeout).</summary>
+    public TimeProvider Time => Status.Time;
+
+    public ICallMediaFactory Media { get; } = media;
+
+    public ILoggerFactory Loggers { get; } = loggers;
+
+    public GatewayBackground Background { get; } = new(loggers.CreateLogger<GatewayBackground>());
+
+    /// <summary>A fresh SDP o= session id.</summary>
+    public ulong NextSdpSession() => (ulong)Interlocked.Increment(ref _sdpSession);
+
+    /// <summary>A unique, time-ordered fax record id.</summary>
+    public string NextFaxRecordId() =>
+        $"{Status.Time.GetUtcNow():yyyyMMdd'T'HHmmss}-{Interlocked.Increment(ref _faxRecords):D4}";
+}

@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using FaxBox.CallControl.Configuration;
+using FaxBox.CallControl.Signalling;
+using FaxBox.Core;
+using FaxBox.Core.Status;
+using FaxBox.LineInterface;
+using FaxBox.Sip.Calls;
+
+namespace FaxBox.CallControl.Calls;
+
+/// <summary>
+/// One line port's call handling. Everything that touches the port or the call state runs on the media thread, inside
+/// <see cref="OnTick"/>: port events arrive there synchronously, and SIP results and events from other threads are
+/// posted (<see cref="Post"/>) and drained at the start of the next tick. SIP operations leave the media thread through
+/// <see cref="GatewayContext.Background"/>. Timers run on the port's media time.
+/// </summary>
+internal abstract class PortController : IMediaTickHandler
+{
+    private const int Free = 0;
+    private const int Claimed = 1;
+    private readonly ConcurrentQueue<Action> _inbox = new();
+    private int _claim;
+    private PortState _state = PortState.Idle;
+
+    protected PortController(GatewayContext context, PortSettings settings, ILinePort port, SipAccount account, PortKind kind)
+    {
+        Context = context;
+        Settings = settings;
+        LinePort = port;
+        Account = account;
+        Kind = kind;
+    }
+
+    public string Name => LinePort.Name;
+
+    public PortSettings Settings { get; set; }
+
+    public SipAccount Account { get; }
+
+    public PortKind Kind { get; }
+
+    public TimeSpan Now => LinePort.Now;
+
+    public PortState State => _state;
+
+    /// <summary>The call on the port, if any.</summary>
+    public GatewayCall? Call { get; protected set; }
+
+    protected GatewayContext Context { get; }
+
+    protected ILinePort LinePort { get; }
+
+    protected FaxOptions FaxSettings => Context.Options.FaxFor(Settings);
+
+    /// <summary>Runs <paramref name="action"/> on the media thread at the next tick.</summary>
+    public void Post(Action action) => _inbox.Enqueue(action);
+
+    /// <summary>
+    /// SIP thread: takes an incoming SIP call if the port is idle (atomically, so two calls cannot both take it) and
+    /// hands it to the media thread. False leaves the call to the caller (to try another port or refuse).
+    /// </summary>
+    public bool TryTake(SipCall call, string dialled)
+    {
+        if (!Settings.Enabled || _state != PortState.Idle || Interlocked.CompareExchange(ref _claim, Claimed, Free) != Free)
+        {
+            return false;
+        }
+
+        Post(() => Incoming(call, dialled));
+        return true;
+    }
+
+    public void OnTick(in MediaTick tick)
+    {
+        while (_inbox.TryDequeue(out var action))
+        {
+            action();
+        }
+
+        Tick();
+        Call?.Tick(Now);
+    }
+
+    /// <summary>Updates the port's status (and the call's) on the board.</summary>
+    public void PublishCall(GatewayCall call)
+    {
+        if (call.Sip is { } sip)
+        {
+            Context.Status.SetCall(new CallStatus(sip.CallId, Name, call.Direction, call.LocalNumber, call.RemoteNumber, call.Mode, call.Started));
+        }
+
+        if (call.IsFax && _state == PortState.Connected)
+        {
+            SetState(PortState.Fax);
+        }
+    }
+
+    /// <summary>Publishes the port's initial state.</summary>
+    public void PublishInitial() => SetState(PortState.Idle, force: true);
+
+    protected abstract void Incoming(SipCall call, string dialled);
+
+    protected abstract void Tick();
+
+    protected void SetState(PortState state, bool force = false)
+    {
+        if (_state == state && !force)
+        {
+            return;
+        }
+
+        _state = state;
+        if (state == PortState.Idle)
+        {
+            Volatile.Write(ref _claim, Free);
+        }
+        else
+        {
+            Volatile.Write(ref _claim, Claimed);
+        }
+
+        Context.Status.SetPort(new PortStatus(Name, Kind, state, Settings.Number, Account.Name, Call?.Sip?.CallId, Context.Status.Time.GetUtcNow()));
+    }
+
+    /// <summary>Subscribes to the SIP call's end and progress; the handlers post to the media thread.</summary>
+    protected void Watch(GatewayCall call, SipCall sip)
+    {
+        call.Attach(sip);
+        sip.StateChanged.Add((change, _) =>
+        {
+            if (change.State == SipCallState.Terminated)
+            {
+                Post(() => RemoteEnded(call, change));
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        sip.Progress.Add((progress, _) =>
+        {
+            Post(() => Progress(call, progress));
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    /// <summary>Media thread: the SIP call ended (by either side; the controller may already have moved on).</summary>
+    protected abstract void RemoteEnded(GatewayCall call, SipCallStateChange change);
+
+    /// <summary>Media thread: a provisional response to the box's INVITE.</summary>
+    protected virtual void Progress(GatewayCall call, SipCallProgress progress)
+    {
+    }
+
+    /// <summary>Media thread: ends the port's call locally (BYE, CANCEL or rejection) and writes its record.</summary>
+    protected void EndCall(string why)
+    {
+        if (Call is not { } call)
+        {
+            return;
+        }
+
+        Call = null;
+        LinePort.Audio = null;
+        if (call.Sip is { } sip)
+        {
+            Context.Background.Run($"{Name}: hang up", () => sip.HangUpAsync());
+            Context.Status.RemoveCall(sip.CallId);
+        }
+
+        call.Finish(why);
+    }
+
+    /// <summary>Media thread: forgets the port's call after the far end ended it and writes its record.</summary>
+    protected void DropCall(GatewayCall call, string why)
+    {
+        if (!ReferenceEquals(Call, call))
+        {
+            return;
+        }
+
+        Call = null;
+        LinePort.Audio = null;
+        if (call.Sip is { } sip)
+        {
+            Context.Status.RemoveCall(sip.CallId);
+        }
+
+        call.Finish(why);
+    }
+}

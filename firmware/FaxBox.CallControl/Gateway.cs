@@ -1,0 +1,250 @@
+using System.Net;
+using FaxBox.CallControl.Bridging;
+using FaxBox.CallControl.Calls;
+using FaxBox.CallControl.Configuration;
+using FaxBox.CallControl.Signalling;
+using FaxBox.Core;
+using FaxBox.Core.Status;
+using FaxBox.LineInterface;
+using FaxBox.Sip.Calls;
+using FaxBox.Sip.Dns;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FaxBox.CallControl;
+
+/// <summary>
+/// The appliance's main job: each configured line port joined to its SIP account, calls both ways, fax detected and
+/// relayed over T.38 with a G.711 fallback, every fax call recorded, and all of it published to one status feed.
+/// Register it with the media clock after the line ports (it drains the controllers' work once per tick).
+/// </summary>
+public sealed partial class Gateway : IMediaTickHandler, IAsyncDisposable
+{
+    private readonly GatewayContext _context;
+    private readonly List<SipAccount> _accounts;
+    private readonly List<PortController> _controllers;
+    private readonly ILogger _logger;
+    private bool _started;
+
+    private Gateway(GatewayContext context, List<SipAccount> accounts, List<PortController> controllers)
+    {
+        _context = context;
+        _accounts = accounts;
+        _controllers = controllers;
+        _logger = context.Loggers.CreateLogger<Gateway>();
+        foreach (var account in accounts)
+        {
+            account.UserAgent.IncomingCall.Add((call, _) =>
+            {
+                Route(account, call);
+                return ValueTask.CompletedTask;
+            });
+        }
+    }
+
+    /// <summary>The status model the gateway publishes (ports, registrations, calls, fax records).</summary>
+    public IStatusFeed Status => _context.Status;
+
+    /// <summary>Where each account's SIP socket is bound, by account name.</summary>
+    public IReadOnlyDictionary<string, IPEndPoint> SipEndPoints => _accounts.ToDictionary(a => a.Name, a => a.LocalEndPoint);
+
+    /// <summary>SIP operations still running (the demo and tests use it to pace a virtual clock).</summary>
+    public int PendingSignalling => _context.Background.Pending;
+
+    /// <summary>
+    /// Builds the gateway: validates <paramref name="options"/> against <paramref name="ports"/> (the board's ports by
+    /// index), binds every account's SIP socket and makes a controller per configured port. Throws
+    /// <see cref="GatewayConfigurationException"/> with the key and reason for a wrong setting.
+    /// </summary>
+    public static Gateway Create(
+        GatewayOptions options,
+        IReadOnlyDictionary<int, ILinePort> ports,
+        ICallMediaFactory media,
+        IDnsClient dns,
+        StatusBoard? status = null,
+        ILoggerFactory? loggers = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(ports);
+        options.Validate(ports.ContainsKey);
+        loggers ??= NullLoggerFactory.Instance;
+        status ??= new StatusBoard(options.Name);
+        var context = new GatewayContext(options, status, media, loggers);
+        var accounts = new List<SipAccount>();
+        try
+        {
+            foreach (var settings in options.Accounts)
+            {
+                accounts.Add(SipAccount.Create(settings, dns, options.SipT1, status, loggers));
+            }
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            foreach (var a in accounts)
+            {
+                a.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+
+            var index = accounts.Count;
+            throw new GatewayConfigurationException($"sip.accounts[{index}].port", $"cannot bind {options.Accounts[index].ListenAddress}:{options.Accounts[index].Port}: {e.Message}");
+        }
+
+        var controllers = new List<PortController>();
+        for (var i = 0; i < options.Ports.Count; i++)
+        {
+            var settings = options.Ports[i];
+            var account = accounts.First(a => a.Name == settings.Account);
+            controllers.Add(ports[settings.Port] switch
+            {
+                IFxsPort fxs => new FxsController(context, settings, fxs, account),
+                IFxoPort fxo => new FxoController(context, settings, fxo, account),
+                var other => throw new GatewayConfigurationException($"ports[{i}].port", $"port {settings.Port} ({other.Name}) is neither FXS nor FXO"),
+            });
+        }
+
+        return new Gateway(context, accounts, controllers);
+    }
+
+    /// <summary>Starts SIP (and registrations) and publishes the ports; the box takes calls from now on.</summary>
+    public void Start()
+    {
+        if (_started)
+        {
+            return;
+        }
+
+        _started = true;
+        foreach (var controller in _controllers)
+        {
+            controller.PublishInitial();
+        }
+
+        foreach (var account in _accounts)
+        {
+            account.Start();
+            LogAccount(_logger, account.Name, account.LocalEndPoint);
+        }
+
+        _context.Status.SetState(BoxState.Running);
+    }
+
+    /// <inheritdoc />
+    public void OnTick(in MediaTick tick)
+    {
+        foreach (var controller in _controllers)
+        {
+            controller.OnTick(tick);
+        }
+    }
+
+    /// <summary>
+    /// Applies settings that need no restart: fax handling, dial plans and per-port settings (new calls use them; calls
+    /// in progress keep theirs). Returns the keys that differ but need a restart (accounts, media, the port list).
+    /// </summary>
+    public IReadOnlyList<string> Apply(GatewayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var restart = new List<string>();
+        var old = _context.Options;
+        if (options.Accounts.Count != old.Accounts.Count)
+        {
+            restart.Add("sip.accounts");
+        }
+
+        if (options.Media.PortMin != old.Media.PortMin || options.Media.PortMax != old.Media.PortMax || !options.Media.Address.Equals(old.Media.Address))
+        {
+            restart.Add("media");
+        }
+
+        if (options.Ports.Count != old.Ports.Count || options.Ports.Zip(old.Ports).Any(p => p.First.Port != p.Second.Port || p.First.Account != p.Second.Account))
+        {
+            restart.Add("ports");
+        }
+        else
+        {
+            foreach (var (controller, settings) in _controllers.Zip(options.Ports))
+            {
+                controller.Post(() => controller.Settings = settings);
+            }
+        }
+
+        _context.Options = options;
+        return restart;
+    }
+
+    /// <summary>Stops taking calls, hangs up the calls in progress (bounded by <paramref name="grace"/>), unregisters.</summary>
+    public async ValueTask StopAsync(TimeSpan grace)
+    {
+        _context.Status.SetState(BoxState.Stopping);
+        foreach (var account in _accounts)
+        {
+            foreach (var call in account.UserAgent.Calls)
+            {
+                _context.Background.Run("shutdown hang-up", () => call.HangUpAsync());
+            }
+        }
+
+        await _context.Background.WhenIdleAsync(grace).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        foreach (var account in _accounts)
+        {
+            await account.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>SIP thread: an incoming INVITE on <paramref name="account"/> goes to the port it names, or is refused.</summary>
+    private void Route(SipAccount account, SipCall call)
+    {
+        var requestUser = call.IncomingInvite?.RequestUri.User;
+        var toUser = call.IncomingInvite?.To?.Uri.User;
+        var mine = _controllers.Where(c => c.Account == account).ToList();
+        var fxs = mine.Where(c => c.Kind == PortKind.Fxs).ToList();
+        var wanted = fxs.Where(c => c.Settings.Number is { } n && (n == requestUser || n == toUser)).ToList();
+        if (wanted.Count == 0 && fxs.Count == 1 && (requestUser == account.Settings.Username || requestUser is null))
+        {
+            wanted = fxs;
+        }
+
+        var dialled = requestUser ?? toUser ?? "";
+        if (wanted.Count > 0)
+        {
+            if (!wanted.Any(c => c.TryTake(call, dialled)))
+            {
+                Refuse(call, 486, "Busy Here", $"port {wanted[0].Name} is busy");
+            }
+
+            return;
+        }
+
+        // Not an FXS port's number: out through an idle FXO line of the account.
+        var fxo = mine.Where(c => c.Kind == PortKind.Fxo).ToList();
+        if (fxo.Count == 0)
+        {
+            Refuse(call, 404, "Not Found", $"no port answers to '{dialled}'");
+            return;
+        }
+
+        if (!fxo.Any(c => c.TryTake(call, dialled)))
+        {
+            Refuse(call, 486, "Busy Here", "every FXO line is busy");
+        }
+    }
+
+    private void Refuse(SipCall call, int code, string phrase, string why)
+    {
+        LogRefused(_logger, call.CallId, code, why);
+        _context.Background.Run("refuse a call", () => call.RejectAsync(code, phrase).AsTask());
+    }
+
+    [LoggerMessage(EventId = LogEventIds.CallControl + 40, Level = LogLevel.Information, Message = "SIP account {Account} listening on {EndPoint}")]
+    private static partial void LogAccount(ILogger logger, string account, IPEndPoint endPoint);
+
+    [LoggerMessage(EventId = LogEventIds.CallControl + 41, Level = LogLevel.Information, Message = "refused call {CallId} with {Code}: {Why}")]
+    private static partial void LogRefused(ILogger logger, string callId, int code, string why);
+}
