@@ -17,4 +17,11 @@ public enum CallProgressTone
 
     /// <summary>Congestion tone, "reorder" (E.180 §2.4): the network cannot complete the call.</summary>
     Congestion,
+
+    /// <summary>
+    /// Special information tone (E.180 §2.6, Q.35): three rising tones (950, 1400, 1800 Hz, 330 ms each, then 1 s of
+    /// silence; Telcordia's North American SIT 913.8/1370.6/1776.7 Hz) telling the caller that the call failed for a
+    /// reason other than busy or congestion, e.g. the number is unknown or has changed.
+    /// </summary>
+    Sit,
 }

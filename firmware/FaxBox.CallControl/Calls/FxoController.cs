@@ -262,9 +262,9 @@ internal sealed partial class FxoController : PortController
 
     protected override void RemoteEnded(GatewayCall call, SipCallStateChange change)
     {
-        if (!ReferenceEquals(Call, call))
+        if (!ReferenceEquals(Call, call) || State == PortState.Calling && call.Direction == "inbound")
         {
-            return;
+            return; // Already gone, or the box's own INVITE failed: Dialled handles it.
         }
 
         DropCall(call, change.Detail ?? change.Reason.ToString());

@@ -28,6 +28,8 @@ internal sealed partial class FxsController : PortController
     private SdpSessionDescription? _answer;
     private SdpMediaSession? _answerSession;
     private TimeSpan _batteryBackAt = TimeSpan.MaxValue;
+    private CallProgressTone _thenTone;
+    private TimeSpan _thenAt = TimeSpan.MaxValue;
 
     public FxsController(GatewayContext context, PortSettings settings, IFxsPort port, SipAccount account)
         : base(context, settings, port, account, PortKind.Fxs)
@@ -40,6 +42,15 @@ internal sealed partial class FxsController : PortController
 
     protected override void Tick()
     {
+        if (Now >= _thenAt)
+        {
+            _thenAt = TimeSpan.MaxValue;
+            if (State == PortState.Clearing && _port.Hook == HookState.OffHook)
+            {
+                _port.PlayTone(_thenTone);
+            }
+        }
+
         if (Now >= _batteryBackAt)
         {
             _batteryBackAt = TimeSpan.MaxValue;
@@ -79,6 +90,7 @@ internal sealed partial class FxsController : PortController
 
         // On-hook.
         _collector = null;
+        _thenAt = TimeSpan.MaxValue;
         _port.PlayTone(CallProgressTone.None);
         if (Call is not null)
         {
@@ -178,9 +190,16 @@ internal sealed partial class FxsController : PortController
             return;
         }
 
-        LogCallFailed(_logger, Name, call.RemoteNumber ?? "", $"{result.StatusCode} {result.ReasonPhrase}");
+        var signal = SipFailureSignal.For(result.StatusCode is >= 400 and <= 699 ? result.StatusCode : 0);
+        LogCallFailed(_logger, Name, call.RemoteNumber ?? "", $"{result.StatusCode} {result.ReasonPhrase} ({signal})");
         DropCall(call, $"{result.StatusCode} {result.ReasonPhrase}");
-        _port.PlayTone(SipFailureSignal.ToneFor(result.StatusCode));
+        _port.PlayTone(signal.Tone);
+        if (signal.Then != CallProgressTone.None)
+        {
+            _thenTone = signal.Then;
+            _thenAt = Now + FailureSignal.ThenAfter;
+        }
+
         SetState(PortState.Clearing);
     }
 
@@ -268,9 +287,9 @@ internal sealed partial class FxsController : PortController
 
     protected override void RemoteEnded(GatewayCall call, SipCallStateChange change)
     {
-        if (!ReferenceEquals(Call, call))
+        if (!ReferenceEquals(Call, call) || State == PortState.Calling)
         {
-            return;
+            return; // Already gone, or the box's own INVITE failed: Dialled plays the failure signal.
         }
 
         var ringing = State == PortState.Ringing;

@@ -83,6 +83,7 @@ public sealed partial class FxsPort : IFxsPort, IDisposable
             new ToneGenerator(region.Ringback),
             new ToneGenerator(region.Busy),
             new ToneGenerator(region.Congestion),
+            new ToneGenerator(region.Sit),
         ];
         _linefeed = FxsLinefeed.ForwardActive;
         _hardware.SetLinefeed(_linefeed);

@@ -24,6 +24,16 @@ public sealed class LineRegion
     /// <summary>Congestion tone (E.180 §2.4).</summary>
     public required ToneSpec Congestion { get; init; }
 
+    /// <summary>
+    /// The special information tone (E.180 §2.6 / Q.35): 950, 1400 and 1800 Hz for 330 ms each at −24 dBm0, then 1 s of
+    /// silence, unless the region's data says otherwise (North America: Telcordia's 913.8, 1370.6, 1776.7 Hz, 274, 274,
+    /// 380 ms). Default <see cref="ItuSit"/>.
+    /// </summary>
+    public ToneSpec Sit { get; init; } = ItuSit;
+
+    /// <summary>The special information tone of E.180 §2.6 with its nominal values.</summary>
+    public static ToneSpec ItuSit { get; } = new([950, 1400, 1800], -24, new Cadence([330, 0, 330, 0, 330, 1000]), Sequential: true);
+
     /// <summary>The ringing signal on the loop.</summary>
     public required RingSpec Ring { get; init; }
 
@@ -43,6 +53,7 @@ public sealed class LineRegion
         CallProgressTone.Ringback => Ringback,
         CallProgressTone.Busy => Busy,
         CallProgressTone.Congestion => Congestion,
+        CallProgressTone.Sit => Sit,
         _ => throw new ArgumentOutOfRangeException(nameof(tone), tone, "no tone spec for this value"),
     };
 

@@ -11,8 +11,8 @@ public sealed class LineRegions
 {
     private const string ResourceName = "FaxBox.LineInterface.Regions.regions.json";
     private static readonly Lazy<LineRegions> BuiltInTable = new(LoadBuiltIn);
-    private static readonly string[] RegionKeys = ["code", "name", "source", "note", "dial", "ringback", "busy", "congestion", "ring", "callerId", "impedance"];
-    private static readonly string[] ToneKeys = ["frequencies", "level", "cadence", "modulation"];
+    private static readonly string[] RegionKeys = ["code", "name", "source", "note", "dial", "ringback", "busy", "congestion", "sit", "ring", "callerId", "impedance"];
+    private static readonly string[] ToneKeys = ["frequencies", "level", "cadence", "modulation", "sequential"];
     private readonly Dictionary<string, LineRegion> _byCode;
 
     private LineRegions(List<LineRegion> regions)
@@ -112,6 +112,7 @@ public sealed class LineRegions
             Ringback = Tone(element, "ringback", where),
             Busy = Tone(element, "busy", where),
             Congestion = Tone(element, "congestion", where),
+            Sit = element.TryGetProperty("sit", out _) ? Tone(element, "sit", where) : LineRegion.ItuSit,
             Ring = Ring(element, where),
             CallerId = CallerId(element, where),
             Impedance = String(element, "impedance", where),
@@ -124,9 +125,15 @@ public sealed class LineRegions
         where = $"{where}: {key}";
         RequireObject(element, where, ToneKeys);
         var frequencies = Numbers(Property(element, "frequencies", where), $"{where}.frequencies");
-        if (frequencies.Count is < 1 or > 2 || frequencies.Any(f => f is < 100 or > 3400))
+        var sequential = element.TryGetProperty("sequential", out var s) && Boolean(s, $"{where}.sequential");
+        if (!sequential && (frequencies.Count is < 1 or > 2 || frequencies.Any(f => f is < 100 or > 3400)))
         {
             throw new InvalidDataException($"{where}.frequencies: expected one or two frequencies between 100 and 3400 Hz");
+        }
+
+        if (sequential && (frequencies.Count is < 2 or > 4 || frequencies.Any(f => f is < 100 or > 3400)))
+        {
+            throw new InvalidDataException($"{where}.frequencies: a sequential tone has two to four frequencies between 100 and 3400 Hz");
         }
 
         var level = Number(Property(element, "level", where), $"{where}.level");
@@ -136,7 +143,13 @@ public sealed class LineRegions
         }
 
         double? modulation = element.TryGetProperty("modulation", out var m) ? Number(m, $"{where}.modulation") : null;
-        return new ToneSpec(frequencies, level, CadenceOf(element, where), modulation);
+        var cadence = CadenceOf(element, where);
+        if (sequential && (cadence.IsContinuous || cadence.OnSegmentCount != frequencies.Count))
+        {
+            throw new InvalidDataException($"{where}.cadence: a sequential tone needs one on duration per frequency ({frequencies.Count}), found {(cadence.IsContinuous ? 0 : cadence.OnSegmentCount)}");
+        }
+
+        return new ToneSpec(frequencies, level, cadence, modulation, sequential);
     }
 
     private static RingSpec Ring(JsonElement region, string where)
@@ -215,6 +228,13 @@ public sealed class LineRegions
             ? value.GetString()!
             : throw new InvalidDataException($"{where}.{key}: expected a non-empty string");
     }
+
+    private static bool Boolean(JsonElement value, string where) => value.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw new InvalidDataException($"{where}: expected true or false, found {value.ValueKind}"),
+    };
 
     private static double Number(JsonElement value, string where) =>
         value.ValueKind == JsonValueKind.Number ? value.GetDouble() : throw new InvalidDataException($"{where}: expected a number, found {value.ValueKind}");

@@ -4,8 +4,9 @@ using FaxBox.LineInterface.Regions;
 namespace FaxBox.LineInterface.Signalling;
 
 /// <summary>
-/// Generates a call-progress tone (one or two summed sines, optionally amplitude-modulated) with its cadence, one 20 ms
-/// frame at a time, with continuous phase. Allocation-free after construction.
+/// Generates a call-progress tone (one or two summed sines, optionally amplitude-modulated, or a sequence of sines one
+/// per on segment such as the special information tone) with its cadence, one 20 ms frame at a time, with continuous
+/// phase per frequency. Allocation-free after construction.
 /// </summary>
 internal sealed class ToneGenerator
 {
@@ -14,6 +15,7 @@ internal sealed class ToneGenerator
     private readonly double _peak;
     private readonly double _modulationStep;
     private readonly Cadence _cadence;
+    private readonly bool _sequential;
     private long _sample;
 
     public ToneGenerator(ToneSpec spec)
@@ -25,6 +27,7 @@ internal sealed class ToneGenerator
         _peak = Dbm0.SinePeak(spec.LevelDbm0);
         _modulationStep = spec.ModulationHz is { } m ? 2 * Math.PI * m / AudioFrame.SampleRate : 0;
         _cadence = spec.Cadence;
+        _sequential = spec.Sequential;
     }
 
     public ToneSpec Spec { get; }
@@ -41,11 +44,13 @@ internal sealed class ToneGenerator
     {
         for (var i = 0; i < frame.Length; i++)
         {
-            var on = _cadence.IsOnAt(_sample * 1000 / AudioFrame.SampleRate);
+            var milliseconds = _sample * 1000 / AudioFrame.SampleRate;
+            var on = _cadence.IsOnAt(milliseconds);
+            var only = _sequential ? _cadence.OnSegmentAt(milliseconds) : -1;
             double value = 0;
             for (var k = 0; k < _step.Length; k++)
             {
-                if (on)
+                if (on && (!_sequential || k == only))
                 {
                     value += Math.Sin(_phase[k]);
                 }

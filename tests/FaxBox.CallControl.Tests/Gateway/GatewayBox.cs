@@ -48,7 +48,7 @@ internal sealed class GatewayBox : IAsyncDisposable
         SipT1 = TimeSpan.FromMilliseconds(100),
         Accounts = [new SipAccountSettings { Name = "trunk", Username = name, Port = 0, Target = target }],
         Fax = fax ?? new FaxOptions(),
-        DialPlan = new DialPlanOptions { Patterns = ["2xx", "1xx", "x.#"], InterDigitTimeout = TimeSpan.FromSeconds(2) },
+        DialPlan = new DialPlanOptions { Patterns = ["2xx", "1xx", "3xx", "x.#"], InterDigitTimeout = TimeSpan.FromSeconds(2) },
         Ports =
         [
             new PortSettings { Port = 0, Account = "trunk", Number = number },

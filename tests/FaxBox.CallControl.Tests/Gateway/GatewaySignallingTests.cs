@@ -108,6 +108,19 @@ public sealed class GatewaySignallingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_number_the_far_box_does_not_know_gives_SIT_then_congestion()
+    {
+        var optionsB = GatewayBox.Options("boxb", null);
+        optionsB.Ports.RemoveAt(1); // no FXO line: 299 is nobody's number, B answers 404
+        await using var b = GatewayBox.Create(optionsB, Phones(), new FakeCallMediaFactory(), Path.Combine(_work.Path, "b"));
+        await using var a = GatewayBox.Create(GatewayBox.Options("boxa", b.SipHostPort), Phones("299"), new FakeCallMediaFactory(), Path.Combine(_work.Path, "a"));
+        a.Simulation.Phones["fxs0"].OffHook();
+        Assert.True(await GatewayBox.Run(() => a.Simulation.FxsPorts[0].Tone == CallProgressTone.Sit, Limit, a, b), $"A {a.Port("fxs0").State} {a.Simulation.FxsPorts[0].Tone}");
+        Assert.True(await GatewayBox.Run(() => a.Simulation.FxsPorts[0].Tone == CallProgressTone.Congestion, TimeSpan.FromSeconds(6), a, b));
+        Assert.Equal(PortState.Clearing, a.Port("fxs0").State);
+    }
+
+    [Fact]
     public async Task The_answering_side_re_invites_to_T38_on_CED_and_both_boxes_record_the_fax()
     {
         var (a, b, mediaA, mediaB) = await TwoBoxes();
