@@ -180,7 +180,7 @@ internal static class SipOptionsCommand
         return request;
     }
 
-    private static IEnumerable<IPEndPoint> ResolvConfServers()
+    internal static IEnumerable<IPEndPoint> ResolvConfServers()
     {
         const string path = "/etc/resolv.conf";
         if (!File.Exists(path))

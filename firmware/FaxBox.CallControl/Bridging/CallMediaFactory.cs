@@ -1,0 +1,28 @@
+using FaxBox.CallControl.Configuration;
+using FaxBox.Fax;
+using FaxBox.Media.Net;
+using Microsoft.Extensions.Logging;
+
+namespace FaxBox.CallControl.Bridging;
+
+/// <summary>The gateway's <see cref="ICallMediaFactory"/>: <see cref="CallMedia"/> on sockets from the configured media port range.</summary>
+public sealed class CallMediaFactory : ICallMediaFactory
+{
+    private readonly MediaOptions _media;
+    private readonly IFaxEngine _engine;
+    private readonly MediaPortAllocator _ports;
+    private readonly ILoggerFactory _loggers;
+
+    public CallMediaFactory(MediaOptions media, IFaxEngine engine, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        _media = media;
+        _engine = engine;
+        _loggers = loggers;
+        _ports = new MediaPortAllocator(new MediaPortRange { MinPort = media.PortMin, MaxPort = media.PortMax }, media.Address);
+    }
+
+    /// <inheritdoc />
+    public ICallMedia Create(string logTag, FaxOptions fax) =>
+        new CallMedia(fax, _media, _engine, _ports, logTag, _loggers.CreateLogger<CallMedia>());
+}

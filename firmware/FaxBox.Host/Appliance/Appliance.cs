@@ -1,0 +1,86 @@
+using FaxBox.CallControl;
+using FaxBox.CallControl.Bridging;
+using FaxBox.CallControl.Configuration;
+using FaxBox.Core;
+using FaxBox.Core.Status;
+using FaxBox.Fax;
+using FaxBox.Host.Cli;
+using FaxBox.LineInterface.Hardware.Boards;
+using FaxBox.LineInterface.Regions;
+using FaxBox.Media.Net;
+using FaxBox.Sip.Dns;
+using Microsoft.Extensions.Logging;
+
+namespace FaxBox.Host.Appliance;
+
+/// <summary>
+/// One running box: its board's line ports and the gateway on them, ticked together (ports first) by a media clock.
+/// <c>faxbox run</c> runs one on the real-time clock; <c>faxbox demo</c> runs two side by side.
+/// </summary>
+internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
+{
+    private Appliance(ApplianceBoard board, Gateway gateway, StatusBoard status)
+    {
+        Board = board;
+        Gateway = gateway;
+        Status = status;
+    }
+
+    public ApplianceBoard Board { get; }
+
+    public Gateway Gateway { get; }
+
+    public StatusBoard Status { get; }
+
+    /// <summary>Opens the board, builds and starts the gateway. Configuration errors surface as <see cref="GatewayConfigurationException"/>.</summary>
+    public static async Task<Appliance> StartAsync(
+        GatewayOptions options,
+        BoardProfile profile,
+        IFaxEngine engine,
+        string dataFolder,
+        ILoggerFactory loggers,
+        IDnsClient? dns = null,
+        string region = "US",
+        CancellationToken cancellationToken = default)
+    {
+        var lineRegion = LineRegions.BuiltIn.Get(region);
+        var board = await ApplianceBoard.OpenAsync(profile, lineRegion, engine, dataFolder, loggers, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var status = new StatusBoard(options.Name);
+            var media = new CallMediaFactory(options.Media, engine, loggers);
+            dns ??= DefaultDns(loggers);
+            var gateway = Gateway.Create(options, board.Ports, media, dns, status, loggers);
+            gateway.Start();
+            return new Appliance(board, gateway, status);
+        }
+        catch
+        {
+            await board.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public void OnTick(in MediaTick tick)
+    {
+        Board.OnTick(tick);
+        Gateway.OnTick(tick);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gateway.DisposeAsync().ConfigureAwait(false);
+        await Board.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static DnsClient DefaultDns(ILoggerFactory loggers)
+    {
+        var options = new DnsClientOptions();
+        foreach (var server in SipOptionsCommand.ResolvConfServers())
+        {
+            options.Servers.Add(server);
+        }
+
+        return new DnsClient(options, loggers.CreateLogger<DnsClient>());
+    }
+}
