@@ -35,7 +35,8 @@ public sealed class SpanDspFaxEngine : IFaxEngine
         new SpanDspT38Gateway(options, packets, Logger(options.LogTag));
 
     /// <inheritdoc />
-    public IT30Monitor CreateT30Monitor() => throw new NotSupportedException("the T.30 monitor is not written yet");
+    /// <remarks>spandsp's <c>fsk_rx</c> (V.21 channel 2) feeding <c>hdlc_rx</c> natively; see <see cref="SpanDspT30Monitor"/>.</remarks>
+    public IT30Monitor CreateT30Monitor() => new SpanDspT30Monitor();
 
     public IToneDetector CreateToneDetector(ToneDetectorOptions options) => new SpanDspToneDetector(options);
 

@@ -30,7 +30,7 @@ public static class SpanDspLibrary
         "t38_gateway_get_transfer_statistics", "span_set_message_handler", "span_log_set_tag", "span_log_set_level",
         "dtmf_rx_init", "dtmf_tx_init", "modem_connect_tones_rx_init", "modem_connect_tones_tx_init", "adsi_rx_init", "adsi_tx_init",
         "v17_rx_init", "v17_rx", "v17_rx_restart", "v17_tx_init", "v17_tx", "v17_tx_restart", "v29_rx_init", "v29_rx", "v29_tx_init",
-        "v29_tx", "v27ter_rx_init", "v27ter_rx", "v27ter_tx_init", "v27ter_tx", "fsk_rx_init", "fsk_rx", "fsk_tx_init", "fsk_tx",
+        "v29_tx", "v27ter_rx_init", "v27ter_rx", "v27ter_tx_init", "v27ter_tx", "fsk_rx_init", "fsk_rx", "hdlc_rx_init", "hdlc_rx_put_bit", "hdlc_rx_get_stats", "hdlc_rx_free", "fsk_tx_init", "fsk_tx",
         "v17_rx_set_qam_report_handler", "v29_rx_set_qam_report_handler", "v27ter_rx_set_qam_report_handler",
     ];
 
