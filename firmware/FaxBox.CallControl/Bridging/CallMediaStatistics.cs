@@ -19,4 +19,11 @@ public sealed record CallMediaStatistics(
     bool Ecm,
     string T30Result,
     bool T30Success,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>The RTP part of <see cref="Network"/> (G.711 voice and pass-through).</summary>
+    public FaxNetworkStatistics Rtp { get; init; } = FaxNetworkStatistics.None;
+
+    /// <summary>The UDPTL part of <see cref="Network"/> (T.38): datagrams, IFPs lost and recovered by redundancy or FEC.</summary>
+    public FaxNetworkStatistics Udptl { get; init; } = FaxNetworkStatistics.None;
+}
