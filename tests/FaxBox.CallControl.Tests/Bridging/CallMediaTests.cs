@@ -275,4 +275,26 @@ public sealed class CallMediaTests
         Assert.Equal((0, 0, CallMedia.NoG711View, false), (s.Pages, s.BitRate, s.T30Result, s.T30Success));
         Assert.False(pair.A.FaxComplete);
     }
+
+    [Fact]
+    public void A_T38_fax_survives_5_percent_loss_each_way_with_redundancy_3_and_counts_the_recoveries()
+    {
+        var fax = new FaxOptions { ControlRedundancy = 3, ImageRedundancy = 3 };
+        using var pair = new BridgePair(fax: fax);
+        using var relay = new LossyRelay(pair.A.ImageEndPoint, pair.B.ImageEndPoint, lossPercent: 5, seed: 7);
+        pair.Network = relay.Pump;
+        pair.A.UseT38(relay.ForA, BridgePair.DefaultT38);
+        pair.B.UseT38(relay.ForB, BridgePair.DefaultT38);
+
+        pair.RunToEnd();
+
+        Assert.True(pair.Receiver.Result!.Success, pair.Receiver.Result.T30Text);
+        Assert.True(pair.CompareReceived().Identical);
+        Assert.True(relay.Dropped > 10, $"the relay dropped {relay.Dropped} of {relay.Dropped + relay.Forwarded}");
+        var a = pair.A.GetStatistics().Udptl;
+        var b = pair.B.GetStatistics().Udptl;
+        Assert.True(a.RecoveredByRedundancy + b.RecoveredByRedundancy > 0, $"recovered {a.RecoveredByRedundancy} at A, {b.RecoveredByRedundancy} at B");
+        Assert.Equal(relay.Forwarded, a.PacketsReceived + b.PacketsReceived);
+        Assert.Equal((1, "ok"), (pair.B.GetStatistics().Pages, pair.B.GetStatistics().T30Result));
+    }
 }
