@@ -115,6 +115,7 @@ internal sealed class BridgePair : IDisposable
         for (int i = 0; i < 150; i++)
         {
             Tick();
+            everyTick?.Invoke();
         }
     }
 

@@ -99,8 +99,14 @@ public sealed class CallMediaTests
     {
         using var pair = new BridgePair();
         pair.UseT38();
+        long dcnAt = -1;
+        long completeAt = -1;
 
-        pair.RunToEnd();
+        pair.RunToEnd(() =>
+        {
+            dcnAt = dcnAt < 0 && pair.A.GetStatistics().T30Result == "ok" ? pair.Frames : dcnAt;
+            completeAt = completeAt < 0 && pair.A.FaxComplete ? pair.Frames : completeAt;
+        });
 
         Assert.True(pair.Sender.Result!.Success, pair.Sender.Result.T30Text);
         Assert.True(pair.Receiver.Result!.Success, pair.Receiver.Result.T30Text);
@@ -119,6 +125,7 @@ public sealed class CallMediaTests
         }
 
         Assert.Equal(pair.A.GetStatistics().Udptl.PacketsSent, pair.B.GetStatistics().Udptl.PacketsReceived);
+        Assert.True(dcnAt > 0 && completeAt - dcnAt >= 100, $"DCN seen at frame {dcnAt}, complete at {completeAt}: the gateway plays DCN out first");
     }
 
     [Fact]
