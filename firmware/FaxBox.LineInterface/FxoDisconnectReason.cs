@@ -14,4 +14,7 @@ public enum FxoDisconnectReason
 
     /// <summary>The region's congestion tone was recognised on the line.</summary>
     CongestionTone,
+
+    /// <summary>A special information tone (E.180 §2.6) was recognised on the line: the call cannot be completed.</summary>
+    SpecialInformationTone,
 }

@@ -95,6 +95,7 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
     private NetworkCounters _rtpNow;
     private NetworkCounters _udptlNow;
     private volatile CallMediaMode _mode;
+    private volatile bool _gatewayComplete;
 
     /// <summary>
     /// Binds an RTP/RTCP pair and a UDPTL port from <paramref name="ports"/> now (so both can go into SDP) and prepares
@@ -166,7 +167,7 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
     public CallMediaMode Mode => _mode;
 
     /// <inheritdoc />
-    public bool FaxComplete => _observer.Complete;
+    public bool FaxComplete => _observer.Complete && (_mode != CallMediaMode.T38 || _gatewayComplete);
 
     /// <summary>True when the engine gives a T.30 view of G.711 pass-through (two monitors run in audio modes).</summary>
     public bool HasG711T30View => _lineMonitor is not null;
@@ -441,6 +442,7 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
         _udptl!.Poll(_time.Now);
         gateway.TransmitAudio(toLine);
         gateway.ReceiveAudio(fromLine);
+        _gatewayComplete = gateway.IsComplete;
     }
 
     private void Apply(MediaCommand command)
@@ -462,6 +464,7 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
         {
             _gateway?.Dispose();
             _gateway = command.Gateway;
+            _gatewayComplete = false;
         }
 
         if (command.Mode is CallMediaMode.Voice or CallMediaMode.G711Fax)

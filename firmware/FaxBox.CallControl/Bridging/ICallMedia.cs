@@ -45,7 +45,10 @@ public interface ICallMedia : ILineAudio, IDisposable
     /// </summary>
     event EventHandler<FaxToneEvent>? FaxToneDetected;
 
-    /// <summary>True once a relayed or passed-through T.30 session has ended (DCN seen, either way).</summary>
+    /// <summary>
+    /// True once a relayed or passed-through T.30 session has ended (DCN seen, either way) and, in T.38 mode, the gateway
+    /// has also played it out to the line (about 3 s later), so hanging up now cuts nothing off.
+    /// </summary>
     bool FaxComplete { get; }
 
     /// <summary>A consistent snapshot of the call's media statistics; safe from any thread.</summary>

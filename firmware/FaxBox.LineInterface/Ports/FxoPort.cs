@@ -319,6 +319,10 @@ public sealed partial class FxoPort : IFxoPort, IDisposable
             {
                 Disconnect(FxoDisconnectReason.CongestionTone);
             }
+            else if (tone == CallProgressTone.Sit)
+            {
+                Disconnect(FxoDisconnectReason.SpecialInformationTone);
+            }
         }
     }
 

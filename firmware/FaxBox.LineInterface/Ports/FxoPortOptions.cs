@@ -34,7 +34,7 @@ public sealed class FxoPortOptions
     /// <summary>When reversal supervision is on, the first reversal after seizing is the far end answering, not a clear. Default true.</summary>
     public bool FirstReversalIsAnswer { get; set; } = true;
 
-    /// <summary>Supervise disconnect by the region's busy and congestion tones. Default true.</summary>
+    /// <summary>Supervise disconnect by the region's busy and congestion tones and by a special information tone. Default true.</summary>
     public bool DisconnectOnBusyTone { get; set; } = true;
 
     /// <summary>After seizing or dialling, loop-current and reversal supervision wait this long (the exchange settles). Default 500 ms.</summary>

@@ -9,12 +9,18 @@ namespace FaxBox.LineInterface.Signalling;
 /// frequencies and it is above <see cref="MinimumLevelDbm0"/>), a 40 ms hangover removes single-frame glitches, and the
 /// on/off durations are matched against each tone's cadence (ITU-T E.180 §2 tolerances, widened by the 20 ms frame).
 /// Tones whose frequencies and cadences coincide in a region cannot be told apart; the first of dial, ringback, busy,
-/// congestion wins (Japan and Australia report their congestion tone as busy). Allocation-free per frame.
+/// congestion wins (Japan and Australia report their congestion tone as busy). A special information tone (E.180 §2.6, any
+/// of its regional variants) is recognised by <see cref="SitDetector"/> from its rising three-tone sequence and reported
+/// as <see cref="CallProgressTone.Sit"/> until no sequence has ended for <see cref="SitHoldMilliseconds"/>.
+/// Allocation-free per frame.
 /// </summary>
 public sealed class CallProgressToneDetector
 {
     private const int History = 8;
     private const double ToneShare = 0.5;
+
+    /// <summary>How long Sit stays reported after a sequence ended: a 1 s silence and a whole next sequence, with margin.</summary>
+    private const int SitHoldMilliseconds = 2600;
     private static readonly CallProgressTone[] Kinds = [CallProgressTone.Dial, CallProgressTone.Ringback, CallProgressTone.Busy, CallProgressTone.Congestion];
 
     private readonly ToneSpec[] _specs;
@@ -30,6 +36,8 @@ public sealed class CallProgressToneDetector
     private readonly int[] _segmentFrames = new int[History];
     private readonly double[][] _segmentShare;
     private readonly double[] _runShare;
+    private readonly SitDetector _sit;
+    private int _sitQuietFrames;
     private int _segments;
     private bool _state;
     private int _run;
@@ -44,6 +52,7 @@ public sealed class CallProgressToneDetector
         ArgumentNullException.ThrowIfNull(region);
         MinimumLevelDbm0 = minimumLevelDbm0;
         _minimumMeanSquare = Dbm0.MeanSquare(minimumLevelDbm0);
+        _sit = new SitDetector(_minimumMeanSquare);
         _specs = [.. Kinds.Select(region.ToneOf)];
         _frequencies = [.. _specs.SelectMany(s => s.FrequenciesHz).Distinct()];
         _coefficients = [.. _frequencies.Select(f => 2 * Math.Cos(2 * Math.PI * f / AudioFrame.SampleRate))];
@@ -88,6 +97,8 @@ public sealed class CallProgressToneDetector
         _run = 0;
         _pending = 0;
         Array.Clear(_runShare);
+        _sit.Reset();
+        _sitQuietFrames = 0;
         Current = CallProgressTone.None;
     }
 
@@ -132,6 +143,23 @@ public sealed class CallProgressToneDetector
         else
         {
             _run++;
+        }
+
+        if (_sit.Process(frame))
+        {
+            _sitQuietFrames = 0;
+            Report(CallProgressTone.Sit);
+            return;
+        }
+
+        if (Current == CallProgressTone.Sit)
+        {
+            // SIT's own frames look like no known tone to the cadence matcher; it may still recognise a tone that follows.
+            _sitQuietFrames++;
+            if (_sitQuietFrames * AudioFrame.Milliseconds >= SitHoldMilliseconds)
+            {
+                Report(CallProgressTone.None);
+            }
         }
 
         Classify();
@@ -267,7 +295,7 @@ public sealed class CallProgressToneDetector
             return;
         }
 
-        if (Current != CallProgressTone.None)
+        if (Current is not (CallProgressTone.None or CallProgressTone.Sit))
         {
             var k = Array.IndexOf(Kinds, Current);
             var limit = _specs[k].Cadence.IsContinuous ? FramesOf(300) : _endFrames[k];

@@ -159,7 +159,7 @@ public sealed class ExchangeLine : ILineAudio
         var target = _exchange.Find(Dialled);
         if (target is null)
         {
-            Park(CallProgressTone.Congestion);
+            Park(_exchange.Options.UnknownNumberTone);
         }
         else if (target == this || target.State != ExchangeLineState.Idle || target.Loop.SubscriberOffHook)
         {

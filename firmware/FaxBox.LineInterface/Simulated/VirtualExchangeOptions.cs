@@ -17,4 +17,10 @@ public sealed class VirtualExchangeOptions
 
     /// <summary>With no digit for this long, the number dialled so far is routed or refused. Default 4 s.</summary>
     public TimeSpan InterDigitTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>
+    /// The tone played to a caller who dialled a number the exchange does not know: <see cref="CallProgressTone.Congestion"/>
+    /// or, as many networks do for an unallocated number, <see cref="CallProgressTone.Sit"/>. Default congestion.
+    /// </summary>
+    public CallProgressTone UnknownNumberTone { get; set; } = CallProgressTone.Congestion;
 }

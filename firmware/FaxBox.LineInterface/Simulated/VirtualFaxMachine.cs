@@ -149,10 +149,10 @@ public sealed partial class VirtualFaxMachine : IMediaTickHandler, ILineAudio, I
             terminal.Abort();
             HangUp("loop current dropped");
         }
-        else if (Phone.HeardTone is CallProgressTone.Busy or CallProgressTone.Congestion && terminal.GetStatistics().PagesTransferred == 0)
+        else if (Phone.HeardTone is CallProgressTone.Busy or CallProgressTone.Congestion or CallProgressTone.Sit && terminal.GetStatistics().PagesTransferred == 0)
         {
             terminal.Abort();
-            HangUp(Phone.HeardTone == CallProgressTone.Busy ? "busy" : "congestion");
+            HangUp(Phone.HeardTone switch { CallProgressTone.Busy => "busy", CallProgressTone.Sit => "special information tone", _ => "congestion" });
         }
     }
 

@@ -60,6 +60,9 @@ internal sealed class BridgePair : IDisposable
 
     public long Frames { get; private set; }
 
+    /// <summary>Run after each side's Exchange (a relay between them); not counted in the allocation figures.</summary>
+    public Action? Network { get; set; }
+
     /// <summary>Bytes the two call media allocated inside Exchange during the last <see cref="Tick"/>.</summary>
     public long LastTickAllocated { get; private set; }
 
@@ -84,12 +87,16 @@ internal sealed class BridgePair : IDisposable
         Receiver.TransmitAudio(_receiverOut);
         _toSender.AsSpan().Clear();
         _toReceiver.AsSpan().Clear();
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long a0 = GC.GetAllocatedBytesForCurrentThread();
         A.Exchange(_senderOut, _toSender);
-        long between = GC.GetAllocatedBytesForCurrentThread();
+        long a1 = GC.GetAllocatedBytesForCurrentThread();
+        Network?.Invoke();
+        long b0 = GC.GetAllocatedBytesForCurrentThread();
         B.Exchange(_receiverOut, _toReceiver);
-        LastTickAllocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        LastTickAllocatedByA = between - before;
+        long b1 = GC.GetAllocatedBytesForCurrentThread();
+        Network?.Invoke();
+        LastTickAllocated = (a1 - a0) + (b1 - b0);
+        LastTickAllocatedByA = a1 - a0;
         Sender.ReceiveAudio(_toSender);
         Receiver.ReceiveAudio(_toReceiver);
         Frames++;
@@ -108,6 +115,7 @@ internal sealed class BridgePair : IDisposable
         for (int i = 0; i < 150; i++)
         {
             Tick();
+            everyTick?.Invoke();
         }
     }
 

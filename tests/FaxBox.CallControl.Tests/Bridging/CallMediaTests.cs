@@ -99,8 +99,14 @@ public sealed class CallMediaTests
     {
         using var pair = new BridgePair();
         pair.UseT38();
+        long dcnAt = -1;
+        long completeAt = -1;
 
-        pair.RunToEnd();
+        pair.RunToEnd(() =>
+        {
+            dcnAt = dcnAt < 0 && pair.A.GetStatistics().T30Result == "ok" ? pair.Frames : dcnAt;
+            completeAt = completeAt < 0 && pair.A.FaxComplete ? pair.Frames : completeAt;
+        });
 
         Assert.True(pair.Sender.Result!.Success, pair.Sender.Result.T30Text);
         Assert.True(pair.Receiver.Result!.Success, pair.Receiver.Result.T30Text);
@@ -119,6 +125,7 @@ public sealed class CallMediaTests
         }
 
         Assert.Equal(pair.A.GetStatistics().Udptl.PacketsSent, pair.B.GetStatistics().Udptl.PacketsReceived);
+        Assert.True(dcnAt > 0 && completeAt - dcnAt >= 100, $"DCN seen at frame {dcnAt}, complete at {completeAt}: the gateway plays DCN out first");
     }
 
     [Fact]
@@ -274,5 +281,27 @@ public sealed class CallMediaTests
         var s = pair.A.GetStatistics();
         Assert.Equal((0, 0, CallMedia.NoG711View, false), (s.Pages, s.BitRate, s.T30Result, s.T30Success));
         Assert.False(pair.A.FaxComplete);
+    }
+
+    [Fact]
+    public void A_T38_fax_survives_5_percent_loss_each_way_with_redundancy_3_and_counts_the_recoveries()
+    {
+        var fax = new FaxOptions { ControlRedundancy = 3, ImageRedundancy = 3 };
+        using var pair = new BridgePair(fax: fax);
+        using var relay = new LossyRelay(pair.A.ImageEndPoint, pair.B.ImageEndPoint, lossPercent: 5, seed: 7);
+        pair.Network = relay.Pump;
+        pair.A.UseT38(relay.ForA, BridgePair.DefaultT38);
+        pair.B.UseT38(relay.ForB, BridgePair.DefaultT38);
+
+        pair.RunToEnd();
+
+        Assert.True(pair.Receiver.Result!.Success, pair.Receiver.Result.T30Text);
+        Assert.True(pair.CompareReceived().Identical);
+        Assert.True(relay.Dropped > 10, $"the relay dropped {relay.Dropped} of {relay.Dropped + relay.Forwarded}");
+        var a = pair.A.GetStatistics().Udptl;
+        var b = pair.B.GetStatistics().Udptl;
+        Assert.True(a.RecoveredByRedundancy + b.RecoveredByRedundancy > 0, $"recovered {a.RecoveredByRedundancy} at A, {b.RecoveredByRedundancy} at B");
+        Assert.Equal(relay.Forwarded, a.PacketsReceived + b.PacketsReceived);
+        Assert.Equal((1, "ok"), (pair.B.GetStatistics().Pages, pair.B.GetStatistics().T30Result));
     }
 }

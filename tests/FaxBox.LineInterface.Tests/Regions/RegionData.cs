@@ -21,7 +21,7 @@ public static class RegionData
         var data = new TheoryData<string, CallProgressTone>();
         foreach (var region in LineRegions.BuiltIn.All)
         {
-            foreach (var tone in new[] { CallProgressTone.Dial, CallProgressTone.Ringback, CallProgressTone.Busy, CallProgressTone.Congestion })
+            foreach (var tone in new[] { CallProgressTone.Dial, CallProgressTone.Ringback, CallProgressTone.Busy, CallProgressTone.Congestion, CallProgressTone.Sit })
             {
                 data.Add(region.Code, tone);
             }

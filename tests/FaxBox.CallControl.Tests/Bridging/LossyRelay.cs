@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace FaxBox.CallControl.Tests.Bridging;
+
+/// <summary>
+/// A UDP relay on 127.0.0.1 between two media endpoints that drops each datagram with a fixed probability (seeded, so a
+/// run is repeatable): A sends to <see cref="ForA"/>, B to <see cref="ForB"/>. Pumped from the test's tick loop.
+/// </summary>
+internal sealed class LossyRelay : IDisposable
+{
+    private readonly Socket _facingA = Bind();
+    private readonly Socket _facingB = Bind();
+    private readonly IPEndPoint _a;
+    private readonly IPEndPoint _b;
+    private readonly double _loss;
+    private readonly Random _random;
+    private readonly byte[] _buffer = new byte[2048];
+
+    public LossyRelay(IPEndPoint a, IPEndPoint b, double lossPercent, int seed)
+    {
+        _a = a;
+        _b = b;
+        _loss = lossPercent / 100;
+        _random = new Random(seed);
+    }
+
+    public IPEndPoint ForA => (IPEndPoint)_facingA.LocalEndPoint!;
+
+    public IPEndPoint ForB => (IPEndPoint)_facingB.LocalEndPoint!;
+
+    public long Forwarded { get; private set; }
+
+    public long Dropped { get; private set; }
+
+    /// <summary>Forwards (or drops) everything waiting, both ways.</summary>
+    public void Pump()
+    {
+        Forward(_facingA, _facingB, _b);
+        Forward(_facingB, _facingA, _a);
+    }
+
+    public void Dispose()
+    {
+        _facingA.Dispose();
+        _facingB.Dispose();
+    }
+
+    private static Socket Bind()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { Blocking = false };
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
+    }
+
+    private void Forward(Socket from, Socket to, IPEndPoint destination)
+    {
+        for (int i = 0; i < 1000 && from.Available > 0; i++)
+        {
+            int n = from.Receive(_buffer);
+            if (_random.NextDouble() < _loss)
+            {
+                Dropped++;
+                continue;
+            }
+
+            to.SendTo(_buffer.AsSpan(0, n), SocketFlags.None, destination);
+            Forwarded++;
+        }
+    }
+}
