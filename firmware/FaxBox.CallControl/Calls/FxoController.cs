@@ -267,9 +267,15 @@ internal sealed partial class FxoController : PortController
             return; // Already gone, or the box's own INVITE failed: Dialled handles it.
         }
 
-        DropCall(call, change.Detail ?? change.Reason.ToString());
-        Release();
+        var why = change.Detail ?? change.Reason.ToString();
+        if (!Drain(call, why))
+        {
+            DropCall(call, why);
+            Release();
+        }
     }
+
+    protected override void Drained() => Release();
 
     private void Release()
     {

@@ -292,15 +292,26 @@ internal sealed partial class FxsController : PortController
             return; // Already gone, or the box's own INVITE failed: Dialled plays the failure signal.
         }
 
-        var ringing = State == PortState.Ringing;
-        DropCall(call, change.Detail ?? change.Reason.ToString());
-        if (ringing)
+        var why = change.Detail ?? change.Reason.ToString();
+        if (State == PortState.Ringing)
         {
+            DropCall(call, why);
             _port.StopRinging();
             SetState(PortState.Idle);
             return;
         }
 
+        if (_port.Hook == HookState.OffHook && Drain(call, why))
+        {
+            return;
+        }
+
+        DropCall(call, why);
+        Drained();
+    }
+
+    protected override void Drained()
+    {
         if (_port.Hook == HookState.OffHook)
         {
             // Far end cleared: a disconnect clear, then busy tone until the terminal hangs up.

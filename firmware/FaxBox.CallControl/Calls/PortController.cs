@@ -21,6 +21,9 @@ internal abstract class PortController : IMediaTickHandler
     private readonly ConcurrentQueue<Action> _inbox = new();
     private int _claim;
     private PortState _state = PortState.Idle;
+    private GatewayCall? _draining;
+    private string? _drainWhy;
+    private TimeSpan _drainUntil;
 
     protected PortController(GatewayContext context, PortSettings settings, ILinePort port, SipAccount account, PortKind kind)
     {
@@ -70,11 +73,24 @@ internal abstract class PortController : IMediaTickHandler
         return true;
     }
 
+    /// <summary>
+    /// How long a fax call's media keeps playing to the line after the far end's BYE: the last T.30 frames (MCF, DCN)
+    /// may still be on their way through the T.38 gateway or the jitter buffer when the peer hangs up.
+    /// </summary>
+    public static readonly TimeSpan FaxDrain = TimeSpan.FromSeconds(2);
+
     public void OnTick(in MediaTick tick)
     {
         while (_inbox.TryDequeue(out var action))
         {
             action();
+        }
+
+        if (_draining is { } draining && Now >= _drainUntil)
+        {
+            _draining = null;
+            DropCall(draining, _drainWhy ?? "ended");
+            Drained();
         }
 
         Tick();
@@ -153,6 +169,7 @@ internal abstract class PortController : IMediaTickHandler
     /// <summary>Media thread: ends the port's call locally (BYE, CANCEL or rejection) and writes its record.</summary>
     protected void EndCall(string why)
     {
+        _draining = null;
         if (Call is not { } call)
         {
             return;
@@ -167,6 +184,29 @@ internal abstract class PortController : IMediaTickHandler
         }
 
         call.Finish(why);
+    }
+
+    /// <summary>
+    /// Media thread: the far end ended <paramref name="call"/>. A fax call keeps its media on the line for
+    /// <see cref="FaxDrain"/> and then drops it (<see cref="Drained"/> follows); true when it drains, false when the caller
+    /// should clear at once.
+    /// </summary>
+    protected bool Drain(GatewayCall call, string why)
+    {
+        if (!call.IsFax)
+        {
+            return false;
+        }
+
+        _draining = call;
+        _drainWhy = why;
+        _drainUntil = Now + FaxDrain;
+        return true;
+    }
+
+    /// <summary>Media thread: a drained call was dropped; clear the line now.</summary>
+    protected virtual void Drained()
+    {
     }
 
     /// <summary>Media thread: forgets the port's call after the far end ended it and writes its record.</summary>

@@ -19,14 +19,18 @@ internal sealed class GatewayBox : IAsyncDisposable
 {
     private long _tick;
 
-    private GatewayBox(ScenarioSimulation simulation, CallControl.Gateway gateway, StatusBoard status)
+    private GatewayBox(ScenarioSimulation simulation, CallControl.Gateway gateway, StatusBoard status, string workFolder)
     {
+        WorkFolder = workFolder;
         Simulation = simulation;
         Gateway = gateway;
         Status = status;
     }
 
     public ScenarioSimulation Simulation { get; }
+
+    /// <summary>Where the simulator writes test pages and received faxes.</summary>
+    public string WorkFolder { get; }
 
     public CallControl.Gateway Gateway { get; }
 
@@ -73,7 +77,7 @@ internal sealed class GatewayBox : IAsyncDisposable
         var status = new StatusBoard(options.Name);
         var gateway = CallControl.Gateway.Create(options, ports, media, new NoDns(), status, NullLoggerFactory.Instance);
         gateway.Start();
-        return new GatewayBox(simulation, gateway, status);
+        return new GatewayBox(simulation, gateway, status, workFolder);
     }
 
     public PortStatus Port(string name) => Status.Current.Ports.Single(p => p.Name == name);

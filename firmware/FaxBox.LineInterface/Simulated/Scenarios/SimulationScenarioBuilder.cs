@@ -112,6 +112,11 @@ public static class SimulationScenarioBuilder
             Ecm = terminal.Ecm,
             DialMethod = terminal.DialMethod,
             AnswerAfterRings = terminal.AnswerAfterRings ?? 2,
+
+            // A dense generated test page takes about 2 minutes at 14400 bit/s: let long documents finish.
+            Watchdog = terminal.Direction == FaxDirection.Send
+                ? TimeSpan.FromMinutes(Math.Max(10, 3 * terminal.TestPages))
+                : TimeSpan.FromHours(1),
         }, Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<VirtualFaxMachine>(simulator.Loggers));
         if (terminal.Direction == FaxDirection.Send)
         {
