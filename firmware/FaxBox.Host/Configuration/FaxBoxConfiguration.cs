@@ -12,7 +12,7 @@ namespace FaxBox.Host.Configuration;
 /// (<c>"on-ced-or-preamble"</c>); durations <c>"5s"</c>, <c>"150ms"</c>, <c>"2m"</c> or a number of seconds; IP addresses
 /// as strings. Unknown keys are errors, and every error names the file, the key and the reason. The gateway part binds
 /// to <see cref="GatewayOptions"/>. Treat an instance as read-only: a changed file gives a new instance
-/// (<c>Hosting.ConfigurationWatcher</c>).
+/// (<see cref="Hosting.ConfigurationWatcher"/>).
 /// </summary>
 public sealed class FaxBoxConfiguration
 {
