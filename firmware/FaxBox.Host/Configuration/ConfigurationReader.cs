@@ -28,13 +28,13 @@ internal sealed class ConfigurationReader
     /// <summary>The data folder when the file names none.</summary>
     internal const string DefaultDataFolder = "~/.local/share/faxbox";
 
-    private static readonly NullabilityInfoContext Nullability = new();
     private static readonly Dictionary<Type, Dictionary<string, PropertyInfo>> PropertyCache = [];
     private static readonly Lock PropertyCacheLock = new();
 
     private readonly string _file;
     private readonly string _baseDirectory;
     private readonly List<ConfigurationError> _errors = [];
+    private readonly NullabilityInfoContext _nullability = new(); // not thread-safe: one per reader
 
     public ConfigurationReader(string file, string baseDirectory)
     {
@@ -409,7 +409,7 @@ internal sealed class ConfigurationReader
                 continue;
             }
 
-            var nullable = Nullability.Create(property).WriteState == NullabilityState.Nullable;
+            var nullable = _nullability.Create(property).WriteState == NullabilityState.Nullable;
             if (Read(member.Value, property.PropertyType, nullable, Join(path, member.Name), out var value, context))
             {
                 property.SetValue(target, value);
