@@ -23,6 +23,7 @@ internal static class FaxBoxCommandLine
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SipCommand.Create());
         root.Subcommands.Add(LineCommand.Create());
+        root.Subcommands.Add(ConfigCommand.Create());
         return root;
     }
 }
