@@ -53,7 +53,7 @@ public sealed class FaxOptions
     {
         if (!ok)
         {
-            throw new GatewayConfigurationException($"{path}.{key}", reason);
+            throw new GatewayConfigurationException(path.Length == 0 ? key : $"{path}.{key}", reason);
         }
     }
 }

@@ -40,7 +40,7 @@ internal sealed class ApplianceBoard : IMediaTickHandler, IAsyncDisposable
                 var specs = profile.Ports
                     .Select(p => new SimulatedPortSpec(p.Index, p.Type == BoardPortType.Fxs ? ScenarioPortType.Fxs : ScenarioPortType.Fxo, p.Label))
                     .ToList();
-                var simulation = SimulationScenarioBuilder.Build(profile.Scenario ?? new SimulationScenario(), specs, region, engine, Path.Combine(dataFolder, "simulator"), loggers);
+                var simulation = SimulationScenarioBuilder.Build(profile.Scenario ?? new SimulationScenario(), specs, region, engine, dataFolder, loggers);
                 board.Simulation = simulation;
                 board._owned.Add(simulation);
                 board._tick.Add(simulation.Simulator);

@@ -1,41 +1,159 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
+using FaxBox.CallControl.Configuration;
+using FaxBox.Core.Status;
+using FaxBox.Host.Configuration;
+using FaxBox.Host.Hosting;
+using FaxBox.Media.Scheduling;
+using Microsoft.Extensions.Logging;
 
 namespace FaxBox.Host.Cli;
 
 /// <summary>
-/// <c>faxbox run</c>: the appliance. Until the gateway issue wires SIP, media and line ports, it validates the board
-/// file (the embedded simulator board by default) and runs the built-in fax readiness test (a gateway-to-gateway loopback) once, then exits.
+/// <c>faxbox run</c>: the appliance. Reads the configuration (the embedded default: the simulator board), opens the
+/// board, starts the gateway on the real-time media clock, tells systemd it is ready (and feeds its watchdog while the
+/// media clock ticks), applies configuration edits live, prints what happens, and stops gracefully on SIGTERM/SIGINT.
 /// </summary>
 internal static class RunCommand
 {
     public static Command Create()
     {
-        var board = new Option<FileInfo?>("--board") { Description = "Board configuration (default: the embedded simulator board)." };
-        var output = new Option<DirectoryInfo>("--out")
+        var config = new Option<FileInfo?>("--config") { Description = "The configuration file (default: the built-in one, on the simulator board; see 'faxbox config check --print-default')." };
+        var board = new Option<FileInfo?>("--board") { Description = "A board file to use instead of the configuration's board." };
+        var duration = new Option<TimeSpan?>("--for") { Description = "Stop by itself after this long (e.g. 00:01:00); default: until SIGTERM or Ctrl+C." };
+        var command = new Command("run", "Start the box: SIP, line ports, fax relay; on the simulator board by default.")
         {
-            Description = "Folder for the readiness test's files.",
-            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "faxbox-run")),
+            config, board, duration,
         };
-        var command = new Command("run", "Start the box. For now: on the simulator board, run the fax readiness test (2 pages through two T.38 gateways) and report.")
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(config), parse.GetValue(board), parse.GetValue(duration), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, FileInfo? configFile, FileInfo? boardFile, TimeSpan? duration, CancellationToken cancellationToken)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var loaded = configFile is null
+            ? ConfigurationLoadResult.Success(FaxBoxConfiguration.LoadEmbeddedDefault())
+            : FaxBoxConfiguration.Load(configFile.FullName);
+        if (loaded.Configuration is not { } configuration)
         {
-            board, output,
-        };
-        command.SetAction(parse =>
+            foreach (var error in loaded.Errors)
+            {
+                GlobalOptions.Fail(parse, error.ToString());
+            }
+
+            return 1;
+        }
+
+        var profile = configuration.BoardProfile;
+        if (boardFile is not null)
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            if (BoardFile.Load(parse, parse.GetValue(board)) is not { } profile)
+            if (BoardFile.Load(parse, boardFile) is not { } other)
             {
                 return 1;
             }
 
-            stdout.WriteLine($"faxbox: starting on board {profile}");
-            stdout.WriteLine("faxbox: SIP, line ports, MQTT and the admin page are not wired yet; running the fax readiness test");
-            return FaxBoxCommandLine.Create().Parse(
-            [
-                "fax", "loopback", "--path", "gateway-to-gateway", "--pages", "2", "--out", parse.GetValue(output)!.FullName,
-                "--log-level", parse.GetValue(GlobalOptions.LogLevel).ToString(),
-            ]).Invoke(parse.InvocationConfiguration);
-        });
-        return command;
+            profile = other;
+        }
+
+        using var loggers = GlobalOptions.CreateLoggerFactory(parse);
+        using var shutdown = new ShutdownSignal(loggers.CreateLogger<ShutdownSignal>());
+        using var notifier = new SystemdNotifier(TimeProvider.System, loggers.CreateLogger<SystemdNotifier>());
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
+        if (duration is { } d)
+        {
+            stop.CancelAfter(d);
+        }
+
+        var engine = EngineFactory.Create(configuration.Engine, loggers);
+        stdout.WriteLine($"faxbox: starting {configuration}");
+        Appliance.Appliance appliance;
+        try
+        {
+            appliance = await Appliance.Appliance.StartAsync(configuration.Gateway, profile, engine, configuration.DataFolder, loggers, cancellationToken: stop.Token).ConfigureAwait(false);
+        }
+        catch (GatewayConfigurationException e)
+        {
+            return GlobalOptions.Fail(parse, $"{configuration.Source}: {e.Key}: {e.Reason}");
+        }
+
+        await using (appliance.ConfigureAwait(false))
+        {
+            var lines = new ConcurrentQueue<string>();
+            appliance.Status.Changed += (_, change) => Describe(change, lines);
+            using var clock = new RealTimeMediaClock();
+            var health = new MediaClockHealth(TimeProvider.System);
+            using var ticking = clock.Register(appliance);
+            using var healthTicking = clock.Register(health);
+            clock.Start();
+            foreach (var (account, endPoint) in appliance.Gateway.SipEndPoints)
+            {
+                stdout.WriteLine($"faxbox: SIP account {account} on udp:{endPoint}");
+            }
+
+            notifier.Ready($"{appliance.Status.Current.Ports.Length} ports");
+            notifier.StartWatchdog(health.IsHealthy);
+            using var watcher = configFile is null ? null : new ConfigurationWatcher(
+                configFile.FullName,
+                configuration,
+                (_, next) => appliance.Gateway.Apply(next.Gateway),
+                TimeProvider.System,
+                loggers.CreateLogger<ConfigurationWatcher>(),
+                notifier: notifier);
+            watcher?.Start();
+            stdout.WriteLine("faxbox: ready");
+            try
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), stop.Token).ConfigureAwait(false);
+                    Flush(lines, stdout);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // SIGTERM, Ctrl+C or --for.
+            }
+
+            notifier.Stopping("hanging up calls");
+            stdout.WriteLine("faxbox: stopping");
+            await appliance.Gateway.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            Flush(lines, stdout);
+        }
+
+        stdout.WriteLine("faxbox: stopped");
+        return 0;
+    }
+
+    /// <summary>One line per port state change and fax record (queued here: the change may come on the media thread).</summary>
+    internal static void Describe(StatusChange change, ConcurrentQueue<string> lines)
+    {
+        switch (change.Kind)
+        {
+            case StatusChangeKind.Port when change.Snapshot.Ports.FirstOrDefault(p => p.Name == change.Key) is { } port:
+                lines.Enqueue($"{port.Name}: {port.State.ToString().ToLowerInvariant()}");
+                break;
+            case StatusChangeKind.Registration when change.Snapshot.Registrations.FirstOrDefault(r => r.Account == change.Key) is { } r:
+                lines.Enqueue($"account {r.Account} ({r.AddressOfRecord}): {r.State}{(r.Reason is null ? "" : $" ({r.Reason})")}");
+                break;
+            case StatusChangeKind.Fax when change.Snapshot.RecentFaxes.FirstOrDefault(f => f.Id == change.Key) is { } fax:
+                lines.Enqueue(FaxLine(fax));
+                break;
+        }
+    }
+
+    /// <summary>The one-line summary of a fax record.</summary>
+    internal static string FaxLine(FaxRecord fax) =>
+        $"fax {fax.Id} on {fax.Port} ({fax.Direction} {fax.RemoteNumber}): {(fax.Success ? "ok" : "FAILED")}, {fax.Pages} page(s), " +
+        $"{fax.BitRate} bit/s, ECM {(fax.Ecm ? "on" : "off")}, {(fax.Mode == CallMediaMode.T38 ? "T.38" : "G.711")} ({fax.ModeReason}), " +
+        $"{(fax.Ended - fax.Started).TotalSeconds:0} s; {fax.Result}; network: {fax.Network.PacketsSent} sent, {fax.Network.PacketsReceived} received, " +
+        $"{fax.Network.PacketsLost} lost, {fax.Network.RecoveredByRedundancy} recovered";
+
+    private static void Flush(ConcurrentQueue<string> lines, TextWriter stdout)
+    {
+        while (lines.TryDequeue(out var line))
+        {
+            stdout.WriteLine($"faxbox: {line}");
+        }
     }
 }

@@ -25,6 +25,7 @@ public sealed class FaxBoxConfigurationTests
         var account = Assert.Single(config.Gateway.Accounts);
         Assert.Equal(("local", false, 5060), (account.Name, account.Register, account.Port));
         Assert.Equal(IPAddress.Loopback, account.ListenAddress);
+        Assert.Equal("127.0.0.1:5060", account.Target);
         Assert.Equal(2, config.Gateway.Ports.Count);
         Assert.Equal((0, "local", "201"), (config.Gateway.Ports[0].Port, config.Gateway.Ports[0].Account, config.Gateway.Ports[0].Number));
         Assert.Equal(BoardPortType.Fxs, config.BoardProfile.FindPort(0)!.Type);
