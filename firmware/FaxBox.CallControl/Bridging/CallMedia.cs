@@ -55,6 +55,8 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
     private readonly string _logTag;
     private readonly ILogger _logger;
     private readonly string _cname;
+    private readonly LossyUdpRelay? _audioRelay;
+    private readonly LossyUdpRelay? _imageRelay;
     private readonly Socket _rtpSocket;
     private readonly Socket _rtcpSocket;
     private readonly Socket _udptlSocket;
@@ -135,6 +137,13 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
 
         AudioEndPoint = (IPEndPoint)_rtpSocket.LocalEndPoint!;
         ImageEndPoint = (IPEndPoint)_udptlSocket.LocalEndPoint!;
+        if (media.SimulatedLossPercent > 0)
+        {
+            var seed = AudioEndPoint.Port;
+            _audioRelay = new LossyUdpRelay(AudioEndPoint, media.SimulatedLossPercent, seed);
+            _imageRelay = new LossyUdpRelay(ImageEndPoint, media.SimulatedLossPercent, seed + 1);
+        }
+
         _lineTones = new FaxToneWatch(engine.CreateToneDetector(new ToneDetectorOptions()), fromLine: true, _time, RaiseTone);
         _networkTones = new FaxToneWatch(engine.CreateToneDetector(new ToneDetectorOptions()), fromLine: false, _time, RaiseTone);
         try
@@ -183,6 +192,7 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
     public void UseAudio(IPEndPoint remote, int payloadType, int telephoneEventPayloadType, bool faxAdapted)
     {
         ArgumentNullException.ThrowIfNull(remote);
+        remote = _audioRelay?.Route(remote) ?? remote;
         if (payloadType is not (0 or 8))
         {
             throw new ArgumentOutOfRangeException(nameof(payloadType), payloadType, "audio payload type must be 0 (PCMU) or 8 (PCMA): fax needs G.711");
@@ -222,6 +232,7 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
     {
         ArgumentNullException.ThrowIfNull(remote);
         ArgumentNullException.ThrowIfNull(session);
+        remote = _imageRelay?.Route(remote) ?? remote;
         UdptlOptions udptl = UdptlOptionsFor(session, _fax);
         lock (_signalling)
         {
@@ -261,6 +272,8 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
 
         try
         {
+            _audioRelay?.Pump();
+            _imageRelay?.Pump();
             MediaCommand? command = Interlocked.Exchange(ref _pending, null);
             if (command is not null)
             {
@@ -342,6 +355,8 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
             _networkTones.Dispose();
             _lineMonitor?.Dispose();
             _networkMonitor?.Dispose();
+            _audioRelay?.Dispose();
+            _imageRelay?.Dispose();
             (_rtp ?? _rtpBuilt)?.Dispose();
             _udptl?.Dispose();
             _rtpSocket.Dispose();

@@ -33,11 +33,12 @@ public sealed class GatewayFaxTests : IDisposable
     private static CallMediaFactory RealMedia(GatewayOptions options) => new(options.Media, Native.Engine, NullLoggerFactory.Instance);
 
     /// <summary>Runs a fax from A's machine to B's; returns both boxes' records and the received machine.</summary>
-    private async Task<(FaxRecord A, FaxRecord B, VirtualFaxMachine Sent, VirtualFaxMachine Received)> Fax(int pages, FaxOptions? faxA = null, FaxOptions? faxB = null)
+    private async Task<(FaxRecord A, FaxRecord B, VirtualFaxMachine Sent, VirtualFaxMachine Received)> Fax(int pages, FaxOptions? faxA = null, FaxOptions? faxB = null, double lossPercentAtA = 0)
     {
         var optionsB = GatewayBox.Options("boxb", null, fax: faxB);
         await using var b = GatewayBox.Create(optionsB, Receiver(), RealMedia(optionsB), Path.Combine(_work.Path, "b"));
         var optionsA = GatewayBox.Options("boxa", b.SipHostPort, number: "101", fax: faxA);
+        optionsA.Media.SimulatedLossPercent = lossPercentAtA;
         await using var a = GatewayBox.Create(optionsA, Sender("201", pages), RealMedia(optionsA), Path.Combine(_work.Path, "a"));
         var sender = a.Simulation.FaxMachines["fxs0"];
         var receiver = b.Simulation.FaxMachines["fxs0"];
@@ -88,6 +89,19 @@ public sealed class GatewayFaxTests : IDisposable
         var (a, b, _, _) = await Fax(1, faxA: new FaxOptions { T38 = T38Initiation.OnCng });
         Assert.Equal(CallMediaMode.T38, a.Mode);
         Assert.Equal(CallMediaMode.T38, b.Mode);
+    }
+
+    [Fact]
+    public async Task Five_percent_loss_each_way_is_recovered_by_UDPTL_redundancy_3()
+    {
+        var (a, b, _, _) = await Fax(1, lossPercentAtA: 5);
+        foreach (var record in new[] { a, b })
+        {
+            Assert.Equal(CallMediaMode.T38, record.Mode);
+            Assert.True(record.Success, record.Result);
+        }
+
+        Assert.True(a.Network.RecoveredByRedundancy + b.Network.RecoveredByRedundancy > 0, $"{a.Network} / {b.Network}");
     }
 
     [Fact]
