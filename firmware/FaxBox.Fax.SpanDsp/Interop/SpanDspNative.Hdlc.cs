@@ -5,18 +5,17 @@ namespace FaxBox.Fax.SpanDsp.Interop;
 
 /// <summary>
 /// The HDLC receiver of <c>hdlc.h</c> (ITU-T T.30 §5.3 framing: flags, zero-bit deletion, CRC-16 FCS). Callback shape
-/// (cdecl): <c>hdlc_frame_handler_t(void *user_data, const uint8_t *pkt, int len, int ok)</c>. Measured in 0.0.6: a good
-/// frame arrives with <c>ok</c> TRUE and <c>len</c> without the two FCS octets; with no status handler set, status changes
-/// (<c>SIG_STATUS_*</c>, including <c>SIG_STATUS_FRAMING_OK</c>) arrive through the same handler as <c>pkt == NULL</c>
-/// with the code in <c>len</c>.
+/// (cdecl): <c>hdlc_frame_handler_t(void *user_data, const uint8_t *pkt, int len, int ok)</c>. A good frame arrives with
+/// <c>ok</c> TRUE and <c>len</c> without the two FCS octets (measured: byte-identical to T.30's own real-time frame reports);
+/// with no status handler set, 0.0.6's hdlc.c passes status changes (<c>SIG_STATUS_*</c>, including
+/// <c>SIG_STATUS_FRAMING_OK</c>) through the same handler as <c>pkt == NULL</c> with the code in <c>len</c>. Frames are
+/// delivered only once <c>framing_ok_threshold</c> flags in a row have been seen after carrier up. Default maximum frame
+/// length: <c>HDLC_MAXFRAME_LEN</c> = 400 octets.
 /// </summary>
 internal static unsafe partial class SpanDspNative
 {
     /// <summary>The exported <c>hdlc_rx_put_bit(hdlc_rx_state_t *s, int new_bit)</c>, which has the <c>put_bit_func_t</c> shape.</summary>
     public const string HdlcRxPutBitSymbol = "hdlc_rx_put_bit";
-
-    /// <summary><c>HDLC_MAXFRAME_LEN</c>: the longest frame the receiver holds, FCS excluded (also its default limit).</summary>
-    public const int HdlcMaxFrameLength = 400;
 
     [LibraryImport(Library)]
     internal static partial HdlcRxHandle hdlc_rx_init(

@@ -13,8 +13,10 @@ namespace FaxBox.Fax.SpanDsp.T30;
 /// wires its V.21 receiver. Only a complete frame with a good FCS crosses into managed code.
 /// <para>
 /// A frame is reported when it is at least 3 octets long (address, control, facsimile control field) and its header is a
-/// T.30 one: address 0xFF (§5.3.4) and control 0x03 or 0x13 (§5.3.5, non-final/final frame). spandsp's T.30 applies the
-/// same rule before its own real-time frame report, so the monitor reports what a terminal listening on the line would.
+/// T.30 one: address 0xFF (§5.3.4) and control 0x03 or 0x13 (§5.3.5, non-final/final frame), the check a T.30 terminal
+/// makes before acting on a frame (spandsp's <c>t30_hdlc_accept</c> drops others as a bad header). spandsp's HDLC receiver
+/// passes 2-octet and foreign-address frames with a good FCS, so the check matters. FCD/RCP (ECM image frames) travel in the
+/// fast modem and are not seen; PPS, EOR, RR and the other ECM commands travel in V.21 and are.
 /// </para>
 /// <para>
 /// Frames collected during one <see cref="ReceiveAudio"/> call are raised after the native call has returned, in order, so

@@ -38,6 +38,50 @@ public sealed class T30MonitorRobustnessTests
         Assert.Equal(frames.Count, ((SpanDspT30Monitor)monitor).FramesFed);
     }
 
+    [Theory]
+    [InlineData(-6.0)]
+    [InlineData(-13.0)]
+    [InlineData(-28.0)]
+    public void A_frame_is_decoded_across_the_line_levels_a_fax_call_meets(double dbm0)
+    {
+        using var monitor = Create();
+        var seen = Collect(monitor);
+
+        Feed(monitor, new V21Line().Flags(38).Frame(Dis).Flags(2).ToFrames(dbm0: dbm0));
+
+        Assert.Equal([Convert.ToHexString(Dis)], seen.Select(f => Convert.ToHexString(f.Frame)));
+    }
+
+    /// <summary>
+    /// Known limitation: spandsp 0.0.6's V.21 channel 2 spec (<c>preset_fsk_specs[FSK_V21CH2].min_level</c>) has a carrier
+    /// threshold of -30 dBm0, so a weaker signal (long analog loops can deliver less) is not heard at all. spandsp's own fax
+    /// terminals use the same spec, so the monitor hears no less than the terminal it watches.
+    /// </summary>
+    [Theory]
+    [InlineData(-36.0)]
+    [InlineData(-43.0)]
+    public void Limitation_V21_below_minus_30_dBm0_is_not_heard(double dbm0)
+    {
+        using var monitor = Create();
+        var seen = Collect(monitor);
+
+        Feed(monitor, new V21Line().Flags(38).Frame(Dis).Flags(2).ToFrames(dbm0: dbm0));
+
+        Assert.Empty(seen);
+    }
+
+    [Fact]
+    public void A_monitor_started_in_the_middle_of_a_preamble_still_decodes_the_frame()
+    {
+        using var monitor = Create();
+        var seen = Collect(monitor);
+        var frames = new V21Line().Flags(38).Frame(Csi).Frame(Dis).Flags(2).ToFrames();
+
+        Feed(monitor, frames.Skip(40)); // the first 0.8 s of the 1 s preamble were before the monitor existed
+
+        Assert.Equal([Convert.ToHexString(Csi), Convert.ToHexString(Dis)], seen.Select(f => Convert.ToHexString(f.Frame)));
+    }
+
     [Fact]
     public void Frames_with_a_bad_FCS_a_foreign_header_or_under_3_octets_are_not_reported()
     {

@@ -6,7 +6,7 @@ namespace FaxBox.Fax.SpanDsp.Tests.T30Monitor;
 /// <summary>
 /// A test-side V.21 channel 2 line, written from the standards and independent of spandsp: HDLC framing of T.30 §5.3
 /// (flags, zero-bit insertion, CRC-16 FCS of ISO/IEC 13239 sent least significant bit first) and phase-continuous FSK of
-/// ITU-T V.21 (channel 2: mark = 1 = 1650 Hz, space = 0 = 1850 Hz, 300 bit/s) at -13 dBm0, in 20 ms frames.
+/// ITU-T V.21 (channel 2: mark = 1 = 1650 Hz, space = 0 = 1850 Hz, 300 bit/s), -13 dBm0 unless told, in 20 ms frames.
 /// </summary>
 internal sealed class V21Line
 {
@@ -69,10 +69,10 @@ internal sealed class V21Line
         return this;
     }
 
-    /// <summary>The bits so far as 20 ms frames of FSK, then <paramref name="silenceFrames"/> of silence for the carrier to drop.</summary>
-    public List<short[]> ToFrames(int silenceFrames = 25)
+    /// <summary>The bits so far as 20 ms frames of FSK at <paramref name="dbm0"/>, then <paramref name="silenceFrames"/> of silence for the carrier to drop.</summary>
+    public List<short[]> ToFrames(int silenceFrames = 25, double dbm0 = -13)
     {
-        var amplitude = Signals.ZeroDbm0Peak * Math.Pow(10, -13 / 20.0);
+        var amplitude = Signals.ZeroDbm0Peak * Math.Pow(10, dbm0 / 20.0);
         var total = (int)((long)_bits.Count * AudioFrame.SampleRate / 300);
         var frames = new List<short[]>();
         var phase = 0.0;
