@@ -48,6 +48,9 @@ public sealed partial class Gateway : IMediaTickHandler, IAsyncDisposable
     /// <summary>Where each account's SIP socket is bound, by account name.</summary>
     public IReadOnlyDictionary<string, IPEndPoint> SipEndPoints => _accounts.ToDictionary(a => a.Name, a => a.LocalEndPoint);
 
+    /// <summary>The SIP accounts (tests look at their calls).</summary>
+    internal IReadOnlyList<SipAccount> Accounts => _accounts;
+
     /// <summary>SIP operations still running (the demo and tests use it to pace a virtual clock).</summary>
     public int PendingSignalling => _context.Background.Pending;
 
