@@ -160,7 +160,7 @@ public sealed partial class Gateway : IMediaTickHandler, IAsyncDisposable
             restart.Add("media");
         }
 
-        if (options.Ports.Count != old.Ports.Count || options.Ports.Zip(old.Ports).Any(p => p.First.Port != p.Second.Port || p.First.Account != p.Second.Account))
+        if (options.Ports.Count != _controllers.Count || options.Ports.Zip(_controllers).Any(p => p.First.Port != p.Second.Settings.Port || p.First.Account != p.Second.Account.Name))
         {
             restart.Add("ports");
         }

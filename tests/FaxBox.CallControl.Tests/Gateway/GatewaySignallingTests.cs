@@ -248,4 +248,52 @@ public sealed class GatewaySignallingTests : IDisposable
         options.Ports[1].InboundDestination = destination;
         return options;
     }
+
+    [Fact]
+    public async Task A_live_settings_change_applies_to_the_next_call()
+    {
+        var (a, b, _, _) = await TwoBoxes(dials: "202");
+        await using (a)
+        await using (b)
+        {
+            // 202 is nobody's number on B yet: B answers 404 and A's phone hears SIT.
+            a.Simulation.Phones["fxs0"].OffHook();
+            Assert.True(await GatewayBox.Run(() => a.Simulation.FxsPorts[0].Tone == CallProgressTone.Sit || a.Port("fxs0").State == PortState.Clearing, Limit, a, b));
+            a.Simulation.Phones["fxs0"].OnHook();
+            await GatewayBox.Run(() => a.Port("fxs0").State == PortState.Idle, Limit, a, b);
+
+            var renumbered = GatewayBox.Options("boxb", null);
+            renumbered.Ports[0].Number = "202";
+            renumbered.Ports.RemoveAt(1);
+            var restart = b.Gateway.Apply(renumbered);
+            Assert.Equal(["ports"], restart); // the port list changed: that part waits for a restart
+
+            renumbered = GatewayBox.Options("boxb", null);
+            renumbered.Ports[0].Number = "202";
+            Assert.Empty(b.Gateway.Apply(renumbered));
+            await Connect(a, b);
+            Assert.Equal("202", Assert.Single(b.Status.Current.Calls).LocalNumber);
+        }
+    }
+
+    [Fact]
+    public async Task Each_port_uses_its_own_account_and_each_account_its_own_SIP_socket()
+    {
+        var options = GatewayBox.Options("boxb", null);
+        options.Accounts.Add(new SipAccountSettings { Name = "pstn", Username = "pstn", Port = 0 });
+        options.Ports[1].Account = "pstn";
+        var pstn = new ExchangeLineScenario { Number = "300", Terminal = new SimulatedTerminalScenario { Kind = SimulatedTerminalKind.Phone, AnswerAfterRings = 1 } };
+        await using var b = GatewayBox.Create(options, Phones(null, pstn), new FakeCallMediaFactory(), Path.Combine(_work.Path, "b"));
+        Assert.Equal(2, b.Gateway.SipEndPoints.Count);
+        Assert.NotEqual(b.Gateway.SipEndPoints["trunk"].Port, b.Gateway.SipEndPoints["pstn"].Port);
+
+        // 300 sent to the FXS account finds no FXO line there (404); sent to the pstn account it goes out on FXO 1.
+        await using var a1 = GatewayBox.Create(GatewayBox.Options("boxa", $"127.0.0.1:{b.Gateway.SipEndPoints["trunk"].Port}"), Phones("300"), new FakeCallMediaFactory(), Path.Combine(_work.Path, "a1"));
+        a1.Simulation.Phones["fxs0"].OffHook();
+        Assert.True(await GatewayBox.Run(() => a1.Simulation.FxsPorts[0].Tone == CallProgressTone.Sit, Limit, a1, b));
+        await using var a2 = GatewayBox.Create(GatewayBox.Options("boxa2", $"127.0.0.1:{b.Gateway.SipEndPoints["pstn"].Port}"), Phones("300"), new FakeCallMediaFactory(), Path.Combine(_work.Path, "a2"));
+        a2.Simulation.Phones["fxs0"].OffHook();
+        Assert.True(await GatewayBox.Run(() => b.Simulation.Phones["line-300"].IsOffHook && b.Port("fxo1").State == PortState.Connected, Limit, a2, b));
+        Assert.Equal("pstn", b.Port("fxo1").Account);
+    }
 }
