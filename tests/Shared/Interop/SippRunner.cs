@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FaxBox.Sip.Tests.Interop;
+namespace FaxBox.Testing.Interop;
 
 /// <summary>Runs one sipp (Debian sip-tester) scenario to completion, bounded in time; the exit code says whether it passed.</summary>
 internal static class SippRunner
@@ -27,14 +27,43 @@ internal static class SippRunner
         throw new TimeoutException($"sipp did not bind UDP port {port} within 5 s");
     }
 
-    /// <summary>Scenario files kept with the tests (copied to the output folder).</summary>
+    /// <summary>Scenario files kept with a test project's own tests (copied to the output folder under Interop/Scenarios).</summary>
     public static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "Interop", "Scenarios", name);
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(string scenario, string remote, IEnumerable<string> extra, TimeSpan limit, int calls = 1, int? localPort = null)
+    /// <summary>
+    /// Replay scenarios of the shared captures (tests/Shared/Interop/Replays, copied to the output folder under
+    /// Interop/Replays by the test projects that use them); fails clearly when the project does not copy them.
+    /// </summary>
+    public static string Replay(string name)
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "Interop", "Replays", name);
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"replay scenario {name} is not in the output folder: the test project must copy tests/Shared/Interop/Replays/* to Interop/Replays", path);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="scenario"/> against <paramref name="remote"/>. sipp runs in a fresh temp folder (removed
+    /// afterwards); <paramref name="files"/> are copied into it first under the given names, so a scenario can name the
+    /// pcap files it plays (<c>play_pcap_audio="sender-audio.pcap"</c>) relative to its working folder.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(
+        string scenario,
+        string remote,
+        IEnumerable<string> extra,
+        TimeSpan limit,
+        int calls = 1,
+        int? localPort = null,
+        IReadOnlyDictionary<string, string>? files = null)
     {
         string folder = Directory.CreateTempSubdirectory("faxbox-sipp-").FullName;
         try
         {
+            foreach (var (name, source) in files ?? new Dictionary<string, string>())
+            {
+                File.Copy(source, Path.Combine(folder, name));
+            }
+
             var args = new List<string>
             {
                 remote, "-sf", scenario, "-i", "127.0.0.1", "-p", (localPort ?? FreePorts.UdpAndTcp()).ToString(CultureInfo.InvariantCulture),
