@@ -6,6 +6,7 @@ using FaxBox.Fax.Documents;
 using FaxBox.Fax.SpanDsp;
 using FaxBox.Media.Scheduling;
 using FaxBox.Sip.Calls;
+using FaxBox.Sip.Messages;
 using FaxBox.Sip.Sdp;
 using FaxBox.Sip.Tests.Interop;
 using FaxBox.Testing.Interop;
@@ -141,7 +142,7 @@ public sealed class ReplayTests
         var sipp = RunSipp("uas-t38-accept-sender.xml", box.Port, temp, "sender-image.pcap", sippPort);
         await SippRunner.WaitListeningAsync(sippPort);
 
-        var call = box.Ua.CreateCall(Sip.Messages.SipUri.Parse($"sip:fax@127.0.0.1:{sippPort.ToString(CultureInfo.InvariantCulture)}"), negotiator.CreateOffer(SdpMediaKind.Audio));
+        var call = box.Ua.CreateCall(SipUri.Parse($"sip:fax@127.0.0.1:{sippPort.ToString(CultureInfo.InvariantCulture)}"), negotiator.CreateOffer(SdpMediaKind.Audio));
         var dial = await call.DialAsync().WaitAsync(Limit);
         Assert.True(dial.Connected, $"{dial.StatusCode} {dial.ReasonPhrase}");
         await SwitchToT38Async(call, negotiator, fax);
@@ -195,6 +196,69 @@ public sealed class ReplayTests
 
         AssertReceived(result, temp.File("received.tif"), pages, ecm);
         Assert.Equal(imagePackets, fax.Session!.ReceiveStatistics.Datagrams);
+    }
+
+    /// <summary>
+    /// The other direction: sipp replays the receiving Asterisk (CED, DIS, CFR, MCF … at the capture's times) and the
+    /// box's T.38 terminal sends the same document. It completes only because the box's sender (spandsp, the same
+    /// document and settings as the capture's sender) runs on the capture's timetable: the replayed answers arrive when
+    /// the sender is waiting for them.
+    /// </summary>
+    [Theory]
+    [InlineData("asterisk-t38-ecm-1page.pcapng", 2, true)]
+    [InlineData("asterisk-t38-nonecm-2pages.pcapng", 2, false)]
+    public async Task The_box_calls_sipp_as_the_asterisk_receiver_which_reinvites_to_t38_and_the_box_sends_the_pages(string capture, int pages, bool ecm)
+    {
+        using var temp = TestPaths.NewTempFolder();
+        var replay = await CaptureReplay.OpenAsync(capture);
+        await replay.ExtractAsync(replay.MediaPort(CaptureReplay.ReceiverSipPort, "audio"), temp.File("receiver-audio.pcap"));
+        int imagePackets = await replay.ExtractAsync(replay.MediaPort(CaptureReplay.ReceiverSipPort, "image"), temp.File("receiver-image.pcap"));
+
+        using var clock = StartClock();
+        var options = new FaxTerminalOptions
+        {
+            Direction = FaxDirection.Send,
+            CallingParty = true,
+            SendFile = TestPaths.SharedFile("captures/test-2p-g3.tif"),
+            LocalIdent = "FaxBox replay",
+            Ecm = ecm,
+            Watchdog = TimeSpan.FromMinutes(2),
+        };
+        using var fax = new ReplayT38Terminal(Engine(), options, clock);
+        using var audio = CountingSocket();
+        var negotiator = new SdpNegotiator(new SdpMediaOptions { AudioPort = ((IPEndPoint)audio.LocalEndPoint!).Port, ImagePort = fax.LocalEndPoint.Port }, 1);
+        await using var box = FaxBoxCallStack.Start();
+        int sippPort = FreePorts.UdpAndTcp();
+        var sipp = RunSipp("uas-t38-reinvite-receiver.xml", box.Port, temp, "receiver-audio.pcap", sippPort, "receiver-image.pcap");
+        await SippRunner.WaitListeningAsync(sippPort);
+
+        var call = box.Ua.CreateCall(SipUri.Parse($"sip:b@127.0.0.1:{sippPort.ToString(CultureInfo.InvariantCulture)}"), negotiator.CreateOffer(SdpMediaKind.Audio));
+        call.OfferHandler = (offer, _) =>
+        {
+            var answer = negotiator.CreateAnswer(offer.Offer);
+            if (answer.Session.Kind != SdpMediaKind.T38 || answer.Session.Remote is null)
+            {
+                return ValueTask.FromResult(SipOfferDecision.Refuse());
+            }
+
+            fax.Start(answer.Session.Remote, ReplayT38Terminal.UdptlFor(answer.Session.T38));
+            call.IsFaxActive = true;
+            return ValueTask.FromResult(SipOfferDecision.Accept(answer.Description));
+        };
+        var dial = await call.DialAsync().WaitAsync(Limit);
+        Assert.True(dial.Connected, $"{dial.StatusCode} {dial.ReasonPhrase}");
+
+        var result = await CompleteAsync(fax.Completed, sipp);
+        await call.HangUpAsync().WaitAsync(Limit);
+        await AssertSippPassedAsync(sipp);
+
+        Assert.True(result.Success, $"{result.Completion} {result.T30Code} {result.T30Text}");
+        Assert.Equal(pages, result.Statistics.PagesTransferred);
+        Assert.Equal(ecm, result.Statistics.Ecm);
+        Assert.Equal(14400, result.Statistics.BitRate);
+        Assert.Contains(fax.Frames, f => f.Incoming && f.Type == T30FrameType.Cfr);
+        Assert.Contains(fax.Frames, f => f.Incoming && f.Type == T30FrameType.Mcf);
+        Assert.True(fax.Session!.ReceiveStatistics.Datagrams >= imagePackets * 9 / 10, $"{fax.Session.ReceiveStatistics.Datagrams} of {imagePackets} UDPTL datagrams arrived");
     }
 
     /// <summary>Re-INVITEs to T.38 and starts the box's T.38 terminal towards the address the answer gave.</summary>
