@@ -58,12 +58,26 @@ internal sealed class ReplayT38Terminal : IMediaTickHandler, IUdptlIfpHandler, I
         ErrorRecovery = t38?.ErrorCorrection == T38ErrorCorrection.Fec ? UdptlErrorRecovery.Fec : UdptlErrorRecovery.Redundancy,
     };
 
-    /// <summary>Opens UDPTL towards <paramref name="remote"/>, creates the terminal and puts it on the clock.</summary>
-    public void Start(IPEndPoint remote, UdptlOptions udptl)
+    /// <summary>Datagrams that were waiting on the socket when <see cref="Start"/> was told to discard them.</summary>
+    public int DiscardedBeforeStart { get; private set; }
+
+    /// <summary>
+    /// Opens UDPTL towards <paramref name="remote"/>, creates the terminal and puts it on the clock. With
+    /// <paramref name="discardQueued"/> the datagrams that arrived before are dropped (a terminal that was not listening
+    /// yet); otherwise they are the first the session reads.
+    /// </summary>
+    public void Start(IPEndPoint remote, UdptlOptions udptl, bool discardQueued = false)
     {
         if (_terminal is not null)
         {
             throw new InvalidOperationException("the T.38 terminal was started already");
+        }
+
+        var scratch = new byte[UdptlOptions.MaxUdpPayload];
+        while (discardQueued && _socket.Available > 0 && DiscardedBeforeStart < 100_000)
+        {
+            _socket.Receive(scratch);
+            DiscardedBeforeStart++;
         }
 
         _session = new UdptlSession(udptl, _socket, remote, this);

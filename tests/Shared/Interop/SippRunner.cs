@@ -43,6 +43,27 @@ internal static class SippRunner
     }
 
     /// <summary>
+    /// Fails clearly unless sipp can play pcap media: its <c>play_pcap_audio</c>/<c>play_pcap_image</c> send through a raw
+    /// socket, which needs root or CAP_NET_RAW on the sipp binary (tools/lib/common.sh install_sip_peers grants it).
+    /// </summary>
+    public static async Task RequirePcapPlayAsync()
+    {
+        if (Environment.IsPrivilegedProcess)
+        {
+            return;
+        }
+
+        string sipp = ExternalProcess.Which("sipp");
+        await using var getcap = ExternalProcess.Start(ExternalProcess.Which("getcap"), [sipp], Path.GetTempPath());
+        await getcap.WaitAsync(TimeSpan.FromSeconds(10));
+        if (!getcap.Output.Contains("cap_net_raw", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"sipp plays pcap media through a raw socket: run the tests as root or grant it with 'setcap cap_net_raw+ep {sipp}' (tools/test does, through install_sip_peers in tools/lib/common.sh)");
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="scenario"/> against <paramref name="remote"/>. sipp runs in a fresh temp folder (removed
     /// afterwards); <paramref name="files"/> are copied into it first under the given names, so a scenario can name the
     /// pcap files it plays (<c>play_pcap_audio="sender-audio.pcap"</c>) relative to its working folder.
