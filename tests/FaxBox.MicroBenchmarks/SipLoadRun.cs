@@ -3,6 +3,7 @@ using System.Globalization;
 using FaxBox.Sip.Calls;
 using FaxBox.Sip.Transactions;
 using FaxBox.Sip.Tests.Interop;
+using FaxBox.Testing.Interop;
 
 namespace FaxBox.MicroBenchmarks;
 

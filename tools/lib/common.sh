@@ -48,8 +48,14 @@ install_tshark() {
   apt_install tshark
 }
 
-# install_sip_peers: the real SIP peers the FaxBox.Sip interop tests drive: kamailio as registrar/proxy with digest
-# auth and sipp (Debian's sip-tester).
+# install_sip_peers: the real SIP peers the interop tests drive: kamailio as registrar/proxy with digest auth and sipp
+# (Debian's sip-tester). sipp's play_pcap_audio/play_pcap_image (the capture replays in
+# tests/Shared/Interop/Replays) send through a raw socket: root has it; for other users sipp gets CAP_NET_RAW.
 install_sip_peers() {
   apt_install kamailio kamailio-extra-modules sip-tester
+  if [ "$(id -u)" -ne 0 ]; then
+    apt_install libcap2-bin
+    local sipp; sipp="$(command -v sipp || echo /usr/bin/sipp)"
+    /usr/sbin/getcap "$sipp" 2>/dev/null | grep -q cap_net_raw || as_root /usr/sbin/setcap cap_net_raw+ep "$sipp"
+  fi
 }

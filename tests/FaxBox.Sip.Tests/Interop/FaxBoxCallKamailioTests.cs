@@ -4,6 +4,7 @@ using FaxBox.Sip.Messages;
 using FaxBox.Sip.Registration;
 using FaxBox.Sip.Sdp;
 using FaxBox.Sip.Transport;
+using FaxBox.Testing.Interop;
 
 namespace FaxBox.Sip.Tests.Interop;
 

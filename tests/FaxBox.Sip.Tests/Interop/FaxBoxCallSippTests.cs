@@ -2,6 +2,7 @@ using System.Globalization;
 using FaxBox.Sip.Calls;
 using FaxBox.Sip.Messages;
 using FaxBox.Sip.Sdp;
+using FaxBox.Testing.Interop;
 
 namespace FaxBox.Sip.Tests.Interop;
 

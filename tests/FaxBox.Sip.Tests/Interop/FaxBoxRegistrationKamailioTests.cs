@@ -3,6 +3,7 @@ using FaxBox.Sip.Dns;
 using FaxBox.Sip.Registration;
 using FaxBox.Sip.Transactions;
 using FaxBox.Sip.Transport;
+using FaxBox.Testing.Interop;
 
 namespace FaxBox.Sip.Tests.Interop;
 

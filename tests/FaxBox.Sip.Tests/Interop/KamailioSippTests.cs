@@ -1,3 +1,5 @@
+using FaxBox.Testing.Interop;
+
 namespace FaxBox.Sip.Tests.Interop;
 
 /// <summary>Proves the harness: sipp as a client registering to a real kamailio with Digest authentication.</summary>

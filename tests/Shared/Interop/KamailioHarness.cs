@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace FaxBox.Sip.Tests.Interop;
+namespace FaxBox.Testing.Interop;
 
 /// <summary>
 /// A real Kamailio (Debian package) as registrar and proxy with Digest authentication, on 127.0.0.1 at a free port

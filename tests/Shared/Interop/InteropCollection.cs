@@ -1,4 +1,4 @@
-namespace FaxBox.Sip.Tests.Interop;
+namespace FaxBox.Testing.Interop;
 
 /// <summary>Real-peer tests run one after another: each starts kamailio/sipp processes and the machine has 2 cores.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace FaxBox.Sip.Tests.Interop;
+namespace FaxBox.Testing.Interop;
 
 /// <summary>A child process (kamailio, sipp, tshark) with its output collected and a bounded lifetime; killed on dispose.</summary>
 internal sealed class ExternalProcess : IAsyncDisposable

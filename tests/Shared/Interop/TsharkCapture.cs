@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FaxBox.Sip.Tests.Interop;
+namespace FaxBox.Testing.Interop;
 
 /// <summary>
 /// tshark capturing one port on the loopback interface into a temp pcapng file while a test runs, then decoding it
