@@ -80,7 +80,7 @@ public sealed class ReplayTests
 
         AssertReceived(result, temp.File("received.tif"), pages, ecm);
         var udptl = fax.Session!.ReceiveStatistics;
-        Assert.Equal(imagePackets, udptl.Datagrams);
+        AssertAllArrived(imagePackets, udptl.Datagrams);
         Assert.Equal(0, udptl.Malformed);
         Assert.Equal(0, udptl.IfpsLost);
         Assert.Contains(fax.Frames, f => f.Incoming && f.Type == T30FrameType.Dcs);
@@ -149,7 +149,7 @@ public sealed class ReplayTests
         await AssertSippPassedAsync(sipp);
 
         AssertReceived(result, temp.File("received.tif"), pages, ecm);
-        Assert.Equal(imagePackets, fax.Session!.ReceiveStatistics.Datagrams);
+        AssertAllArrived(imagePackets, fax.Session!.ReceiveStatistics.Datagrams);
         Assert.Equal(0, fax.Session.ReceiveStatistics.IfpsLost);
     }
 
@@ -192,7 +192,7 @@ public sealed class ReplayTests
         await AssertSippPassedAsync(sipp);
 
         AssertReceived(result, temp.File("received.tif"), pages, ecm);
-        Assert.Equal(imagePackets, fax.Session!.ReceiveStatistics.Datagrams);
+        AssertAllArrived(imagePackets, fax.Session!.ReceiveStatistics.Datagrams);
     }
 
     /// <summary>
@@ -393,6 +393,12 @@ public sealed class ReplayTests
             Assert.True(page.SizeMatches && page.DifferingPixels == 0 && page.ResolutionMatches, $"page {i + 1}: {page}");
         }
     }
+
+    /// <summary>
+    /// Every recorded UDPTL datagram reached the box's session, but for the last few: the terminal stops polling at phase
+    /// E, right after DCN, and the recording may repeat DCN (redundancy) 20–40 ms later.
+    /// </summary>
+    private static void AssertAllArrived(int recorded, long received) => Assert.InRange(received, recorded - 3, recorded);
 
     private static SpanDspFaxEngine Engine() => new(NullLoggerFactory.Instance);
 
