@@ -197,48 +197,14 @@ internal sealed partial class FxoController : PortController
 
     protected override void Incoming(SipCall sip, string dialled)
     {
-        if (_port.IsOffHook || State != PortState.Idle)
+        if (AcceptIncoming(sip, _port.IsOffHook, "outbound", Settings.Number, dialled) is not { } accepted)
         {
-            Context.Background.Run($"{Name}: reject", () => sip.RejectAsync(486).AsTask());
-            SetState(State, force: true);
             return;
         }
 
-        GatewayCall call;
-        try
-        {
-            call = new GatewayCall(this, Context, FaxSettings, "outbound", Settings.Number, dialled);
-        }
-        catch (System.Net.Sockets.SocketException e)
-        {
-            LogPstnCallFailed(_logger, Name, dialled, e.Message);
-            Context.Background.Run($"{Name}: reject", () => sip.RejectAsync(503, "No Media Ports").AsTask());
-            SetState(PortState.Idle, force: true);
-            return;
-        }
-
-        SdpMediaSession? session = null;
-        if (sip.RemoteOffer is { } offer)
-        {
-            var answer = call.AnswerInitialOffer(offer);
-            if (!answer.IsAcceptable)
-            {
-                call.Finish(null);
-                Context.Background.Run($"{Name}: reject", () => sip.RejectAsync(488, "Not Acceptable Here").AsTask());
-                SetState(PortState.Idle, force: true);
-                return;
-            }
-
-            _answer = answer.Description;
-            session = answer.Session;
-            _answerSession = session;
-        }
-        else
-        {
-            _answer = call.CreateAudioOffer();
-            _answerSession = null;
-        }
-
+        var (call, answer, session) = accepted;
+        _answer = answer;
+        _answerSession = session;
         Call = call;
         Watch(call, sip);
         SetState(PortState.Calling);

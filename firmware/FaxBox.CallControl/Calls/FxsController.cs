@@ -213,47 +213,14 @@ internal sealed partial class FxsController : PortController
 
     protected override void Incoming(SipCall sip, string dialled)
     {
-        if (_port.Hook == HookState.OffHook || State != PortState.Idle)
+        if (AcceptIncoming(sip, _port.Hook == HookState.OffHook, "inbound", dialled, sip.RemoteUri.User) is not { } accepted)
         {
-            Context.Background.Run($"{Name}: reject", () => sip.RejectAsync(486).AsTask());
-            SetState(State, force: true);
             return;
         }
 
-        GatewayCall call;
-        try
-        {
-            call = new GatewayCall(this, Context, FaxSettings, "inbound", dialled, sip.RemoteUri.User);
-        }
-        catch (System.Net.Sockets.SocketException e)
-        {
-            LogCallFailed(_logger, Name, dialled, e.Message);
-            Context.Background.Run($"{Name}: reject", () => sip.RejectAsync(503, "No Media Ports").AsTask());
-            SetState(PortState.Idle, force: true);
-            return;
-        }
-
-        if (sip.RemoteOffer is { } offer)
-        {
-            var answer = call.AnswerInitialOffer(offer);
-            if (!answer.IsAcceptable)
-            {
-                call.Finish(null);
-                Context.Background.Run($"{Name}: reject", () => sip.RejectAsync(488, "Not Acceptable Here").AsTask());
-                SetState(PortState.Idle, force: true);
-                return;
-            }
-
-            _answer = answer.Description;
-            _answerSession = answer.Session;
-        }
-        else
-        {
-            _offer = call.CreateAudioOffer();
-            _answer = _offer;
-            _answerSession = null;
-        }
-
+        var call = accepted.Call;
+        _answer = accepted.Answer;
+        _answerSession = accepted.Session;
         Call = call;
         Watch(call, sip);
         SetState(PortState.Ringing);

@@ -138,6 +138,53 @@ internal abstract class PortController : IMediaTickHandler
         Context.Status.SetPort(new PortStatus(Name, Kind, state, Settings.Number, Account.Name, Call?.Sip?.CallId, Context.Status.Time.GetUtcNow()));
     }
 
+    /// <summary>
+    /// Media thread: makes the call for an incoming INVITE with its answer (to the INVITE's offer, or the box's own offer
+    /// for an INVITE without SDP). Rejects the INVITE and returns null when <paramref name="busy"/> (486), when no media
+    /// port is free (503) or when nothing in the offer is acceptable (488).
+    /// </summary>
+    protected IncomingAnswer? AcceptIncoming(SipCall sip, bool busy, string direction, string? localNumber, string? remoteNumber)
+    {
+        if (busy || State != PortState.Idle)
+        {
+            Reject(sip, 486, "Busy Here");
+            SetState(State, force: true);
+            return null;
+        }
+
+        GatewayCall call;
+        try
+        {
+            call = new GatewayCall(this, Context, FaxSettings, direction, localNumber, remoteNumber);
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            Reject(sip, 503, "No Media Ports");
+            SetState(PortState.Idle, force: true);
+            return null;
+        }
+
+        if (sip.RemoteOffer is not { } offer)
+        {
+            var own = call.CreateAudioOffer();
+            return new IncomingAnswer(call, own, null);
+        }
+
+        var answer = call.AnswerInitialOffer(offer);
+        if (!answer.IsAcceptable)
+        {
+            call.Finish(null);
+            Reject(sip, 488, "Not Acceptable Here");
+            SetState(PortState.Idle, force: true);
+            return null;
+        }
+
+        return new IncomingAnswer(call, answer.Description, answer.Session);
+    }
+
+    private void Reject(SipCall sip, int code, string phrase) =>
+        Context.Background.Run($"{Name}: reject {code}", () => sip.RejectAsync(code, phrase).AsTask());
+
     /// <summary>Subscribes to the SIP call's end and progress; the handlers post to the media thread.</summary>
     protected void Watch(GatewayCall call, SipCall sip)
     {

@@ -124,6 +124,37 @@ internal sealed class GatewayBox : IAsyncDisposable
         return done();
     }
 
+    /// <summary>
+    /// Ticks every box in real time, one tick per 20 ms of the wall clock (catching up after a late wake-up), until
+    /// <paramref name="done"/> or <paramref name="limit"/>: for peers that play a wall-clock recording.
+    /// </summary>
+    public static async Task<bool> RunRealTime(Func<bool> done, TimeSpan limit, params GatewayBox[] boxes)
+    {
+        var start = DateTime.UtcNow;
+        long ticks = 0;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
+        while (!done())
+        {
+            var elapsed = DateTime.UtcNow - start;
+            if (elapsed > limit)
+            {
+                return false;
+            }
+
+            for (var due = (long)(elapsed / AudioFrame.Duration); ticks < due; ticks++)
+            {
+                foreach (var box in boxes)
+                {
+                    box.Tick();
+                }
+            }
+
+            await timer.WaitForNextTickAsync();
+        }
+
+        return true;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Gateway.DisposeAsync();

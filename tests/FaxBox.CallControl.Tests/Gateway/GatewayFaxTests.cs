@@ -25,9 +25,9 @@ public sealed class GatewayFaxTests : IDisposable
         Ports = [new SimulatedPortScenario { Port = 0, Type = ScenarioPortType.Fxs, Terminal = new SimulatedTerminalScenario { Kind = SimulatedTerminalKind.FaxMachine, Direction = FaxDirection.Send, To = to, TestPages = pages, At = TimeSpan.FromSeconds(1), Ident = "SENDER", Ecm = ecm } }],
     };
 
-    internal static SimulationScenario Receiver() => new()
+    internal static SimulationScenario Receiver(int? answerAfterRings = null) => new()
     {
-        Ports = [new SimulatedPortScenario { Port = 0, Type = ScenarioPortType.Fxs, Terminal = new SimulatedTerminalScenario { Kind = SimulatedTerminalKind.FaxMachine, Direction = FaxDirection.Receive, ReceiveFolder = "received", Ident = "RECEIVER" } }],
+        Ports = [new SimulatedPortScenario { Port = 0, Type = ScenarioPortType.Fxs, Terminal = new SimulatedTerminalScenario { Kind = SimulatedTerminalKind.FaxMachine, Direction = FaxDirection.Receive, ReceiveFolder = "received", Ident = "RECEIVER", AnswerAfterRings = answerAfterRings } }],
     };
 
     private static CallMediaFactory RealMedia(GatewayOptions options) => new(options.Media, Native.Engine, NullLoggerFactory.Instance);
