@@ -33,7 +33,7 @@ internal sealed class DirectCall
         var rxOut = new short[AudioFrame.Samples];
         int? rxEnd = null;
         var frame = 0;
-        var kernel0 = KernelNow();
+        var kernel0 = CallClock.KernelNow();
         var cpu0 = ProcessCpuClock.NowNs();
         for (; frame < framesLimit && !(tx.IsComplete && rx.IsComplete); frame++)
         {
@@ -50,7 +50,7 @@ internal sealed class DirectCall
         }
 
         var cpuNs = ProcessCpuClock.NowNs() - cpu0;
-        var kernelMs = (KernelNow() - kernel0).TotalMilliseconds;
+        var kernelMs = (CallClock.KernelNow() - kernel0).TotalMilliseconds;
         var txStats = tx.GetStatistics();
         var rxStats = rx.GetStatistics();
         var ok = tx.Result is { Success: true } && rx.Result is { Success: true } && rxStats.PagesTransferred == txStats.PagesTransferred;
@@ -99,10 +99,4 @@ internal sealed class DirectCall
         Watchdog = TimeSpan.FromHours(1),
         LogTag = direction == FaxDirection.Send ? "direct-tx" : "direct-rx",
     };
-
-    private static TimeSpan KernelNow()
-    {
-        using var self = System.Diagnostics.Process.GetCurrentProcess();
-        return self.PrivilegedProcessorTime;
-    }
 }

@@ -73,16 +73,20 @@ internal static class GatewayBench
         var overheadNs = ThreadCpuClock.CalibrateOverheadNs();
         var direct = new DirectCall(engine, overheadNs);
         var boxes = new TwoBoxCall(engine, overheadNs);
-        string[] paths = o.G711 ? ["baseline", "t38", "g711"] : ["baseline", "t38"];
+        var lines = new LineOnlyCall(engine, overheadNs);
+        string[] paths = o.G711 ? ["baseline", "lines", "t38", "g711"] : ["baseline", "lines", "t38"];
         var run = 0;
 
         async Task<CallMeasurement> One(string path, string doc)
         {
             var folder = Path.Combine(work, $"run{++run}-{path}");
             Directory.CreateDirectory(folder);
-            return path == "baseline"
-                ? direct.Run(doc, Path.Combine(folder, "received.tif"), framesLimit)
-                : await boxes.RunAsync(doc, folder, path == "g711", mediaLimit).ConfigureAwait(false);
+            return path switch
+            {
+                "baseline" => direct.Run(doc, Path.Combine(folder, "received.tif"), framesLimit),
+                "lines" => lines.Run(doc, folder, mediaLimit),
+                _ => await boxes.RunAsync(doc, folder, path == "g711", mediaLimit).ConfigureAwait(false),
+            };
         }
 
         Console.Out.WriteLine(string.Create(Inv, $"# faxbox gateway bench: {o.Pages}-page generated test page, {o.Repeat} repetitions, engine {engine.Name}, {Environment.ProcessorCount} CPUs, timer bracket {overheadNs:F0} ns (subtracted)"));
@@ -136,12 +140,16 @@ internal static class GatewayBench
 
         var aCpu = Median(a, m => m.CleanProcessCpuMs);
         var aDur = Median(a, m => m.AnswerToEnd.TotalSeconds);
+        var l = results["lines"];
+        var linesOk = l.Count > 0 && l.All(m => m.Ok);
+        var lCpu = Median(l, m => m.CleanProcessCpuMs);
         w.WriteLine();
         w.WriteLine(string.Create(Inv, $"Medians of {o.Repeat} calls, {o.Pages} pages. CPU is CLOCK_PROCESS_CPUTIME_ID over the call's tick loop (every thread), the meters' timer reads taken out."));
         w.WriteLine(string.Create(Inv, $"(a) baseline, raw engine, 2 terminals back to back: {aCpu:F0} ms per call = {aCpu / 2:F0} ms per terminal; T.30 call {aDur:F2} s ({Median(a, m => m.TerminalsCpuMs):F0} ms inside the terminals; in the kernel {Median(a, m => m.KernelCpuMs):F0} ms)"));
+        w.WriteLine(string.Create(Inv, $"(lines) the simulated line terminals alone, no FaxBox: the 2 fax machines on 2 subscriber loops through the virtual exchange: {lCpu:F0} ms per call ({Median(l, m => m.TerminalsCpuMs):F0} ms inside the machines' terminals); T.30 call {Median(l, m => m.AnswerToEnd.TotalSeconds):F2} s{(linesOk ? string.Empty : "; FAILED, see the run lines")}"));
         foreach (var (path, list) in results)
         {
-            if (path == "baseline" || list.Count == 0)
+            if (path is "baseline" or "lines" || list.Count == 0)
             {
                 continue;
             }
@@ -152,6 +160,7 @@ internal static class GatewayBench
             var appliance = Median(list, m => m.ApplianceCpuMs);
             var engineGw = Median(list, m => m.EngineGatewayCpuMs);
             var dur = Median(list, m => m.AnswerToEnd.TotalSeconds);
+            var isolated = cpu - lCpu;
             var whole = Median(list, m => m.OffHookToEnd.TotalSeconds);
             var label = path == "t38" ? "(b) T.38 relay through two boxes" : "(c) G.711 fallback through two boxes";
             w.WriteLine(string.Create(Inv, $"{label}: whole process {cpu:F0} ms = {cpu / 2:F0} ms per port; of it the 2 simulated fax machines' T.30 terminals {terms:F0} ms, the appliance (process − machines) {appliance:F0} ms = {appliance / 2:F0} ms per port, of which the engine's T.38 gateways {engineGw:F0} ms and FaxBox's own code, SIP, UDPTL/RTP, port drivers, line models and runtime {appliance - engineGw:F0} ms"));
@@ -164,7 +173,12 @@ internal static class GatewayBench
             }
 
             Verdict(w, $"{path} cpu per port, whole process: ({cpu:F0} ms / 2 ports) / ({aCpu:F0} ms / 2 terminals)", cpu / aCpu, CpuTarget, Pairs(list, a, (x, y) => x.CleanProcessCpuMs / y.CleanProcessCpuMs));
-            Verdict(w, $"{path} cpu per port, appliance only (machines taken out): ({appliance:F0} ms / 2 ports) / ({aCpu:F0} ms / 2 terminals)", appliance / aCpu, CpuTarget, Pairs(list, a, (x, y) => x.ApplianceCpuMs / y.CleanProcessCpuMs));
+            Verdict(w, $"{path} cpu per port, appliance only (machines' terminals taken out): ({appliance:F0} ms / 2 ports) / ({aCpu:F0} ms / 2 terminals)", appliance / aCpu, CpuTarget, Pairs(list, a, (x, y) => x.ApplianceCpuMs / y.CleanProcessCpuMs));
+            if (linesOk)
+            {
+                Verdict(w, $"{path} cpu per port, appliance only (path 'lines' taken out: machines, loops, exchange): (({cpu:F0} − {lCpu:F0}) ms / 2 ports) / ({aCpu:F0} ms / 2 terminals)", isolated / aCpu, CpuTarget, Pairs3(list, l, a));
+            }
+
             Verdict(w, $"{path} duration, receiver answer → T.30 end: {dur:F2} s / {aDur:F2} s", dur / aDur, DurationTarget, Pairs(list, a, (x, y) => x.AnswerToEnd / y.AnswerToEnd));
             w.WriteLine(string.Create(Inv, $"info  {path} duration, sender off-hook → receiver T.30 end: {whole:F2} s / {aDur:F2} s = {whole / aDur:F3} (not the target's measure: the direct call has no dialling or ringing)"));
         }
@@ -177,6 +191,13 @@ internal static class GatewayBench
     private static string Pairs(List<CallMeasurement> xs, List<CallMeasurement> bases, Func<CallMeasurement, CallMeasurement, double> ratio)
     {
         var r = xs.Zip(bases, ratio).ToArray();
+        return string.Create(Inv, $"{r.Min():F3}..{r.Max():F3}");
+    }
+
+    /// <summary>"lo..hi" of ((i-th call − i-th lines call) / i-th baseline).</summary>
+    private static string Pairs3(List<CallMeasurement> xs, List<CallMeasurement> lines, List<CallMeasurement> bases)
+    {
+        var r = xs.Zip(lines, bases).Select(t => (t.First.CleanProcessCpuMs - t.Second.CleanProcessCpuMs) / t.Third.CleanProcessCpuMs).ToArray();
         return string.Create(Inv, $"{r.Min():F3}..{r.Max():F3}");
     }
 

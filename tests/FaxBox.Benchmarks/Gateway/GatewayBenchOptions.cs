@@ -11,6 +11,8 @@ internal sealed class GatewayBenchOptions
         The gateway performance benchmark (issue 6): the same fax, the generated test page, measured side by side in one
         process, repeated:
           (a) baseline  the raw engine: two audio T.30 terminals directly back to back (no line, no box)
+          lines         the simulated line terminals alone: the same 2 virtual fax machines on 2 subscriber loops
+                        calling through the simulator's virtual exchange, no FaxBox (their share of (b), subtracted)
           (b) t38       a virtual fax machine on box A's FXS -> A's gateway -> SIP + T.38 over loopback UDPTL -> B's
                         gateway -> a virtual fax machine on B's FXS (two boxes = two ports)
           (c) g711      as (b) with A refusing T.38, so B's re-INVITE gets 488 and both fall back to G.711 (--g711)

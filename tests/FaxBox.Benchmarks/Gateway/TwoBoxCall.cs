@@ -21,7 +21,7 @@ internal sealed class TwoBoxCall
     public const string ReceiverIdent = "RECEIVER";
 
     /// <summary>When A's machine lifts the handset: leaves the gateways a moment to bind and start.</summary>
-    private static readonly TimeSpan OffHookAt = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan OffHookAt = TimeSpan.FromSeconds(1);
 
     /// <summary>Real-time bound on one call, whatever the media limit.</summary>
     private static readonly TimeSpan WallLimit = TimeSpan.FromMinutes(5);
@@ -66,7 +66,7 @@ internal sealed class TwoBoxCall
 
         var ticks = (long)(mediaLimit / AudioFrame.Duration);
         var wallEnd = DateTime.UtcNow + WallLimit;
-        var kernel0 = KernelNow();
+        var kernel0 = CallClock.KernelNow();
         var cpu0 = ProcessCpuClock.NowNs();
         long i = 0;
         for (; i < ticks && DateTime.UtcNow < wallEnd && !Done(); i++)
@@ -94,7 +94,7 @@ internal sealed class TwoBoxCall
         }
 
         var cpuNs = ProcessCpuClock.NowNs() - cpu0;
-        var kernelMs = (KernelNow() - kernel0).TotalMilliseconds;
+        var kernelMs = (CallClock.KernelNow() - kernel0).TotalMilliseconds;
         var instrumentationMs = (terminals.Brackets + engineGateways.Brackets + simulatorTicks.Brackets + gatewayTicks.Brackets) * _bracketOverheadNs / 1e6;
         var (ok, detail) = Verdict(Done(), i, a, b, sender, receiver, document);
         var last = TimeSpan.FromMilliseconds(i * AudioFrame.Milliseconds);
@@ -140,11 +140,5 @@ internal sealed class TwoBoxCall
         return comparison.Identical && ra.Success && rb.Success
             ? (true, detail)
             : (false, $"{detail}; received file: {comparison}");
-    }
-
-    private static TimeSpan KernelNow()
-    {
-        using var self = System.Diagnostics.Process.GetCurrentProcess();
-        return self.PrivilegedProcessorTime;
     }
 }
