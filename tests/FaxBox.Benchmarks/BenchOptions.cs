@@ -60,6 +60,7 @@ internal sealed class BenchOptions
 
     public const string Usage = """
         usage: FaxBox.Benchmarks --tif FILE [options]
+               FaxBox.Benchmarks gateway [options]   (the two-box gateway benchmark: gateway --help)
 
         Runs one complete fax call through FaxBox's native fax engine (SpanDspFaxEngine over libspandsp 0.0.6) in
         20 ms (160-sample) frames and prints, per role, the thread CPU time of that role's engine calls per frame

@@ -17,6 +17,11 @@ internal static class Program
 
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "gateway")
+        {
+            return Gateway.GatewayBench.Run(args.AsSpan(1));
+        }
+
         var o = BenchOptions.Parse(args, out var help);
         if (o is null)
         {
