@@ -133,7 +133,8 @@ public sealed partial class DemoCommandTests
     }
 
     [Theory]
-    [InlineData("--pages", "0", "--pages: 0 is not 1 to 20")]
+    [InlineData("--pages", "0", "--pages: 0 is not 1 to 15")]
+    [InlineData("--pages", "16", "--pages: 16 is not 1 to 15")]
     [InlineData("--loss", "60", "--loss: 60 is not 0 to 50 (percent)")]
     public void Out_of_range_options_are_rejected_naming_the_option(string option, string value, string message)
     {
@@ -144,6 +145,17 @@ public sealed partial class DemoCommandTests
         Assert.Equal(1, exit);
         Assert.Contains($"faxbox: {message}", error, StringComparison.Ordinal);
         Assert.DoesNotContain("box A", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Real_time_refuses_more_pages_than_fit_its_ten_minute_bound()
+    {
+        using var folder = TestPaths.NewTempFolder();
+
+        var (exit, _, error) = CommandLineRunner.Run("demo", "--real-time", "--pages", "6", "--out", folder.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("faxbox: --pages: 6 pages take about 10 minutes in real time; with --real-time at most 5 fit", error, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"summary: (\S+summary\.json)")]

@@ -3,7 +3,13 @@ namespace FaxBox.Host.Appliance;
 /// <summary>What <c>faxbox demo</c> runs (its command-line options).</summary>
 internal sealed class DemoOptions
 {
-    /// <summary>Pages of the generated test document box A's fax machine sends (<c>--pages</c>, 1–20). Default 3.</summary>
+    /// <summary>The most pages: a dense test page takes about 100 s at 14400 bit/s, so 15 fit the 30-minute bound.</summary>
+    public const int MaxPages = 15;
+
+    /// <summary>The most pages in real time: 5 fit the 10-minute wall-clock bound.</summary>
+    public const int MaxRealTimePages = 5;
+
+    /// <summary>Pages of the generated test document box A's fax machine sends (<c>--pages</c>, 1–15; 1–5 in real time). Default 3.</summary>
     public int Pages { get; init; } = 3;
 
     /// <summary>
@@ -30,9 +36,14 @@ internal sealed class DemoOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the wrong option.</summary>
     public void Validate()
     {
-        if (Pages is < 1 or > 20)
+        if (Pages is < 1 or > MaxPages)
         {
-            throw new ArgumentException($"--pages: {Pages} is not 1 to 20");
+            throw new ArgumentException($"--pages: {Pages} is not 1 to {MaxPages}");
+        }
+
+        if (RealTime && Pages > MaxRealTimePages)
+        {
+            throw new ArgumentException($"--pages: {Pages} pages take about {(Pages * 100 + 59) / 60} minutes in real time; with --real-time at most {MaxRealTimePages} fit the demo's 10-minute bound");
         }
 
         if (LossPercent is < 0 or > 50 || double.IsNaN(LossPercent))

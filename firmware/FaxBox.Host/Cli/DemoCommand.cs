@@ -21,7 +21,7 @@ internal static class DemoCommand
 
     public static Command Create()
     {
-        var pages = new Option<int>("--pages") { Description = "Pages of the generated test document box A's fax machine sends (1-20).", DefaultValueFactory = _ => 3 };
+        var pages = new Option<int>("--pages") { Description = "Pages of the generated test document box A's fax machine sends (1-15; 1-5 with --real-time).", DefaultValueFactory = _ => 3 };
         var g711 = new Option<bool>("--g711") { Description = "Force the G.711 fallback: box A refuses T.38 (fax.t38 = never), so box B's T.38 re-INVITE gets 488 and B re-INVITEs to G.711." };
         var loss = new Option<double>("--loss") { Description = "Percentage of box A's RTP/UDPTL datagrams dropped, both ways (0-50); T.38 recovers them by UDPTL redundancy.", DefaultValueFactory = _ => 0 };
         var realTime = new Option<bool>("--real-time") { Description = "Tick the media in real time (about 2 minutes a page) instead of as fast as SIP allows." };
@@ -69,6 +69,11 @@ internal static class DemoCommand
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or FaxEngineUnavailableException or FaxDocumentException or CallControl.Configuration.GatewayConfigurationException)
         {
             return GlobalOptions.Fail(parse, e is CallControl.Configuration.GatewayConfigurationException g ? $"demo configuration: {g.Key}: {g.Reason}" : e.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            GlobalOptions.Fail(parse, "demo interrupted");
+            return 130;
         }
 
         foreach (var line in Summary(summary, folder))
