@@ -24,6 +24,7 @@ internal abstract class PortController : IMediaTickHandler
     private GatewayCall? _draining;
     private string? _drainWhy;
     private TimeSpan _drainUntil;
+    private volatile CallMediaMode _publishedMode;
 
     protected PortController(GatewayContext context, PortSettings settings, ILinePort port, SipAccount account, PortKind kind)
     {
@@ -95,6 +96,13 @@ internal abstract class PortController : IMediaTickHandler
 
         Tick();
         Call?.Tick(Now);
+
+        // The media thread applies a switch (to T.38, to G.711 fax) on the tick after the call asked for it, so the
+        // publish that follows the re-INVITE still saw the old mode: publish what the media carries now.
+        if (Call is { Sip: not null } call && call.Mode != _publishedMode)
+        {
+            PublishCall(call);
+        }
     }
 
     /// <summary>Updates the port's status (and the call's) on the board.</summary>
@@ -102,6 +110,7 @@ internal abstract class PortController : IMediaTickHandler
     {
         if (call.Sip is { } sip)
         {
+            _publishedMode = call.Mode;
             Context.Status.SetCall(new CallStatus(sip.CallId, Name, call.Direction, call.LocalNumber, call.RemoteNumber, call.Mode, call.Started));
         }
 

@@ -32,7 +32,11 @@ internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
 
     public StatusBoard Status { get; }
 
-    /// <summary>Opens the board, builds and starts the gateway. Configuration errors surface as <see cref="GatewayConfigurationException"/>.</summary>
+    /// <summary>
+    /// Opens the board, builds and starts the gateway. Configuration errors surface as <see cref="GatewayConfigurationException"/>.
+    /// <paramref name="statusTime"/> stamps the status feed and fax records (default the system clock; <c>faxbox demo</c>
+    /// passes its simulated time).
+    /// </summary>
     public static async Task<Appliance> StartAsync(
         GatewayOptions options,
         BoardProfile profile,
@@ -41,13 +45,14 @@ internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
         ILoggerFactory loggers,
         IDnsClient? dns = null,
         string region = "US",
+        TimeProvider? statusTime = null,
         CancellationToken cancellationToken = default)
     {
         var lineRegion = LineRegions.BuiltIn.Get(region);
         var board = await ApplianceBoard.OpenAsync(profile, lineRegion, engine, dataFolder, loggers, cancellationToken).ConfigureAwait(false);
         try
         {
-            var status = new StatusBoard(options.Name);
+            var status = new StatusBoard(options.Name, statusTime);
             var media = new CallMediaFactory(options.Media, engine, loggers);
             dns ??= DefaultDns(loggers);
             var gateway = Gateway.Create(options, board.Ports, media, dns, status, loggers);

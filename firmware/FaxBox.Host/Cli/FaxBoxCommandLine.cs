@@ -21,6 +21,7 @@ internal static class FaxBoxCommandLine
 
         root.Subcommands.Add(fax);
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SipCommand.Create());
         root.Subcommands.Add(LineCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
