@@ -271,6 +271,17 @@ internal sealed class ConfigurationReader
             return true;
         }
 
+        if (type == typeof(double))
+        {
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var real) || !double.IsFinite(real))
+            {
+                return Wrong(path, "a number", v);
+            }
+
+            value = real;
+            return true;
+        }
+
         if (type == typeof(bool))
         {
             if (v.ValueKind is not (JsonValueKind.True or JsonValueKind.False))

@@ -165,6 +165,8 @@ public sealed class FaxBoxConfigurationTests
     [InlineData("media", "address", "\"lan0\"", "media.address", "must be an IP address")]
     [InlineData("media", "codecs", "0", "media.codecs", "must be an array, found the number 0")]
     [InlineData("media", "codecs", "[0, \"pcma\"]", "media.codecs[1]", "must be a whole number, found the string \"pcma\"")]
+    [InlineData("media", "simulatedLossPercent", "\"5%\"", "media.simulatedLossPercent", "must be a number, found the string \"5%\"")]
+    [InlineData("media", "simulatedLossPercent", "60", "media.simulatedLossPercent", "must be 0 to 50")]
     [InlineData("dialPlan", "patterns", "\"x.\"", "dialPlan.patterns", "must be an array, found the string \"x.\"")]
     [InlineData("dialPlan", "interDigitTimeout", "true", "dialPlan.interDigitTimeout", "must be a duration")]
     public void A_wrong_section_value_names_its_key_and_says_what_is_expected(string section, string key, string value, string expectedKey, string expectedReason)
