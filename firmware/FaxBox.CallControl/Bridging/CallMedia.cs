@@ -452,8 +452,10 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
 
     private void ExchangeT38(ReadOnlySpan<short> fromLine, Span<short> toLine)
     {
+        // The RTP session rests while T.38 runs: no receive, no RTCP. Polling it cost a system call per frame, and its RTCP
+        // to a peer that had closed its RTP socket came back as ICMP port unreachable, a SocketException (5 kB) on the next
+        // receive; packets a peer still sends wait in the socket buffer and are discarded as late if audio resumes.
         IT38Gateway gateway = _gateway!;
-        _rtp?.Poll();
         _udptl!.Poll(_time.Now);
         gateway.TransmitAudio(toLine);
         gateway.ReceiveAudio(fromLine);

@@ -138,11 +138,6 @@ internal sealed partial class GatewayCall
         }
     }
 
-    /// <summary>Media thread, every tick (nothing to do yet: the call's timers run on the signalling clock).</summary>
-    public void Tick(TimeSpan now)
-    {
-    }
-
     /// <summary>Media thread: the box's T.38 re-INVITE had no final answer within <see cref="FaxOptions.T38Timeout"/>.</summary>
     private void OnT38Timeout()
     {

@@ -95,7 +95,6 @@ internal abstract class PortController : IMediaTickHandler
         }
 
         Tick();
-        Call?.Tick(Now);
 
         // The media thread applies a switch (to T.38, to G.711 fax) on the tick after the call asked for it, so the
         // publish that follows the re-INVITE still saw the old mode: publish what the media carries now.
