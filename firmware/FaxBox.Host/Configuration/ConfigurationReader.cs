@@ -7,6 +7,7 @@ using System.Text.Json;
 using FaxBox.CallControl.Configuration;
 using FaxBox.LineInterface.Hardware.Boards;
 using Microsoft.Extensions.Logging;
+using static FaxBox.Core.Json.JsonDiagnostics;
 
 namespace FaxBox.Host.Configuration;
 
@@ -509,59 +510,4 @@ internal sealed class ConfigurationReader
     }
 
     private void Error(string key, string reason) => _errors.Add(new ConfigurationError(_file, key, reason));
-
-    private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
-
-    private static string Describe(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => $"the string \"{value.GetString()}\"",
-        JsonValueKind.Number => $"the number {value.GetRawText()}",
-        JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-        JsonValueKind.Null => "null",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Object => "an object",
-        _ => value.ValueKind.ToString(),
-    };
-
-    /// <summary>The known key nearest to a misspelt one (case-insensitive edit distance ≤ 2), or null.</summary>
-    private static string? Closest(string key, string[] known)
-    {
-        string? best = null;
-        var bestDistance = 3;
-        foreach (var candidate in known)
-        {
-            var d = Distance(key.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (d < bestDistance)
-            {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-
-        return best;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }

@@ -334,5 +334,5 @@ public sealed class BoardProfileLoaderTests
     [InlineData("interuptPin", "interruptPin")]
     [InlineData("zzzzzz", null)]
     public void Closest_key_suggestion(string typed, string? expected)
-        => Assert.Equal(expected, BoardJsonReader.Closest(typed, [.. BoardJsonReader.PortKeys, .. BoardJsonReader.SpiKeys]));
+        => Assert.Equal(expected, FaxBox.Core.Json.JsonDiagnostics.Closest(typed, [.. BoardJsonReader.PortKeys, .. BoardJsonReader.SpiKeys]));
 }

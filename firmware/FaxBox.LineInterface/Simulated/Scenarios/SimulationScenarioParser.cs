@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FaxBox.Fax;
+using static FaxBox.Core.Json.JsonDiagnostics;
 
 namespace FaxBox.LineInterface.Simulated.Scenarios;
 
@@ -574,17 +575,5 @@ public static class SimulationScenarioParser
 
         private void Error(string key, string reason) => _errors.Add(new SimulationScenarioError(key, reason));
 
-        private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
-
-        private static string Describe(JsonElement value) => value.ValueKind switch
-        {
-            JsonValueKind.String => $"the string \"{value.GetString()}\"",
-            JsonValueKind.Number => $"the number {value.GetRawText()}",
-            JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-            JsonValueKind.Null => "null",
-            JsonValueKind.Array => "an array",
-            JsonValueKind.Object => "an object",
-            _ => value.ValueKind.ToString(),
-        };
     }
 }
