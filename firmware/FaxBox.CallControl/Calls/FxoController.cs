@@ -105,36 +105,19 @@ internal sealed partial class FxoController : PortController
             return;
         }
 
-        GatewayCall call;
-        SdpSessionDescription offer;
-        SipCall sip;
         var caller = _callerId?.Number ?? Settings.Number;
-        try
+        if (Dial("inbound", destination, Settings.Number, caller, caller, _callerId?.Name) is { } error)
         {
-            call = new GatewayCall(this, Context, FaxSettings, "inbound", Settings.Number, caller);
-            offer = call.CreateAudioOffer();
-            sip = Account.UserAgent.CreateCall(Account.TargetFor(destination), offer, callerUser: caller, callerName: _callerId?.Name);
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.Net.Sockets.SocketException or FormatException or ArgumentException)
-        {
-            LogPstnCallFailed(_logger, Name, destination, e.Message);
+            LogPstnCallFailed(_logger, Name, destination, error);
             _ringSequenceFailed = true;
             SetState(PortState.Idle);
             return;
         }
 
-        Call = call;
-        Watch(call, sip);
         SetState(PortState.Calling);
-        PublishCall(call);
-        Context.Background.Run($"{Name}: INVITE {destination}", async () =>
-        {
-            var result = await sip.DialAsync().ConfigureAwait(false);
-            Post(() => Dialled(call, offer, result));
-        });
     }
 
-    private void Dialled(GatewayCall call, SdpSessionDescription offer, SipDialResult result)
+    protected override void Dialled(GatewayCall call, SdpSessionDescription offer, SipDialResult result)
     {
         if (!ReferenceEquals(Call, call))
         {

@@ -24,7 +24,6 @@ internal sealed partial class FxsController : PortController
     private readonly IFxsPort _port;
     private readonly ILogger _logger;
     private DigitCollector? _collector;
-    private SdpSessionDescription? _offer;
     private SdpSessionDescription? _answer;
     private SdpMediaSession? _answerSession;
     private TimeSpan _batteryBackAt = TimeSpan.MaxValue;
@@ -143,36 +142,19 @@ internal sealed partial class FxsController : PortController
     private void PlaceCall(string number)
     {
         SetState(PortState.Calling);
-        GatewayCall call;
-        SipCall sip;
-        try
+        if (Dial("outbound", number, Settings.Number, number, Settings.Number, Settings.DisplayName) is { } error)
         {
-            call = new GatewayCall(this, Context, FaxSettings, "outbound", Settings.Number, number);
-            _offer = call.CreateAudioOffer();
-            sip = Account.UserAgent.CreateCall(Account.TargetFor(number), _offer, callerUser: Settings.Number, callerName: Settings.DisplayName);
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.Net.Sockets.SocketException or FormatException or ArgumentException)
-        {
-            LogCallFailed(_logger, Name, number, e.Message);
+            LogCallFailed(_logger, Name, number, error);
             _port.PlayTone(CallProgressTone.Congestion);
             SetState(PortState.Clearing);
             return;
         }
 
-        Call = call;
-        Watch(call, sip);
-        PublishCall(call);
-        LogCalling(_logger, Name, number, sip.CallId);
-        var offer = _offer;
-        Context.Background.Run($"{Name}: INVITE {number}", async () =>
-        {
-            var result = await sip.DialAsync().ConfigureAwait(false);
-            Post(() => Dialled(call, offer, result));
-        });
+        LogCalling(_logger, Name, number, Call!.Sip!.CallId);
     }
 
     /// <summary>Media thread: the box's INVITE ended.</summary>
-    private void Dialled(GatewayCall call, SdpSessionDescription offer, SipDialResult result)
+    protected override void Dialled(GatewayCall call, SdpSessionDescription offer, SipDialResult result)
     {
         if (!ReferenceEquals(Call, call))
         {

@@ -5,6 +5,7 @@ using FaxBox.Core;
 using FaxBox.Core.Status;
 using FaxBox.LineInterface;
 using FaxBox.Sip.Calls;
+using FaxBox.Sip.Sdp;
 
 namespace FaxBox.CallControl.Calls;
 
@@ -145,6 +146,42 @@ internal abstract class PortController : IMediaTickHandler
 
         Context.Status.SetPort(new PortStatus(Name, Kind, state, Settings.Number, Account.Name, Call?.Sip?.CallId, Context.Status.Time.GetUtcNow()));
     }
+
+    /// <summary>
+    /// Media thread: places the port's call to <paramref name="destination"/> (an INVITE offering G.711; caller ID from
+    /// <paramref name="callerUser"/> and <paramref name="callerName"/>); <see cref="Dialled"/> runs on the media thread when
+    /// the INVITE ends. Returns why the call could not even start (no target for the number, no free media port), else null.
+    /// </summary>
+    protected string? Dial(string direction, string destination, string? localNumber, string? remoteNumber, string? callerUser, string? callerName)
+    {
+        GatewayCall? call = null;
+        SdpSessionDescription offer;
+        SipCall sip;
+        try
+        {
+            call = new GatewayCall(this, Context, FaxSettings, direction, localNumber, remoteNumber);
+            offer = call.CreateAudioOffer();
+            sip = Account.UserAgent.CreateCall(Account.TargetFor(destination), offer, callerUser: callerUser, callerName: callerName);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Net.Sockets.SocketException or FormatException or ArgumentException)
+        {
+            call?.Finish(null); // frees the media sockets it bound
+            return e.Message;
+        }
+
+        Call = call;
+        Watch(call, sip);
+        PublishCall(call);
+        Context.Background.Run($"{Name}: INVITE {destination}", async () =>
+        {
+            var result = await sip.DialAsync().ConfigureAwait(false);
+            Post(() => Dialled(call, offer, result));
+        });
+        return null;
+    }
+
+    /// <summary>Media thread: the INVITE of <see cref="Dial"/> ended (connected or not).</summary>
+    protected abstract void Dialled(GatewayCall call, SdpSessionDescription offer, SipDialResult result);
 
     /// <summary>
     /// Media thread: makes the call for an incoming INVITE with its answer (to the INVITE's offer, or the box's own offer
