@@ -21,6 +21,9 @@ public sealed class GatewayOptions
     /// <summary>The ports the gateway runs.</summary>
     public List<PortSettings> Ports { get; set; } = [];
 
+    /// <summary>The box's own fax terminal (numbers it answers itself).</summary>
+    public TerminalOptions Terminal { get; set; } = new();
+
     /// <summary>SIP timer T1 (RFC 3261 §17.1.1.1). Default 500 ms.</summary>
     public TimeSpan SipT1 { get; set; } = TimeSpan.FromMilliseconds(500);
 

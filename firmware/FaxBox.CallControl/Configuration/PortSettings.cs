@@ -33,6 +33,12 @@ public sealed class PortSettings
     /// <summary>Fax settings for calls on this port; null uses the gateway's. Default null.</summary>
     public FaxOptions? Fax { get; set; }
 
+    /// <summary>
+    /// FXS store-and-forward: the box answers the fax machine's outgoing fax itself as a fax terminal, stores the
+    /// document and delivers it as a queued job with the retry ladder. Default false (relay the call live).
+    /// </summary>
+    public bool StoreAndForward { get; set; }
+
     /// <summary>Whether the port takes and places calls. Default true.</summary>
     public bool Enabled { get; set; } = true;
 }

@@ -82,6 +82,23 @@ public sealed class StatusBoard : IStatusFeed
         };
     });
 
+    /// <summary>Replaces the fax server's queue figures (no change raised when they are the same).</summary>
+    public void SetQueue(QueueStatus queue)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        if (Current.Queue != queue)
+        {
+            Apply(StatusChangeKind.Queue, "queue", s => s with { Queue = queue });
+        }
+    }
+
+    /// <summary>Reports a step of a fax in progress to the subscribers; the snapshot keeps only its version bump.</summary>
+    public void ReportFaxProgress(FaxProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        Apply(StatusChangeKind.FaxProgress, progress.CallId, s => s, progress);
+    }
+
     private static ImmutableArray<T> Upsert<T>(ImmutableArray<T> items, T item, Func<T, bool> same)
     {
         for (var i = 0; i < items.Length; i++)
@@ -95,7 +112,7 @@ public sealed class StatusBoard : IStatusFeed
         return items.Add(item);
     }
 
-    private void Apply(StatusChangeKind kind, string key, Func<StatusSnapshot, StatusSnapshot> change)
+    private void Apply(StatusChangeKind kind, string key, Func<StatusSnapshot, StatusSnapshot> change, FaxProgress? progress = null)
     {
         // One raiser at a time so subscribers see versions in order; the model lock is not held while they run.
         lock (_raise)
@@ -107,7 +124,7 @@ public sealed class StatusBoard : IStatusFeed
                 Volatile.Write(ref _current, next);
             }
 
-            Changed?.Invoke(this, new StatusChange(next, kind, key));
+            Changed?.Invoke(this, new StatusChange(next, kind, key, progress));
         }
     }
 }

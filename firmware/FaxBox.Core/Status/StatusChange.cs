@@ -4,4 +4,5 @@ namespace FaxBox.Core.Status;
 /// <param name="Snapshot">The whole model after the change.</param>
 /// <param name="Kind">Which part changed.</param>
 /// <param name="Key">The port name, account, call id or fax record id that changed.</param>
-public sealed record StatusChange(StatusSnapshot Snapshot, StatusChangeKind Kind, string Key);
+/// <param name="Progress">For <see cref="StatusChangeKind.FaxProgress"/>: the step; null otherwise.</param>
+public sealed record StatusChange(StatusSnapshot Snapshot, StatusChangeKind Kind, string Key, FaxProgress? Progress = null);

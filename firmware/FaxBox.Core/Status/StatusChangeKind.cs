@@ -17,4 +17,10 @@ public enum StatusChangeKind
 
     /// <summary>A fax record was added (a fax call ended).</summary>
     Fax,
+
+    /// <summary>A fax in progress moved on (<see cref="StatusChange.Progress"/> says how); the snapshot is unchanged.</summary>
+    FaxProgress,
+
+    /// <summary>The fax server's queue figures changed.</summary>
+    Queue,
 }

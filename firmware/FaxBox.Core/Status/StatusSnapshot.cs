@@ -12,6 +12,7 @@ namespace FaxBox.Core.Status;
 /// <param name="Calls">The calls in progress.</param>
 /// <param name="RecentFaxes">The most recent fax records, newest first (bounded by <see cref="StatusBoard.MaxRecentFaxes"/>).</param>
 /// <param name="Counters">Totals since start.</param>
+/// <param name="Queue">The fax server's queue figures.</param>
 public sealed record StatusSnapshot(
     string BoxName,
     long Version,
@@ -21,9 +22,10 @@ public sealed record StatusSnapshot(
     ImmutableArray<RegistrationStatus> Registrations,
     ImmutableArray<CallStatus> Calls,
     ImmutableArray<FaxRecord> RecentFaxes,
-    FaxCounters Counters)
+    FaxCounters Counters,
+    QueueStatus Queue)
 {
     /// <summary>An empty model for a box that has not started.</summary>
     public static StatusSnapshot Empty(string boxName, DateTimeOffset started) =>
-        new(boxName, 0, started, BoxState.Starting, [], [], [], [], new FaxCounters(0, 0, 0, 0, 0));
+        new(boxName, 0, started, BoxState.Starting, [], [], [], [], new FaxCounters(0, 0, 0, 0, 0), QueueStatus.Empty);
 }

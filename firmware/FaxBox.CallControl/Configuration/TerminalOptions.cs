@@ -1,0 +1,23 @@
+namespace FaxBox.CallControl.Configuration;
+
+/// <summary>The box's own fax terminal (JSON <c>terminal</c>): which numbers it answers and how it presents itself.</summary>
+public sealed class TerminalOptions
+{
+    /// <summary>
+    /// The numbers the box answers itself as a fax terminal (an incoming INVITE whose Request-URI or To user is one of
+    /// them never rings a port). Digits, *, # or +. Default none.
+    /// </summary>
+    public List<string> Numbers { get; set; } = [];
+
+    /// <summary>The station identity (TSI/CSI) the terminal sends: at most 20 digits, spaces and '+'. Default empty.</summary>
+    public string LocalIdent { get; set; } = string.Empty;
+
+    /// <summary>Whether the receiving terminal offers ECM. Default true.</summary>
+    public bool Ecm { get; set; } = true;
+
+    /// <summary>How the receiving terminal takes a fax: T.38 (it re-INVITEs to T.38, falling back to G.711) or G.711. Default T.38.</summary>
+    public Terminals.FaxTransport Receive { get; set; } = Terminals.FaxTransport.T38;
+
+    /// <summary>At most this many terminal calls (both ways) at once; more incoming are refused with 486. Default 64.</summary>
+    public int MaxCalls { get; set; } = 64;
+}
