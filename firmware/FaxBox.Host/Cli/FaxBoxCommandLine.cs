@@ -25,6 +25,7 @@ internal static class FaxBoxCommandLine
         root.Subcommands.Add(SipCommand.Create());
         root.Subcommands.Add(LineCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
+        root.Subcommands.Add(SendCommand.Create());
         return root;
     }
 }

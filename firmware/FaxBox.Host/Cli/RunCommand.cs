@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.CommandLine;
 using FaxBox.CallControl.Configuration;
 using FaxBox.Core.Status;
+using FaxBox.Host.Api;
 using FaxBox.Host.Configuration;
 using FaxBox.Host.Hosting;
 using FaxBox.Media.Scheduling;
@@ -90,6 +91,20 @@ internal static class RunCommand
             {
                 stdout.WriteLine($"faxbox: SIP account {account} on udp:{endPoint}");
             }
+
+            LocalApiServer api;
+            try
+            {
+                api = await LocalApiServer.StartAsync(
+                    configuration.Api.SocketPath(configuration.DataFolder), appliance.Status, configuration.Api, loggers, map: null, stop.Token).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                return GlobalOptions.Fail(parse, $"api.socket: {e.Message}");
+            }
+
+            await using var apiScope = api.ConfigureAwait(false);
+            stdout.WriteLine($"faxbox: local API on unix:{api.SocketPath}");
 
             notifier.Ready($"{appliance.Status.Current.Ports.Length} ports");
             notifier.StartWatchdog(health.IsHealthy);

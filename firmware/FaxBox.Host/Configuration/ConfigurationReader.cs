@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text.Json;
 using FaxBox.CallControl.Configuration;
+using FaxBox.Host.Api;
 using FaxBox.LineInterface.Hardware.Boards;
 using Microsoft.Extensions.Logging;
 using static FaxBox.Core.Json.JsonDiagnostics;
@@ -22,7 +23,7 @@ namespace FaxBox.Host.Configuration;
 internal sealed class ConfigurationReader
 {
     /// <summary>Keys of the root object, in the order they are read.</summary>
-    internal static readonly string[] RootKeys = ["name", "board", "engine", "dataFolder", "logLevel", "sip", "media", "fax", "dialPlan", "ports"];
+    internal static readonly string[] RootKeys = ["name", "board", "engine", "dataFolder", "logLevel", "sip", "media", "fax", "dialPlan", "ports", "terminal", "api"];
 
     internal static readonly string[] SipKeys = ["accounts", "t1"];
 
@@ -87,6 +88,9 @@ internal sealed class ConfigurationReader
         BindSection(root, "media", gateway.Media);
         BindSection(root, "fax", gateway.Fax);
         BindSection(root, "dialPlan", gateway.DialPlan);
+        BindSection(root, "terminal", gateway.Terminal);
+        var api = new LocalApiOptions();
+        BindSection(root, "api", api);
         if (root.TryGetProperty("ports", out var ports))
         {
             _ = Read(ports, typeof(List<PortSettings>), false, "ports", out var portList, gateway);
@@ -126,6 +130,7 @@ internal sealed class ConfigurationReader
             DataFolder = ResolveFolder(dataFolder),
             LogLevel = logLevel,
             Gateway = gateway,
+            Api = api,
             Source = _file,
         };
     }

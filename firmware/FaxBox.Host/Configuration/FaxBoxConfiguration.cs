@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using FaxBox.CallControl.Configuration;
+using FaxBox.Host.Api;
 using FaxBox.LineInterface.Hardware.Boards;
 using Microsoft.Extensions.Logging;
 
@@ -63,6 +64,9 @@ public sealed class FaxBoxConfiguration
 
     /// <summary>The gateway: JSON <c>sip</c> (<c>accounts</c>, <c>t1</c>), <c>media</c>, <c>fax</c>, <c>dialPlan</c>, <c>ports</c>.</summary>
     public required GatewayOptions Gateway { get; init; }
+
+    /// <summary>The local API (JSON <c>api</c>): its Unix socket and upload limit.</summary>
+    public LocalApiOptions Api { get; init; } = new();
 
     /// <summary>Where the configuration came from: the path as given, or <see cref="EmbeddedDefaultSource"/>.</summary>
     public required string Source { get; init; }
