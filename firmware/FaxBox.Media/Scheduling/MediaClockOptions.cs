@@ -9,8 +9,12 @@ public sealed class MediaClockOptions
     /// </summary>
     public int MaxCatchUpTicks { get; set; } = 10;
 
-    /// <summary>The last stretch before a tick that is waited by spinning instead of sleeping, for precision. Default 1 ms.</summary>
-    public TimeSpan SpinLead { get; set; } = TimeSpan.FromMilliseconds(1);
+    /// <summary>
+    /// The last stretch before a tick that is waited by spinning instead of sleeping. Default 0 on Linux, where the clock
+    /// sleeps on the kernel's high-resolution timer (clock_nanosleep to the due time: woken within tens of microseconds,
+    /// and an idle box costs next to no CPU); 1 ms elsewhere, where sleeps have millisecond granularity.
+    /// </summary>
+    public TimeSpan SpinLead { get; set; } = LinuxScheduling.CanSleepUntil ? TimeSpan.Zero : TimeSpan.FromMilliseconds(1);
 
     /// <summary>
     /// Linux SCHED_FIFO priority for the clock thread (1–99; needs CAP_SYS_NICE, as under systemd with

@@ -104,6 +104,18 @@ public sealed class RealTimeMediaClock : IMediaClock, IDisposable
 
     private void WaitUntil(long due, long spinLead)
     {
+        // Sleep to the spin point on the kernel's high-resolution timer (no spinning at all by default), else in
+        // milliseconds with Thread.Sleep and spin the rest.
+        if (LinuxScheduling.TrySleepUntil(due - spinLead))
+        {
+            while (spinLead > 0 && Stopwatch.GetTimestamp() < due && !_stopping)
+            {
+                Thread.SpinWait(20);
+            }
+
+            return;
+        }
+
         long remaining = due - Stopwatch.GetTimestamp();
         long sleepMs = (remaining - spinLead) * 1000 / Stopwatch.Frequency;
         if (sleepMs > 0)
