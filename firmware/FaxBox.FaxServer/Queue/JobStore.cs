@@ -311,10 +311,12 @@ public sealed partial class JobStore : IDisposable
         return ReadJobs(cmd);
     });
 
-    /// <summary>When the earliest queued or waiting job falls due; null when there is none.</summary>
-    internal DateTimeOffset? NextDue() => Read(tx =>
+    /// <summary>When the earliest queued or waiting job falls due after <paramref name="after"/>; null when there is none.</summary>
+    internal DateTimeOffset? NextDueAfter(DateTimeOffset after) => Read(tx =>
     {
-        object? value = Scalar(tx, "SELECT MIN(next_attempt) FROM jobs WHERE state IN ('Queued', 'WaitingRetry')");
+        using var cmd = Command(tx, "SELECT MIN(next_attempt) FROM jobs WHERE state IN ('Queued', 'WaitingRetry') AND next_attempt > $after");
+        cmd.Parameters.AddWithValue("$after", Ms(after));
+        object? value = cmd.ExecuteScalar();
         return value is null or DBNull ? (DateTimeOffset?)null : FromMs(Convert.ToInt64(value, CultureInfo.InvariantCulture));
     });
 
