@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text.Json;
+using FaxBox.CallControl.Terminals;
+using FaxBox.Core.Status;
+using Microsoft.Data.Sqlite;
+
+namespace FaxBox.FaxServer.Queue;
+
+/// <summary>The job database's schema, its migrations and row mapping.</summary>
+public sealed partial class JobStore
+{
+    private const string JobColumns =
+        "id, submitted, submitter, destination, account, document_path, pages, cover_json, notify, state, attempts, " +
+        "first_rung, rung_step, retries, fax_failures, interruptions, next_attempt, last_result, cancel_requested, updated, finished";
+
+    private const string AttemptColumns =
+        "id, job_id, number, started, ended, transport, ecm, max_bit_rate, outcome, reason, pages_confirmed, sip_status, remote_ident, record_json";
+
+    /// <summary>Migration n takes the schema from user_version n to n + 1. Append only.</summary>
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE jobs (
+            id               INTEGER PRIMARY KEY AUTOINCREMENT,
+            submitted        INTEGER NOT NULL,
+            submitter        TEXT    NOT NULL,
+            destination      TEXT    NOT NULL,
+            account          TEXT,
+            document_path    TEXT    NOT NULL,
+            pages            INTEGER NOT NULL CHECK (pages >= 1),
+            cover_json       TEXT,
+            notify           TEXT,
+            state            TEXT    NOT NULL CHECK (state IN ('Queued', 'Sending', 'WaitingRetry', 'Sent', 'Failed', 'Cancelled')),
+            attempts         INTEGER NOT NULL DEFAULT 0,
+            first_rung       INTEGER,
+            rung_step        INTEGER NOT NULL DEFAULT 0,
+            retries          INTEGER NOT NULL DEFAULT 0,
+            fax_failures     INTEGER NOT NULL DEFAULT 0,
+            interruptions    INTEGER NOT NULL DEFAULT 0,
+            next_attempt     INTEGER,
+            last_result      TEXT,
+            cancel_requested INTEGER NOT NULL DEFAULT 0,
+            updated          INTEGER NOT NULL,
+            finished         INTEGER
+        );
+        CREATE INDEX jobs_due ON jobs (state, next_attempt);
+        CREATE TABLE attempts (
+            id               INTEGER PRIMARY KEY AUTOINCREMENT,
+            job_id           INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+            number           INTEGER NOT NULL,
+            started          INTEGER NOT NULL,
+            ended            INTEGER,
+            rung             INTEGER NOT NULL,
+            transport        TEXT    NOT NULL,
+            ecm              INTEGER NOT NULL,
+            max_bit_rate     INTEGER NOT NULL,
+            outcome          TEXT,
+            reason           TEXT,
+            pages_confirmed  INTEGER NOT NULL DEFAULT 0,
+            sip_status       INTEGER,
+            remote_ident     TEXT,
+            record_json      TEXT
+        );
+        CREATE INDEX attempts_job ON attempts (job_id);
+        CREATE TABLE destination_profiles (
+            destination      TEXT    PRIMARY KEY,
+            rung             INTEGER NOT NULL,
+            updated          INTEGER NOT NULL
+        );
+        """,
+    ];
+
+    private static void Migrate(SqliteConnection connection, string path)
+    {
+        int version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture);
+        if (version > SchemaVersion)
+        {
+            throw new JobStoreException($"job database {path} has schema version {version}, newer than this firmware's {SchemaVersion}: it was written by a later FaxBox; install that version again or move the file aside");
+        }
+
+        if (version == 0 && Convert.ToInt64(Scalar(connection, "SELECT COUNT(*) FROM sqlite_master"), CultureInfo.InvariantCulture) > 0)
+        {
+            throw new JobStoreException($"job database {path} holds tables but no FaxBox schema version: it is not a FaxBox job database; move it aside");
+        }
+
+        for (; version < SchemaVersion; version++)
+        {
+            using var tx = connection.BeginTransaction();
+            using (var cmd = connection.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = Migrations[version] + $";\nPRAGMA user_version = {version + 1};";
+                cmd.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+        }
+
+        foreach (string table in (string[])["jobs", "attempts", "destination_profiles"])
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
+            cmd.Parameters.AddWithValue("$name", table);
+            if (Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) != 1)
+            {
+                throw new JobStoreException($"job database {path} (schema version {version}) has no table '{table}': it is damaged; move it aside");
+            }
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar();
+    }
+
+    private FaxJob? GetJob(SqliteTransaction? tx, long id)
+    {
+        using var cmd = Command(tx, $"SELECT {JobColumns} FROM jobs WHERE id = $id");
+        cmd.Parameters.AddWithValue("$id", id);
+        var jobs = ReadJobs(cmd);
+        return jobs.Count == 0 ? null : jobs[0];
+    }
+
+    private static List<string> ReadStrings(SqliteCommand cmd)
+    {
+        var result = new List<string>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            result.Add(r.GetString(0));
+        }
+
+        return result;
+    }
+
+    private static List<FaxJob> ReadJobs(SqliteCommand cmd)
+    {
+        var result = new List<FaxJob>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            result.Add(new FaxJob(
+                Id: r.GetInt64(0),
+                Submitted: FromMs(r.GetInt64(1)),
+                Submitter: r.GetString(2),
+                Destination: r.GetString(3),
+                Account: r.IsDBNull(4) ? null : r.GetString(4),
+                DocumentPath: r.GetString(5),
+                Pages: r.GetInt32(6),
+                Cover: r.IsDBNull(7) ? null : JsonSerializer.Deserialize<FaxJobCover>(r.GetString(7), Json),
+                NotifyAddress: r.IsDBNull(8) ? null : r.GetString(8),
+                State: Enum.Parse<FaxJobState>(r.GetString(9)),
+                Attempts: r.GetInt32(10),
+                Ladder: new FaxLadderPosition(
+                    FirstRung: r.IsDBNull(11) ? null : r.GetInt32(11),
+                    Step: r.GetInt32(12),
+                    Retries: r.GetInt32(13),
+                    FaxFailures: r.GetInt32(14),
+                    Interruptions: r.GetInt32(15)),
+                NextAttempt: r.IsDBNull(16) ? null : FromMs(r.GetInt64(16)),
+                LastResult: r.IsDBNull(17) ? null : r.GetString(17),
+                CancelRequested: r.GetInt64(18) != 0,
+                Updated: FromMs(r.GetInt64(19)),
+                Finished: r.IsDBNull(20) ? null : FromMs(r.GetInt64(20))));
+        }
+
+        return result;
+    }
+
+    private static List<FaxJobAttempt> ReadAttempts(SqliteCommand cmd)
+    {
+        var result = new List<FaxJobAttempt>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            result.Add(new FaxJobAttempt(
+                Id: r.GetInt64(0),
+                JobId: r.GetInt64(1),
+                Number: r.GetInt32(2),
+                Started: FromMs(r.GetInt64(3)),
+                Ended: r.IsDBNull(4) ? null : FromMs(r.GetInt64(4)),
+                Rung: new FaxRung(Enum.Parse<FaxTransport>(r.GetString(5)), r.GetInt64(6) != 0, r.GetInt32(7)),
+                Outcome: r.IsDBNull(8) ? null : Enum.Parse<FaxAttemptOutcome>(r.GetString(8)),
+                Reason: r.IsDBNull(9) ? null : r.GetString(9),
+                PagesConfirmed: r.GetInt32(10),
+                SipStatus: r.IsDBNull(11) ? null : r.GetInt32(11),
+                RemoteIdent: r.IsDBNull(12) ? null : r.GetString(12),
+                Record: r.IsDBNull(13) ? null : JsonSerializer.Deserialize<FaxRecord>(r.GetString(13), Json)));
+        }
+
+        return result;
+    }
+}
