@@ -66,7 +66,15 @@ internal sealed partial class DeliveryWorker : IAsyncDisposable
     /// <summary>Schedules the pending deliveries of <paramref name="fax"/> at their due times.</summary>
     public void Schedule(ReceivedFax fax)
     {
-        DateTimeOffset? next = fax.Deliveries.Where(d => d.IsPending).Min(d => d.NextAttempt ?? fax.Offered);
+        DateTimeOffset? next = null;
+        foreach (DeliveryState d in fax.Deliveries)
+        {
+            if (d.IsPending && (next is null || (d.NextAttempt ?? fax.Offered) < next))
+            {
+                next = d.NextAttempt ?? fax.Offered;
+            }
+        }
+
         if (next is { } due)
         {
             lock (_due)
