@@ -21,6 +21,7 @@ internal sealed partial class DeliveryWorker : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Action<ReceivedFax, InboxChangeKind> _changed;
     private readonly Dictionary<string, DateTimeOffset> _due = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _forced = new(StringComparer.Ordinal);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
@@ -97,6 +98,7 @@ internal sealed partial class DeliveryWorker : IAsyncDisposable
                 if (id is null || key == id)
                 {
                     _due[key] = now;
+                    _forced.Add(key);
                 }
             }
         }
@@ -203,9 +205,15 @@ internal sealed partial class DeliveryWorker : IAsyncDisposable
             return;
         }
 
+        bool forced;
+        lock (_due)
+        {
+            forced = _forced.Remove(id);
+        }
+
         DateTimeOffset now = _time.GetUtcNow();
         string tiff = _store.TiffPath(fax.Folder, fax.Id);
-        var due = fax.Deliveries.Select((d, i) => (d, i)).Where(x => x.d.IsPending && (x.d.NextAttempt ?? now) <= now).ToList();
+        var due = fax.Deliveries.Select((d, i) => (d, i)).Where(x => x.d.IsPending && (forced || (x.d.NextAttempt ?? now) <= now)).ToList();
         bool needsPdf = due.Any(x => x.d.Kind == DeliveryKind.Email ? x.d.Format == FaxAttachmentFormat.Pdf : x.d.IncludePdf);
         string? pdf = null;
         var results = new Dictionary<int, string?>();

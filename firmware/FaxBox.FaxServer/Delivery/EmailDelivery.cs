@@ -28,7 +28,7 @@ internal sealed class EmailDelivery : IFaxDeliveryTransport
             throw new ArgumentException($"faxServer.smtp.port: {options.Port} is not a TCP port", nameof(options));
         }
 
-        if (!MimeKit.MailboxAddress.TryParse(options.From, out _))
+        if (!MimeKit.MailboxAddress.TryParse(options.From, out MimeKit.MailboxAddress? from) || !from.Address.Contains('@', StringComparison.Ordinal))
         {
             throw new ArgumentException($"faxServer.smtp.from: '{options.From}' is not an e-mail address", nameof(options));
         }

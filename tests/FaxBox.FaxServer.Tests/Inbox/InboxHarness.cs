@@ -84,13 +84,26 @@ internal sealed class InboxHarness : IAsyncDisposable
     public async Task<ReceivedFax> DeliveryUntilAsync(Func<ReceivedFax, bool> predicate, TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
+        ReceivedFax? last = null;
+        try
         {
-            InboxChangedEventArgs e = await _changes.Reader.ReadAsync(cts.Token);
-            if (e.Kind == InboxChangeKind.DeliveryAttempted && predicate(e.Fax))
+            while (true)
             {
-                return e.Fax;
+                InboxChangedEventArgs e = await _changes.Reader.ReadAsync(cts.Token);
+                if (e.Kind == InboxChangeKind.DeliveryAttempted)
+                {
+                    last = e.Fax;
+                    if (predicate(e.Fax))
+                    {
+                        return e.Fax;
+                    }
+                }
             }
+        }
+        catch (OperationCanceledException ex)
+        {
+            string deliveries = last is null ? "no attempt" : string.Join("; ", last.Deliveries);
+            throw new TimeoutException($"the deliveries never got there: {deliveries}\n{string.Join("\n", Logger.Lines.Select(l => l.Text))}", ex);
         }
     }
 

@@ -230,7 +230,7 @@ public sealed class InboxTests
     public async Task RetentionDeletesFaxesOlderThanTheirFolderAllows()
     {
         using var dir = new TempFolder();
-        var time = new ShiftedTimeProvider();
+        var time = new ManualTimeProvider();
         var options = new InboxOptions { MaxAge = { ["sales"] = TimeSpan.FromDays(1) }, DefaultMaxAge = TimeSpan.FromDays(30) };
         await using var h = new InboxHarness(dir.Path, Routing, options: options, time: time);
         await h.Inbox.StartAsync(CancellationToken.None);
@@ -241,11 +241,11 @@ public sealed class InboxTests
 
         await h.Inbox.RunRetentionAsync();
         Assert.Equal(2, h.Inbox.List().Count);
-        time.Offset = TimeSpan.FromDays(2);
+        time.Advance(TimeSpan.FromDays(2));
         await h.Inbox.RunRetentionAsync();
         Assert.Null(h.Inbox.Get(sales));
         Assert.NotNull(h.Inbox.Get(other));
-        time.Offset = TimeSpan.FromDays(31);
+        time.Advance(TimeSpan.FromDays(29));
         await h.Inbox.RunRetentionAsync();
         Assert.Empty(h.Inbox.List());
     }
