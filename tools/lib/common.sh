@@ -59,3 +59,10 @@ install_sip_peers() {
     /usr/sbin/getcap "$sipp" 2>/dev/null | grep -q cap_net_raw || as_root /usr/sbin/setcap cap_net_raw+ep "$sipp"
   fi
 }
+
+# install_document_tools: Ghostscript, which the fax server uses to rasterise submitted PDFs and JPEGs and to render
+# cover and confirmation pages (run with -dSAFER, off the media path).
+install_document_tools() {
+  command -v gs >/dev/null && return 0
+  apt_install ghostscript
+}

@@ -1,6 +1,6 @@
 namespace FaxBox.Fax.Documents;
 
-/// <summary>What <see cref="FaxNormalizer.Normalize"/> did.</summary>
+/// <summary>What <see cref="FaxNormalizer"/> did.</summary>
 public sealed class FaxNormalizationResult
 {
     internal FaxNormalizationResult(IReadOnlyList<string> pageActions, int pagesCopiedRaw)

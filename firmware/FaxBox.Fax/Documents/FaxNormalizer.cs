@@ -28,7 +28,24 @@ public static class FaxNormalizer
     public static FaxNormalizationResult Normalize(string inputPath, string outputPath, FaxNormalizeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(inputPath);
+        return Normalize([inputPath], outputPath, options);
+    }
+
+    /// <summary>
+    /// Writes one sendable document (atomically) made of the pages of <paramref name="inputPaths"/> in order, each
+    /// page normalised as by <see cref="Normalize(string, string, FaxNormalizeOptions?)"/> and numbered in the joined
+    /// document (a cover page followed by the job's pages, or several submitted files).
+    /// </summary>
+    /// <exception cref="FaxDocumentException">An input is unreadable or not bilevel (the exception names it), or the output cannot be written.</exception>
+    public static FaxNormalizationResult Normalize(IReadOnlyList<string> inputPaths, string outputPath, FaxNormalizeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputPaths);
         ArgumentNullException.ThrowIfNull(outputPath);
+        if (inputPaths.Count == 0)
+        {
+            throw new ArgumentException("at least one input is needed", nameof(inputPaths));
+        }
+
         options ??= new FaxNormalizeOptions();
         if (options.Width is not (1728 or 2048 or 2432))
         {
@@ -40,25 +57,43 @@ public static class FaxNormalizer
             throw new ArgumentOutOfRangeException(nameof(options), "Resolution must be Standard, Fine or Superfine");
         }
 
+        int count = 0;
+        foreach (string inputPath in inputPaths)
+        {
+            count += TiffGuard.Run(inputPath, () =>
+            {
+                using Tiff input = TiffGuard.OpenRead(inputPath);
+                return (int)input.NumberOfDirectories();
+            });
+        }
+
         var actions = new List<string>();
         int raw = 0;
-        byte[] bytes = TiffGuard.Run(inputPath, () =>
+        byte[] bytes = TiffGuard.Run(outputPath, () =>
         {
-            using Tiff input = TiffGuard.OpenRead(inputPath);
-            int count = input.NumberOfDirectories();
             using var memory = new MemoryStream();
             using (Tiff output = TiffFaxWriter.OpenMemory(outputPath, memory))
             {
                 int index = 0;
-                do
+                foreach (string inputPath in inputPaths)
                 {
-                    var header = TiffPageHeader.Read(input);
-                    string action = NormalizePage(inputPath, outputPath, input, output, header, index, count, options, out bool copied);
-                    actions.Add($"page {index + 1}: {action}");
-                    raw += copied ? 1 : 0;
-                    index++;
+                    index = TiffGuard.Run(inputPath, () =>
+                    {
+                        using Tiff input = TiffGuard.OpenRead(inputPath);
+                        int next = index;
+                        do
+                        {
+                            var header = TiffPageHeader.Read(input);
+                            string action = NormalizePage(inputPath, outputPath, input, output, header, next, count, options, out bool copied);
+                            actions.Add($"page {next + 1}: {action}");
+                            raw += copied ? 1 : 0;
+                            next++;
+                        }
+                        while (input.ReadDirectory());
+
+                        return next;
+                    });
                 }
-                while (input.ReadDirectory());
             }
 
             return memory.ToArray();
