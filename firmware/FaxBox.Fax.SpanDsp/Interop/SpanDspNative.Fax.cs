@@ -91,6 +91,9 @@ internal static unsafe partial class SpanDspNative
     public static partial nint t30_get_rx_sub_address(nint s);
 
     [LibraryImport(Library)]
+    public static partial int t30_set_supported_t30_features(nint s, int supportedT30Features);
+
+    [LibraryImport(Library)]
     public static partial nint t30_get_logging_state(nint s);
 
     // ---- t38_core.h ------------------------------------------------------------------------------------------

@@ -70,6 +70,8 @@ internal abstract unsafe partial class SpanDspTerminal : IFaxTerminal
             throw new ArgumentException($"SubAddress '{sub}' was refused by T.30", nameof(FaxTerminalOptions.SubAddress));
         }
 
+        // Sub-addressing (T.30 §5.3.6.2.4): a receiver says it takes SUB in its DIS, a sender sends one when it has it.
+        SpanDspNative.t30_set_supported_t30_features(t30, SpanDspConstants.T30SupportSubAddressing);
         SpanDspNative.t30_set_ecm_capability(t30, _options.Ecm ? 1 : 0);
         SpanDspNative.t30_set_supported_modems(t30, (int)(_options.Modems & FaxModems.All));
         SpanDspNative.t30_set_supported_compressions(
