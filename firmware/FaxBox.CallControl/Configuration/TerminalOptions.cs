@@ -9,6 +9,12 @@ public sealed class TerminalOptions
     /// </summary>
     public List<string> Numbers { get; set; } = [];
 
+    /// <summary>
+    /// Answer every incoming INVITE as a fax terminal, whatever number it is for (<c>faxbox fax answer</c>: a box with no
+    /// ports that only takes faxes). Default false: only <see cref="Numbers"/>.
+    /// </summary>
+    public bool AnswerEveryNumber { get; set; }
+
     /// <summary>The station identity (TSI/CSI) the terminal sends: at most 20 digits, spaces and '+'. Default empty.</summary>
     public string LocalIdent { get; set; } = string.Empty;
 

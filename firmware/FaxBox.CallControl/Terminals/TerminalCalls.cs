@@ -177,6 +177,7 @@ internal sealed partial class TerminalCalls : IMediaTickHandler
         var numbers = Options.Numbers;
         var dialled = requestUser is not null && numbers.Contains(requestUser) ? requestUser
             : toUser is not null && numbers.Contains(toUser) ? toUser
+            : Options.AnswerEveryNumber ? requestUser ?? toUser ?? string.Empty
             : null;
         if (dialled is null)
         {
