@@ -3,6 +3,7 @@ using FaxBox.CallControl.Bridging;
 using FaxBox.CallControl.Calls;
 using FaxBox.CallControl.Configuration;
 using FaxBox.CallControl.Signalling;
+using FaxBox.CallControl.Terminals;
 using FaxBox.Core;
 using FaxBox.Core.Status;
 using FaxBox.LineInterface;
@@ -17,13 +18,19 @@ namespace FaxBox.CallControl;
 /// The appliance's main job: each configured line port joined to its SIP account, calls both ways, fax detected and
 /// relayed over T.38 with a G.711 fallback, every fax call recorded, and all of it published to one status feed.
 /// Register it with the media clock after the line ports (it drains the controllers' work once per tick).
+/// <para>
+/// It is also the box's own fax terminal on SIP: <see cref="SendAsync"/> sends a document (<see cref="IFaxCaller"/>), and an
+/// INVITE to one of <see cref="TerminalOptions.Numbers"/> is offered to <see cref="FaxSink"/>. Terminal calls are ticked
+/// with the ports, on the same media tick.
+/// </para>
 /// </summary>
-public sealed partial class Gateway : IMediaTickHandler, IAsyncDisposable
+public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDisposable
 {
     private readonly GatewayContext _context;
     private readonly List<SipAccount> _accounts;
     private readonly List<PortController> _controllers;
     private readonly ILogger _logger;
+    private readonly TerminalCalls _terminals;
     private bool _started;
 
     private Gateway(GatewayContext context, List<SipAccount> accounts, List<PortController> controllers)
@@ -32,6 +39,7 @@ public sealed partial class Gateway : IMediaTickHandler, IAsyncDisposable
         _accounts = accounts;
         _controllers = controllers;
         _logger = context.Loggers.CreateLogger<Gateway>();
+        _terminals = new TerminalCalls(context, accounts);
         foreach (var account in accounts)
         {
             account.UserAgent.IncomingCall.Add((call, _) =>
@@ -44,6 +52,19 @@ public sealed partial class Gateway : IMediaTickHandler, IAsyncDisposable
 
     /// <summary>The status model the gateway publishes (ports, registrations, calls, fax records).</summary>
     public IStatusFeed Status => _context.Status;
+
+    /// <summary>
+    /// Where faxes to the terminal's numbers (<see cref="TerminalOptions.Numbers"/>) go. Set it before <see cref="Start"/>
+    /// (or at any time: calls arriving while it is null are refused with 480). Default null.
+    /// </summary>
+    public IInboundFaxSink? FaxSink
+    {
+        get => _terminals.Sink;
+        set => _terminals.Sink = value;
+    }
+
+    /// <summary>The box's own fax terminal calls in progress, both ways.</summary>
+    public int TerminalCalls => _terminals.Active;
 
     /// <summary>Where each account's SIP socket is bound, by account name.</summary>
     public IReadOnlyDictionary<string, IPEndPoint> SipEndPoints => _accounts.ToDictionary(a => a.Name, a => a.LocalEndPoint);
@@ -138,7 +159,13 @@ public sealed partial class Gateway : IMediaTickHandler, IAsyncDisposable
         {
             controller.OnTick(tick);
         }
+
+        _terminals.OnTick(tick);
     }
+
+    /// <inheritdoc />
+    public Task<FaxCallOutcome> SendAsync(FaxCallRequest request, IProgress<FaxProgress>? progress, CancellationToken cancellationToken) =>
+        _terminals.SendAsync(request, progress, cancellationToken);
 
     /// <summary>
     /// Applies settings that need no restart: fax handling, dial plans and per-port settings (new calls use them; calls
@@ -180,6 +207,7 @@ public sealed partial class Gateway : IMediaTickHandler, IAsyncDisposable
     public async ValueTask StopAsync(TimeSpan grace)
     {
         _context.Status.SetState(BoxState.Stopping);
+        _terminals.CancelAll();
         foreach (var account in _accounts)
         {
             foreach (var call in account.UserAgent.Calls)
@@ -204,6 +232,11 @@ public sealed partial class Gateway : IMediaTickHandler, IAsyncDisposable
     /// <summary>SIP thread: an incoming INVITE on <paramref name="account"/> goes to the port it names, or is refused.</summary>
     private void Route(SipAccount account, SipCall call)
     {
+        if (_terminals.TryAnswer(account, call, Refuse))
+        {
+            return;
+        }
+
         var requestUser = call.IncomingInvite?.RequestUri.User;
         var toUser = call.IncomingInvite?.To?.Uri.User;
         var mine = _controllers.Where(c => c.Account == account).ToList();

@@ -15,6 +15,12 @@ public sealed record FaxResult(
     string? RemoteIdent,
     TimeSpan Elapsed)
 {
+    /// <summary>
+    /// The sub-address the far end sent in a T.30 SUB frame (T.30 §5.3.6.2.4; routing by sub-address), when it sent one
+    /// and the engine reports it; null otherwise.
+    /// </summary>
+    public string? SubAddress { get; init; }
+
     /// <summary>True when T.30 reported success.</summary>
     public bool Success => Completion == FaxCompletion.Ok;
 }

@@ -21,6 +21,12 @@ public sealed class FaxTerminalOptions
     /// <summary>The local station identity (TSI/CSI), at most 20 characters of digits, space and '+'. Default empty.</summary>
     public string LocalIdent { get; init; } = string.Empty;
 
+    /// <summary>
+    /// For a sending terminal: the sub-address sent in a T.30 SUB frame (T.30 §5.3.6.2.4) when the receiver's DIS offers
+    /// sub-addressing, at most 20 digits. Default none.
+    /// </summary>
+    public string? SubAddress { get; init; }
+
     /// <summary>Error correction mode (T.30 Annex A) offered. Default on.</summary>
     public bool Ecm { get; init; } = true;
 
@@ -58,6 +64,11 @@ public sealed class FaxTerminalOptions
         if (LocalIdent.Length > 20)
         {
             throw new ArgumentException($"LocalIdent is {LocalIdent.Length} characters; T.30 allows at most 20", nameof(LocalIdent));
+        }
+
+        if (SubAddress is { Length: > 20 })
+        {
+            throw new ArgumentException($"SubAddress is {SubAddress.Length} characters; T.30 allows at most 20", nameof(SubAddress));
         }
 
         if ((Modems & FaxModems.All) == FaxModems.None)

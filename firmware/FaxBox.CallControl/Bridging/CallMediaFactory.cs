@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace FaxBox.CallControl.Bridging;
 
 /// <summary>The gateway's <see cref="ICallMediaFactory"/>: <see cref="CallMedia"/> on sockets from the configured media port range.</summary>
-public sealed class CallMediaFactory : ICallMediaFactory
+public sealed class CallMediaFactory : ICallMediaFactory, Terminals.ITerminalMediaFactory
 {
     private readonly MediaOptions _media;
     private readonly IFaxEngine _engine;
@@ -25,4 +25,8 @@ public sealed class CallMediaFactory : ICallMediaFactory
     /// <inheritdoc />
     public ICallMedia Create(string logTag, FaxOptions fax) =>
         new CallMedia(fax, _media, _engine, _ports, logTag, _loggers.CreateLogger<CallMedia>());
+
+    /// <inheritdoc />
+    Terminals.TerminalMedia Terminals.ITerminalMediaFactory.CreateTerminal(EventHandler<FaxProgressEventArgs> progress, Action<Fax.Tones.FaxTone> tone) =>
+        new(_engine, _ports, _media.Address, progress, tone);
 }

@@ -9,6 +9,12 @@ public sealed class TerminalOptions
     /// </summary>
     public List<string> Numbers { get; set; } = [];
 
+    /// <summary>
+    /// Answer every incoming INVITE as a fax terminal, whatever number it is for (<c>faxbox fax answer</c>: a box with no
+    /// ports that only takes faxes). Default false: only <see cref="Numbers"/>.
+    /// </summary>
+    public bool AnswerEveryNumber { get; set; }
+
     /// <summary>The station identity (TSI/CSI) the terminal sends: at most 20 digits, spaces and '+'. Default empty.</summary>
     public string LocalIdent { get; set; } = string.Empty;
 
@@ -17,6 +23,11 @@ public sealed class TerminalOptions
 
     /// <summary>How the receiving terminal takes a fax: T.38 (it re-INVITEs to T.38, falling back to G.711) or G.711. Default T.38.</summary>
     public Terminals.FaxTransport Receive { get; set; } = Terminals.FaxTransport.T38;
+
+    /// <summary>
+    /// How long an outgoing terminal call may ring before the box cancels it (the outcome is no answer). Default 60 s.
+    /// </summary>
+    public TimeSpan RingTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>At most this many terminal calls (both ways) at once; more incoming are refused with 486. Default 64.</summary>
     public int MaxCalls { get; set; } = 64;

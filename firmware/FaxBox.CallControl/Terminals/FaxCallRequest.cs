@@ -19,4 +19,11 @@ public sealed record FaxCallRequest(
     string? Account,
     string LocalIdent,
     string? CallerNumber,
-    string Tag);
+    string Tag)
+{
+    /// <summary>
+    /// The sub-address sent in a T.30 SUB frame (T.30 §5.3.6.2.4) so the far terminal can route by it, at most 20 digits;
+    /// null sends none. Default null.
+    /// </summary>
+    public string? SubAddress { get; init; }
+}

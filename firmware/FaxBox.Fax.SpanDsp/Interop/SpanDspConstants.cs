@@ -8,6 +8,9 @@ internal static class SpanDspConstants
     public const int T30SupportT4TwoDimensional = 0x04;
     public const int T30SupportT6 = 0x08;
 
+    /// <summary>T30_SUPPORT_SUB_ADDRESSING: sub-addressing through the SUB frame (DIS bit 49).</summary>
+    public const int T30SupportSubAddressing = 0x10;
+
     // t30.h: T30_SUPPORT_* resolutions
     public const int T30SupportStandard = 0x01;
     public const int T30SupportFine = 0x02;

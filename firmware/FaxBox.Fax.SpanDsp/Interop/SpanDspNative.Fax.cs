@@ -84,6 +84,15 @@ internal static unsafe partial class SpanDspNative
     [LibraryImport(Library)]
     public static partial nint t30_get_rx_ident(nint s);
 
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int t30_set_tx_sub_address(nint s, string subAddress);
+
+    [LibraryImport(Library)]
+    public static partial nint t30_get_rx_sub_address(nint s);
+
+    [LibraryImport(Library)]
+    public static partial int t30_set_supported_t30_features(nint s, int supportedT30Features);
+
     [LibraryImport(Library)]
     public static partial nint t30_get_logging_state(nint s);
 

@@ -65,6 +65,13 @@ internal abstract unsafe partial class SpanDspTerminal : IFaxTerminal
             throw new ArgumentException($"LocalIdent '{_options.LocalIdent}' was refused by T.30", nameof(FaxTerminalOptions.LocalIdent));
         }
 
+        if (_options.SubAddress is { Length: > 0 } sub && SpanDspNative.t30_set_tx_sub_address(t30, sub) != 0)
+        {
+            throw new ArgumentException($"SubAddress '{sub}' was refused by T.30", nameof(FaxTerminalOptions.SubAddress));
+        }
+
+        // Sub-addressing (T.30 §5.3.6.2.4): a receiver says it takes SUB in its DIS, a sender sends one when it has it.
+        SpanDspNative.t30_set_supported_t30_features(t30, SpanDspConstants.T30SupportSubAddressing);
         SpanDspNative.t30_set_ecm_capability(t30, _options.Ecm ? 1 : 0);
         SpanDspNative.t30_set_supported_modems(t30, (int)(_options.Modems & FaxModems.All));
         SpanDspNative.t30_set_supported_compressions(
@@ -141,7 +148,7 @@ internal abstract unsafe partial class SpanDspTerminal : IFaxTerminal
 
         T30Stats stats;
         SpanDspNative.t30_get_transfer_statistics(_t30, &stats);
-        Result = new FaxResult(completion, -1, text, ToStatistics(stats, _options.Direction), RemoteIdent(), Elapsed);
+        Result = new FaxResult(completion, -1, text, ToStatistics(stats, _options.Direction), RemoteIdent(), Elapsed) { SubAddress = SubAddress() };
 
         // Closes the document (a receiver keeps the pages it has) and sends DCN where the state allows.
         SpanDspNative.t30_terminate(_t30);
@@ -150,6 +157,13 @@ internal abstract unsafe partial class SpanDspTerminal : IFaxTerminal
     private string? RemoteIdent()
     {
         var text = Marshal.PtrToStringUTF8(SpanDspNative.t30_get_rx_ident(_t30))?.Trim();
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    /// <summary>The T.30 SUB frame's sub-address the far end sent (T.30 §5.3.6.2.4), when it sent one.</summary>
+    private string? SubAddress()
+    {
+        var text = Marshal.PtrToStringUTF8(SpanDspNative.t30_get_rx_sub_address(_t30))?.Trim();
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
@@ -241,7 +255,10 @@ internal abstract unsafe partial class SpanDspTerminal : IFaxTerminal
                 text,
                 ToStatistics(stats, self._options.Direction),
                 self.RemoteIdent(),
-                self.Elapsed);
+                self.Elapsed)
+            {
+                SubAddress = self.SubAddress(),
+            };
             LogPhaseE(self.Logger, completionCode, text, self.Result.Statistics.PagesTransferred);
         }
         catch (Exception e)

@@ -14,6 +14,8 @@ internal static class FaxBoxCommandLine
         fax.Subcommands.Add(LoopbackCommand.Create());
         fax.Subcommands.Add(EngineCommand.Create());
         fax.Subcommands.Add(ModemTestCommand.Create());
+        fax.Subcommands.Add(FaxCallCommand.Create());
+        fax.Subcommands.Add(FaxAnswerCommand.Create());
         foreach (var command in DocumentCommands.Create())
         {
             fax.Subcommands.Add(command);

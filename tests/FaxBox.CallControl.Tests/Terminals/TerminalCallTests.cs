@@ -1,0 +1,295 @@
+using FaxBox.CallControl.Bridging;
+using FaxBox.CallControl.Configuration;
+using FaxBox.CallControl.Terminals;
+using FaxBox.CallControl.Tests.Gateway;
+using FaxBox.Core.Status;
+using FaxBox.Fax.Documents;
+using FaxBox.LineInterface.Simulated;
+using FaxBox.LineInterface.Simulated.Scenarios;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FaxBox.CallControl.Tests.Terminals;
+
+/// <summary>
+/// The box's own fax terminal on SIP calls, end to end through real sockets on 127.0.0.1 with a virtual clock: terminal to
+/// terminal over T.38 and G.711, to and from a port's virtual fax machine, and the calls that never become a fax.
+/// </summary>
+public sealed class TerminalCallTests : IDisposable
+{
+    private const string TerminalNumber = "300";
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
+    private readonly TempFolder _work = TestPaths.NewTempFolder();
+
+    public void Dispose() => _work.Dispose();
+
+    private static CallMediaFactory RealMedia(GatewayOptions options) => new(options.Media, Native.Engine, NullLoggerFactory.Instance);
+
+    private static readonly SimulationScenario NoMachines = new() { Ports = [] };
+
+    /// <summary>Nothing on B's FXS port: it rings until the caller gives up.</summary>
+    private static readonly SimulationScenario NobodyHome = new() { Ports = [new SimulatedPortScenario { Port = 0, Type = ScenarioPortType.Fxs, Terminal = null }] };
+
+    private async Task<GatewayBox> Box(string name, string? target, SimulationScenario? scenario = null, Action<GatewayOptions>? configure = null, RecordingFaxSink? sink = null)
+    {
+        var options = GatewayBox.Options(name, target);
+        options.Terminal.Numbers = [TerminalNumber];
+        options.Terminal.LocalIdent = name.ToUpperInvariant();
+        configure?.Invoke(options);
+        var box = GatewayBox.Create(options, scenario ?? NoMachines, RealMedia(options), Path.Combine(_work.Path, name));
+        box.Gateway.FaxSink = sink;
+        await Task.Yield();
+        return box;
+    }
+
+    private string Document(int pages)
+    {
+        var path = Path.Combine(_work.Path, $"send-{pages}.tif");
+        if (!File.Exists(path))
+        {
+            TestPageGenerator.Write(path, new TestPageOptions { Pages = pages, StationIdent = "TERMINAL TEST" });
+        }
+
+        return path;
+    }
+
+    private static FaxCallRequest Request(string to, string file, FaxTransport transport, bool ecm = true, int rate = 14_400) =>
+        new(to, file, transport, ecm, rate, null, "SENDER", null, "test") { SubAddress = "42" };
+
+    private static void AssertSamePages(string sent, string received)
+    {
+        var comparison = FaxDocumentComparer.Compare(sent, received);
+        Assert.True(comparison.Identical, comparison.ToString());
+    }
+
+    [Fact]
+    public async Task Terminal_to_terminal_over_T38_delivers_every_page_with_progress_record_and_sub_address()
+    {
+        var sink = new RecordingFaxSink(Path.Combine(_work.Path, "inbox"));
+        await using var b = await Box("boxb", null, sink: sink);
+        await using var a = await Box("boxa", b.SipHostPort);
+        var progress = new SyncProgress<FaxProgress>();
+        var sending = a.Gateway.SendAsync(Request(TerminalNumber, Document(2), FaxTransport.T38), progress, CancellationToken.None);
+        Assert.True(await GatewayBox.Run(() => sending.IsCompleted && !sink.Completions.IsEmpty, Limit, a, b), $"not done by {a.Now}");
+
+        var outcome = await sending;
+        Assert.Equal(FaxCallOutcomeKind.Sent, outcome.Kind);
+        Assert.Equal(2, outcome.PagesSent);
+        Assert.Equal("RECEIVER", outcome.RemoteIdent);
+        var record = Assert.IsType<FaxRecord>(outcome.Record);
+        Assert.Equal(CallMediaMode.T38, record.Mode);
+        Assert.Equal("terminal", record.Port);
+        Assert.Equal("outbound", record.Direction);
+        Assert.True(record.Success, record.Result);
+        Assert.Equal(14_400, record.BitRate);
+        Assert.True(record.Ecm);
+        Assert.NotNull(record.T38);
+        Assert.Equal(["B", "D", "D", "E"], progress.Reports.Select(p => p.Phase));
+        Assert.Contains(a.Status.Current.RecentFaxes, f => f.Port == "terminal" && f.Success);
+
+        var (call, inbound) = Assert.Single(sink.Completions);
+        Assert.Equal(TerminalNumber, call.CalledNumber);
+        Assert.Equal("boxa", call.CallerNumber);
+        Assert.True(inbound.Success, inbound.Result);
+        Assert.Equal(2, inbound.Pages);
+        Assert.Equal("SENDER", inbound.RemoteIdent);
+        Assert.Equal("42", inbound.SubAddress);
+        Assert.Equal(CallMediaMode.T38, inbound.Record?.Mode);
+        Assert.StartsWith("box re-INVITE on Cng", inbound.Record?.ModeReason, StringComparison.Ordinal);
+        AssertSamePages(Document(2), inbound.ReceivePath);
+        Assert.Equal(0, a.Gateway.TerminalCalls);
+        Assert.Equal(0, b.Gateway.TerminalCalls);
+        Assert.Empty(a.Status.Current.Calls);
+    }
+
+    [Fact]
+    public async Task A_G711_attempt_refuses_the_receivers_T38_re_INVITE_and_both_carry_on_over_G711()
+    {
+        var sink = new RecordingFaxSink(Path.Combine(_work.Path, "inbox"));
+        await using var b = await Box("boxb", null, sink: sink);
+        await using var a = await Box("boxa", b.SipHostPort);
+        var sending = a.Gateway.SendAsync(Request(TerminalNumber, Document(1), FaxTransport.G711, rate: 9_600), null, CancellationToken.None);
+        Assert.True(await GatewayBox.Run(() => sending.IsCompleted && !sink.Completions.IsEmpty, Limit, a, b), $"not done by {a.Now}");
+
+        var outcome = await sending;
+        Assert.Equal(FaxCallOutcomeKind.Sent, outcome.Kind);
+        Assert.Equal(CallMediaMode.G711Fax, outcome.Record?.Mode);
+        Assert.Equal(9_600, outcome.Record?.BitRate);
+        var (_, inbound) = Assert.Single(sink.Completions);
+        Assert.True(inbound.Success, inbound.Result);
+        Assert.Equal(CallMediaMode.G711Fax, inbound.Record?.Mode);
+        Assert.StartsWith("T.38 refused: 488", inbound.Record?.ModeReason, StringComparison.Ordinal);
+        AssertSamePages(Document(1), inbound.ReceivePath);
+    }
+
+    [Fact]
+    public async Task A_G711_receiver_takes_a_T38_attempt_over_G711_after_the_senders_own_re_INVITE_is_refused()
+    {
+        var sink = new RecordingFaxSink(Path.Combine(_work.Path, "inbox"));
+        await using var b = await Box("boxb", null, configure: o => o.Terminal.Receive = FaxTransport.G711, sink: sink);
+        await using var a = await Box("boxa", b.SipHostPort, configure: o => o.Fax.T38Timeout = TimeSpan.FromSeconds(2));
+        var sending = a.Gateway.SendAsync(Request(TerminalNumber, Document(1), FaxTransport.T38, ecm: false), null, CancellationToken.None);
+        Assert.True(await GatewayBox.Run(() => sending.IsCompleted && !sink.Completions.IsEmpty, Limit, a, b), $"not done by {a.Now}");
+
+        var outcome = await sending;
+        Assert.Equal(FaxCallOutcomeKind.Sent, outcome.Kind);
+        Assert.Equal(CallMediaMode.G711Fax, outcome.Record?.Mode);
+        Assert.False(outcome.Record?.Ecm);
+        Assert.StartsWith("T.38 refused: 488", outcome.Record?.ModeReason, StringComparison.Ordinal);
+        Assert.EndsWith("carried on over G.711", outcome.Record?.ModeReason, StringComparison.Ordinal);
+        AssertSamePages(Document(1), Assert.Single(sink.Completions).Outcome.ReceivePath);
+    }
+
+    [Fact]
+    public async Task The_terminal_sends_to_a_ports_fax_machine_which_the_far_gateway_switches_to_T38()
+    {
+        await using var b = await Box("boxb", null, GatewayFaxTests.Receiver());
+        await using var a = await Box("boxa", b.SipHostPort);
+        var machine = b.Simulation.FaxMachines["fxs0"];
+        var sending = a.Gateway.SendAsync(Request("201", Document(1), FaxTransport.T38), null, CancellationToken.None);
+        Assert.True(await GatewayBox.Run(() => sending.IsCompleted && machine.State == VirtualFaxState.Finished, Limit, a, b), $"machine {machine.State} at {a.Now}");
+
+        var outcome = await sending;
+        Assert.Equal(FaxCallOutcomeKind.Sent, outcome.Kind);
+        Assert.Equal(CallMediaMode.T38, outcome.Record?.Mode);
+        Assert.Equal("peer re-INVITE to T.38", outcome.Record?.ModeReason);
+        Assert.True(machine.Result?.Success, machine.Result?.ToString());
+        AssertSamePages(Document(1), Assert.Single(Directory.GetFiles(Path.Combine(b.WorkFolder, "received"), "*.tif")));
+    }
+
+    [Fact]
+    public async Task A_ports_fax_machine_sends_to_the_boxs_terminal_number()
+    {
+        var sink = new RecordingFaxSink(Path.Combine(_work.Path, "inbox"));
+        await using var b = await Box("boxb", null, sink: sink);
+        await using var a = await Box("boxa", b.SipHostPort, GatewayFaxTests.Sender(TerminalNumber, 1));
+        var machine = a.Simulation.FaxMachines["fxs0"];
+        Assert.True(await GatewayBox.Run(() => machine.State == VirtualFaxState.Finished && !sink.Completions.IsEmpty, Limit, a, b), $"machine {machine.State} at {a.Now}");
+
+        Assert.True(machine.Result?.Success, machine.Result?.ToString());
+        var (call, inbound) = Assert.Single(sink.Completions);
+        Assert.Equal("201", call.CallerNumber);
+        Assert.True(inbound.Success, inbound.Result);
+        Assert.Equal("SENDER", inbound.RemoteIdent);
+        Assert.Equal(CallMediaMode.T38, inbound.Record?.Mode);
+        AssertSamePages(Path.Combine(a.WorkFolder, "fxs0-test-page.tif"), inbound.ReceivePath);
+    }
+
+    [Fact]
+    public async Task A_declined_call_is_rejected_with_404()
+    {
+        var sink = new RecordingFaxSink(Path.Combine(_work.Path, "inbox"), accept: false);
+        await using var b = await Box("boxb", null, sink: sink);
+        await using var a = await Box("boxa", b.SipHostPort);
+        var sending = a.Gateway.SendAsync(Request(TerminalNumber, Document(1), FaxTransport.T38), null, CancellationToken.None);
+        Assert.True(await GatewayBox.Run(() => sending.IsCompleted, Limit, a, b));
+
+        var outcome = await sending;
+        Assert.Equal(FaxCallOutcomeKind.Rejected, outcome.Kind);
+        Assert.Equal(404, outcome.SipStatus);
+        Assert.Null(outcome.Record);
+        Assert.Single(sink.Offers);
+        Assert.Empty(sink.Completions);
+    }
+
+    [Fact]
+    public async Task A_terminal_beyond_max_calls_answers_busy()
+    {
+        var sink = new RecordingFaxSink(Path.Combine(_work.Path, "inbox"));
+        await using var b = await Box("boxb", null, configure: o => o.Terminal.MaxCalls = 0, sink: sink);
+        await using var a = await Box("boxa", b.SipHostPort);
+        var sending = a.Gateway.SendAsync(Request(TerminalNumber, Document(1), FaxTransport.T38), null, CancellationToken.None);
+        Assert.True(await GatewayBox.Run(() => sending.IsCompleted, Limit, a, b));
+
+        var outcome = await sending;
+        Assert.Equal(FaxCallOutcomeKind.Busy, outcome.Kind);
+        Assert.Equal(486, outcome.SipStatus);
+        Assert.Empty(sink.Offers);
+    }
+
+    [Fact]
+    public async Task A_call_nobody_answers_is_cancelled_after_the_ring_timeout_as_no_answer()
+    {
+        await using var b = await Box("boxb", null, NobodyHome);
+        await using var a = await Box("boxa", b.SipHostPort, configure: o => o.Terminal.RingTimeout = TimeSpan.FromSeconds(3));
+        var sending = a.Gateway.SendAsync(Request("201", Document(1), FaxTransport.T38), null, CancellationToken.None);
+        Assert.True(await GatewayBox.Run(() => sending.IsCompleted, Limit, a, b));
+
+        var outcome = await sending;
+        Assert.True(outcome.Kind == FaxCallOutcomeKind.NoAnswer, $"{outcome.Kind}: {outcome.Reason}");
+        Assert.Equal("no answer within 3 s", outcome.Reason);
+        Assert.Equal(0, a.Gateway.TerminalCalls);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_ringing_call_sends_CANCEL_and_ends_as_cancelled()
+    {
+        await using var b = await Box("boxb", null, NobodyHome);
+        await using var a = await Box("boxa", b.SipHostPort);
+        using var cancel = new CancellationTokenSource();
+        var sending = a.Gateway.SendAsync(Request("201", Document(1), FaxTransport.T38), null, cancel.Token);
+        Assert.True(await GatewayBox.Run(() => b.Port("fxs0").State == PortState.Ringing, Limit, a, b), "B never rang");
+        cancel.Cancel();
+        Assert.True(await GatewayBox.Run(() => sending.IsCompleted && b.Port("fxs0").State == PortState.Idle, Limit, a, b), $"B is {b.Port("fxs0").State}");
+
+        var outcome = await sending;
+        Assert.Equal(FaxCallOutcomeKind.Cancelled, outcome.Kind);
+        Assert.Empty(a.Status.Current.Calls);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_fax_in_progress_hangs_up_and_the_receiver_keeps_what_it_has()
+    {
+        var sink = new RecordingFaxSink(Path.Combine(_work.Path, "inbox"));
+        await using var b = await Box("boxb", null, sink: sink);
+        await using var a = await Box("boxa", b.SipHostPort);
+        using var cancel = new CancellationTokenSource();
+        var progress = new SyncProgress<FaxProgress>();
+        var sending = a.Gateway.SendAsync(Request(TerminalNumber, Document(3), FaxTransport.T38), progress, cancel.Token);
+        Assert.True(await GatewayBox.Run(() => progress.Reports.Any(p => p.Phase == "D"), Limit, a, b), "no page went through");
+        cancel.Cancel();
+        Assert.True(await GatewayBox.Run(() => sending.IsCompleted && !sink.Completions.IsEmpty, Limit, a, b));
+
+        var outcome = await sending;
+        Assert.Equal(FaxCallOutcomeKind.Cancelled, outcome.Kind);
+        Assert.False(outcome.Record?.Success);
+        var (_, inbound) = Assert.Single(sink.Completions);
+        Assert.False(inbound.Success);
+        Assert.InRange(inbound.Pages, 1, 2);
+    }
+
+    [Fact]
+    public async Task Ten_concurrent_T38_faxes_all_go_through()
+    {
+        const int Calls = 10;
+        var sink = new RecordingFaxSink(Path.Combine(_work.Path, "inbox"));
+        await using var b = await Box("boxb", null, sink: sink);
+        await using var a = await Box("boxa", b.SipHostPort);
+        var sends = Enumerable.Range(0, Calls).Select(_ => a.Gateway.SendAsync(Request(TerminalNumber, Document(1), FaxTransport.T38), null, CancellationToken.None)).ToArray();
+        Assert.True(await GatewayBox.Run(() => sends.All(s => s.IsCompleted) && sink.Completions.Count == Calls, Limit, a, b), $"{sends.Count(s => s.IsCompleted)} sent, {sink.Completions.Count} received");
+
+        foreach (var send in sends)
+        {
+            var outcome = await send;
+            Assert.True(outcome.Kind == FaxCallOutcomeKind.Sent, outcome.Reason);
+            Assert.Equal(CallMediaMode.T38, outcome.Record?.Mode);
+        }
+
+        foreach (var (_, inbound) in sink.Completions)
+        {
+            Assert.True(inbound.Success, inbound.Result);
+            AssertSamePages(Document(1), inbound.ReceivePath);
+        }
+    }
+
+    [Theory]
+    [InlineData(486, FaxCallOutcomeKind.Busy)]
+    [InlineData(600, FaxCallOutcomeKind.Busy)]
+    [InlineData(408, FaxCallOutcomeKind.NoAnswer)]
+    [InlineData(480, FaxCallOutcomeKind.NoAnswer)]
+    [InlineData(404, FaxCallOutcomeKind.Rejected)]
+    [InlineData(603, FaxCallOutcomeKind.Rejected)]
+    [InlineData(503, FaxCallOutcomeKind.NetworkError)]
+    [InlineData(0, FaxCallOutcomeKind.NetworkError)]
+    public void Final_SIP_statuses_map_to_the_outcome_kinds_the_retry_ladder_needs(int status, FaxCallOutcomeKind kind) =>
+        Assert.Equal(kind, TerminalCall.OutcomeKindFor(status));
+}
