@@ -324,10 +324,11 @@ public sealed partial class Inbox : IInboundFaxSink, IAsyncDisposable
 
     private async Task StoreCompletedAsync(string id, InboundFaxCall call, InboundFaxOutcome outcome, DateTimeOffset ended)
     {
+        ReceivedFax fax;
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            ReceivedFax fax = Commit(id, Describe(id, call, ended) with
+            fax = Commit(id, Describe(id, call, ended) with
             {
                 SubAddress = outcome.SubAddress,
                 RemoteIdent = outcome.RemoteIdent,
@@ -336,14 +337,15 @@ public sealed partial class Inbox : IInboundFaxSink, IAsyncDisposable
                 Ended = ended,
                 Record = outcome.Record,
             });
-            LogStored(_logger, fax.Id, fax.Folder, fax.Pages, fax.Success, fax.Deliveries.Count);
-            _delivery.Schedule(fax);
-            Raise(fax, InboxChangeKind.Stored);
         }
         finally
         {
             _gate.Release();
         }
+
+        LogStored(_logger, fax.Id, fax.Folder, fax.Pages, fax.Success, fax.Deliveries.Count);
+        _delivery.Schedule(fax);
+        Raise(fax, InboxChangeKind.Stored);
     }
 
     private ReceivedFax Describe(string id, InboundFaxCall call, DateTimeOffset offered)
