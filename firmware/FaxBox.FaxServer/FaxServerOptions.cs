@@ -16,7 +16,7 @@ public sealed class FaxServerOptions
     public DocumentIntakeOptions Documents { get; set; } = new();
 
     /// <summary>How many calls the outbox places at once, per account and in all; the TSI it sends.</summary>
-    public JobSchedulerOptions Queue { get; set; } = new();
+    public JobSchedulerOptions Outbox { get; set; } = new();
 
     /// <summary>The retry ladder: back-off for busy and no answer, the fax-failure steps.</summary>
     public RetryLadderOptions Retry { get; set; } = new();
@@ -34,5 +34,16 @@ public sealed class FaxServerOptions
     public WebhookOptions Webhook { get; set; } = new();
 
     /// <summary>Back-off of failed e-mail and webhook deliveries.</summary>
-    public DeliveryRetryOptions Delivery { get; set; } = new();
+    public DeliveryRetryOptions DeliveryRetry { get; set; } = new();
+
+    /// <summary>
+    /// Checks what can be checked without starting: the queue, the retry ladder and the routing rules. Throws
+    /// <see cref="ArgumentException"/> or <see cref="InboundRoutingException"/> whose message starts with the key.
+    /// </summary>
+    public void Validate()
+    {
+        Outbox.Validate();
+        Retry.Validate();
+        _ = InboundRouter.Create(Routing);
+    }
 }

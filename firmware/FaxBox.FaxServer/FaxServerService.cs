@@ -85,14 +85,14 @@ public sealed partial class FaxServerService : IInboundFaxSink, IAsyncDisposable
         Directory.CreateDirectory(options.Documents.WorkFolder);
         options.Inbox.DataDirectory = dataFolder;
         var router = InboundRouter.Create(options.Routing);
-        var inbox = new Inbox.Inbox(options.Inbox, router, options.Smtp, options.Webhook, options.Delivery, time, loggers.CreateLogger<Inbox.Inbox>());
+        var inbox = new Inbox.Inbox(options.Inbox, router, options.Smtp, options.Webhook, options.DeliveryRetry, time, loggers.CreateLogger<Inbox.Inbox>());
         var store = JobStore.Open(Path.Combine(dataFolder, "faxserver.db"), time);
         JobScheduler? scheduler = null;
         try
         {
             var queueFigures = new QueueFigures(status);
             scheduler = new JobScheduler(
-                store, caller, new RetryLadder(options.Retry), options.Queue, time, loggers.CreateLogger<JobScheduler>(), [queueFigures]);
+                store, caller, new RetryLadder(options.Retry), options.Outbox, time, loggers.CreateLogger<JobScheduler>(), [queueFigures]);
             var service = new FaxServerService(
                 options, dataFolder, new DocumentIntake(options.Documents, loggers.CreateLogger<DocumentIntake>()), scheduler, inbox, status,
                 storeAndForwardPorts ?? [], time, loggers.CreateLogger<FaxServerService>());
@@ -193,7 +193,7 @@ public sealed partial class FaxServerService : IInboundFaxSink, IAsyncDisposable
         // The name carries the port and the dialled number, so a document a crash leaves behind can still be queued.
         var number = new string(call.CalledNumber.Where(c => char.IsAsciiDigit(c) || c is '+' or '*' or '#').Take(32).ToArray());
         var path = Path.Combine(_outboxIncoming, $"{Guid.NewGuid():N}_{call.Via}_{number}.tif.part");
-        return new InboundFaxAcceptance(path, _options.Queue.LocalIdent);
+        return new InboundFaxAcceptance(path, _options.Outbox.LocalIdent);
     }
 
     /// <inheritdoc />

@@ -4,6 +4,7 @@ using FaxBox.CallControl.Configuration;
 using FaxBox.Core;
 using FaxBox.Core.Status;
 using FaxBox.Fax;
+using FaxBox.FaxServer;
 using FaxBox.Host.Cli;
 using FaxBox.LineInterface.Hardware.Boards;
 using FaxBox.LineInterface.Regions;
@@ -19,11 +20,12 @@ namespace FaxBox.Host.Appliance;
 /// </summary>
 internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
 {
-    private Appliance(ApplianceBoard board, Gateway gateway, StatusBoard status)
+    private Appliance(ApplianceBoard board, Gateway gateway, StatusBoard status, FaxServerService? faxServer)
     {
         Board = board;
         Gateway = gateway;
         Status = status;
+        FaxServer = faxServer;
     }
 
     public ApplianceBoard Board { get; }
@@ -31,6 +33,9 @@ internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
     public Gateway Gateway { get; }
 
     public StatusBoard Status { get; }
+
+    /// <summary>The box's own fax terminal service (inbox, outbox), when the configuration enables it.</summary>
+    public FaxServerService? FaxServer { get; }
 
     /// <summary>
     /// Opens the board, builds and starts the gateway. Configuration errors surface as <see cref="GatewayConfigurationException"/>.
@@ -46,6 +51,7 @@ internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
         IDnsClient? dns = null,
         string region = "US",
         TimeProvider? statusTime = null,
+        FaxServerOptions? faxServer = null,
         CancellationToken cancellationToken = default)
     {
         var lineRegion = LineRegions.BuiltIn.Get(region);
@@ -56,8 +62,36 @@ internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
             var media = new CallMediaFactory(options.Media, engine, loggers);
             dns ??= DefaultDns(loggers);
             var gateway = Gateway.Create(options, board.Ports, media, dns, status, loggers);
-            gateway.Start();
-            return new Appliance(board, gateway, status);
+            FaxServerService? server = null;
+            try
+            {
+                if (faxServer is { Enabled: true })
+                {
+                    faxServer.Inbox.LocalIdent = options.Terminal.LocalIdent;
+                    if (faxServer.Outbox.LocalIdent.Length == 0)
+                    {
+                        faxServer.Outbox.LocalIdent = options.Terminal.LocalIdent;
+                    }
+
+                    var storeAndForward = options.Ports.Where(p => p.StoreAndForward && board.Ports.ContainsKey(p.Port)).Select(p => board.Ports[p.Port].Name);
+                    server = await FaxServerService.StartAsync(
+                        faxServer, dataFolder, gateway, status, storeAndForward, statusTime ?? TimeProvider.System, loggers, cancellationToken).ConfigureAwait(false);
+                    gateway.FaxSink = server;
+                }
+
+                gateway.Start();
+                return new Appliance(board, gateway, status, server);
+            }
+            catch
+            {
+                if (server is not null)
+                {
+                    await server.DisposeAsync().ConfigureAwait(false);
+                }
+
+                await gateway.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
         catch
         {
@@ -74,6 +108,11 @@ internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (FaxServer is not null)
+        {
+            await FaxServer.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Gateway.DisposeAsync().ConfigureAwait(false);
         await Board.DisposeAsync().ConfigureAwait(false);
     }

@@ -71,11 +71,17 @@ internal static class RunCommand
         Appliance.Appliance appliance;
         try
         {
-            appliance = await Appliance.Appliance.StartAsync(configuration.Gateway, profile, engine, configuration.DataFolder, loggers, cancellationToken: stop.Token).ConfigureAwait(false);
+            appliance = await Appliance.Appliance.StartAsync(
+                configuration.Gateway, profile, engine, configuration.DataFolder, loggers, faxServer: configuration.FaxServer, cancellationToken: stop.Token).ConfigureAwait(false);
         }
         catch (GatewayConfigurationException e)
         {
             return GlobalOptions.Fail(parse, $"{configuration.Source}: {e.Key}: {e.Reason}");
+        }
+        catch (Exception e) when (e is ArgumentException or FaxBox.FaxServer.Routing.InboundRoutingException or FaxBox.FaxServer.Queue.JobStoreException or IOException)
+        {
+            // The fax server's settings (keys in the message) or its data folder (the file named).
+            return GlobalOptions.Fail(parse, $"{configuration.Source}: {e.Message}");
         }
 
         await using (appliance.ConfigureAwait(false))
@@ -96,7 +102,12 @@ internal static class RunCommand
             try
             {
                 api = await LocalApiServer.StartAsync(
-                    configuration.Api.SocketPath(configuration.DataFolder), appliance.Status, configuration.Api, loggers, map: null, stop.Token).ConfigureAwait(false);
+                    configuration.Api.SocketPath(configuration.DataFolder),
+                    appliance.Status,
+                    configuration.Api,
+                    loggers,
+                    map: appliance.FaxServer is { } server ? app => FaxServerEndpoints.Map(app, server, Path.Combine(configuration.DataFolder, "tmp", "uploads")) : null,
+                    stop.Token).ConfigureAwait(false);
             }
             catch (IOException e)
             {

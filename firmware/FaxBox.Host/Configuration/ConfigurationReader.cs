@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text.Json;
 using FaxBox.CallControl.Configuration;
+using FaxBox.FaxServer;
 using FaxBox.Host.Api;
 using FaxBox.LineInterface.Hardware.Boards;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,7 @@ namespace FaxBox.Host.Configuration;
 internal sealed class ConfigurationReader
 {
     /// <summary>Keys of the root object, in the order they are read.</summary>
-    internal static readonly string[] RootKeys = ["name", "board", "engine", "dataFolder", "logLevel", "sip", "media", "fax", "dialPlan", "ports", "terminal", "api"];
+    internal static readonly string[] RootKeys = ["name", "board", "engine", "dataFolder", "logLevel", "sip", "media", "fax", "dialPlan", "ports", "terminal", "api", "faxServer"];
 
     internal static readonly string[] SipKeys = ["accounts", "t1"];
 
@@ -91,6 +92,8 @@ internal sealed class ConfigurationReader
         BindSection(root, "terminal", gateway.Terminal);
         var api = new LocalApiOptions();
         BindSection(root, "api", api);
+        var faxServer = new FaxServerOptions();
+        BindSection(root, "faxServer", faxServer);
         if (root.TryGetProperty("ports", out var ports))
         {
             _ = Read(ports, typeof(List<PortSettings>), false, "ports", out var portList, gateway);
@@ -113,6 +116,15 @@ internal sealed class ConfigurationReader
             {
                 Error(e.Key.TrimStart('.'), e.Reason);
             }
+
+            try
+            {
+                faxServer.Validate();
+            }
+            catch (Exception e) when (e is ArgumentException or FaxBox.FaxServer.Routing.InboundRoutingException)
+            {
+                Error("faxServer", e.Message);
+            }
         }
 
         if (_errors.Count > 0 || profile is null)
@@ -131,6 +143,7 @@ internal sealed class ConfigurationReader
             LogLevel = logLevel,
             Gateway = gateway,
             Api = api,
+            FaxServer = faxServer,
             Source = _file,
         };
     }
@@ -338,6 +351,11 @@ internal sealed class ConfigurationReader
             return ReadList(v, type, path, out value, context);
         }
 
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>) && type.GetGenericArguments()[0] == typeof(string))
+        {
+            return ReadDictionary(v, type, path, out value, context);
+        }
+
         if (type.IsClass && type.GetConstructor(Type.EmptyTypes) is not null)
         {
             value = Seed(type, context) ?? Activator.CreateInstance(type)!;
@@ -379,6 +397,34 @@ internal sealed class ConfigurationReader
         }
 
         value = list;
+        return ok;
+    }
+
+    /// <summary>An object whose keys are names (folders, accounts) and whose values all have one type.</summary>
+    private bool ReadDictionary(JsonElement v, Type type, string path, out object? value, GatewayOptions? context)
+    {
+        value = null;
+        if (v.ValueKind != JsonValueKind.Object)
+        {
+            return Wrong(path, "an object", v);
+        }
+
+        var valueType = type.GetGenericArguments()[1];
+        var map = (IDictionary)Activator.CreateInstance(type)!;
+        var ok = true;
+        foreach (var member in v.EnumerateObject())
+        {
+            if (Read(member.Value, valueType, false, Join(path, member.Name), out var item, context) && item is not null)
+            {
+                map[member.Name] = item;
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        value = map;
         return ok;
     }
 

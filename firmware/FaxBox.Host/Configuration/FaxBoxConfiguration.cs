@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using FaxBox.CallControl.Configuration;
+using FaxBox.FaxServer;
 using FaxBox.Host.Api;
 using FaxBox.LineInterface.Hardware.Boards;
 using Microsoft.Extensions.Logging;
@@ -67,6 +68,9 @@ public sealed class FaxBoxConfiguration
 
     /// <summary>The local API (JSON <c>api</c>): its Unix socket and upload limit.</summary>
     public LocalApiOptions Api { get; init; } = new();
+
+    /// <summary>The fax server (JSON <c>faxServer</c>): documents, outbox, retry ladder, inbox, routing, e-mail, webhook.</summary>
+    public FaxServerOptions FaxServer { get; init; } = new();
 
     /// <summary>Where the configuration came from: the path as given, or <see cref="EmbeddedDefaultSource"/>.</summary>
     public required string Source { get; init; }
