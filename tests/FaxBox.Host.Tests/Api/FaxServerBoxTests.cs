@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using FaxBox.Fax.Documents;
+using FaxBox.Host.Api;
+using FaxBox.Host.Configuration;
+
+namespace FaxBox.Host.Tests.Api;
+
+/// <summary>
+/// The whole box as a fax server, in real time, on the simulator board: <c>faxbox send</c> queues a PDF (rasterised by
+/// Ghostscript) that the box's own terminal sends over T.38 out of the FXO line to the virtual exchange's fax machine,
+/// while the fax machine on FXS 0 dials the box's own number and its fax lands in the inbox.
+/// </summary>
+public sealed class FaxServerBoxTests
+{
+    [Fact]
+    public async Task The_box_sends_a_PDF_from_faxbox_send_and_receives_the_fax_machines_fax_into_its_inbox()
+    {
+        using var folder = TestPaths.NewTempFolder();
+        var port = FreeUdpPort();
+        var board = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.Repository, "board-config", "simulator.json"))).RootElement.GetRawText()
+            .Replace("\"to\": \"200\"", "\"to\": \"300\"", StringComparison.Ordinal)
+            .Replace("\"atSeconds\": 5", "\"atSeconds\": 40", StringComparison.Ordinal)
+            .Replace("\"$schema\": \"./board.schema.json\",", string.Empty, StringComparison.Ordinal);
+        Assert.Contains("\"to\": \"300\"", board, StringComparison.Ordinal);
+        File.WriteAllText(folder.File("board.json"), board);
+        var json = FaxBoxConfiguration.EmbeddedDefaultText()
+            .Replace("\"board\": \"simulator\"", "\"board\": \"board.json\"", StringComparison.Ordinal)
+            .Replace("\"port\": 5060", $"\"port\": {port}", StringComparison.Ordinal)
+            .Replace("127.0.0.1:5060", $"127.0.0.1:{port}", StringComparison.Ordinal)
+            .Replace("\"~/.local/share/faxbox\"", $"\"{folder.Path}/data\"", StringComparison.Ordinal)
+            .Replace("\"dialPlan\": {", "\"terminal\": { \"numbers\": [\"300\"], \"localIdent\": \"FAXBOX 300\" },\n  \"dialPlan\": {", StringComparison.Ordinal);
+        var config = folder.File("faxbox.json");
+        File.WriteAllText(config, json);
+        var pdf = folder.File("letter.pdf");
+        Ghostscript(pdf, "/Helvetica findfont 36 scalefont setfont 72 700 moveto (FaxBox send test) show 144 144 216 216 rectfill showpage");
+
+        var box = Task.Run(() => CommandLineRunner.Run("run", "--config", config, "--for", "00:02:30"));
+        var socket = Path.Combine(folder.Path, "data", LocalApiOptions.DefaultSocketName);
+        await WaitForAsync(() => File.Exists(socket), TimeSpan.FromSeconds(60));
+
+        var send = await Task.Run(() => CommandLineRunner.Run("send", pdf, "--to", "200", "--socket", socket, "--timeout", "00:01:30"));
+
+        Assert.True(send.ExitCode == 0, send.Output + send.Error);
+        Assert.Contains("queued: 1 page(s) to 200", send.Output, StringComparison.Ordinal);
+        Assert.Contains("sent: 1 of 1 page(s)", send.Output, StringComparison.Ordinal);
+        var received = Directory.GetFiles(Path.Combine(folder.Path, "data", "simulator", "received"), "*.tif");
+        var job = Directory.GetFiles(Path.Combine(folder.Path, "data", "outbox"), "*.tif");
+        Assert.Single(received);
+        Assert.Single(job);
+        Assert.True(FaxDocumentComparer.Compare(job[0], received[0]).Identical, "the PSTN machine's page differs from the job's");
+
+        using var client = LocalApiClient.Create(socket, TimeSpan.FromSeconds(10));
+        string inbox = "[]";
+        await WaitForAsync(
+            async () => (inbox = await client.GetStringAsync(new Uri("api/v1/inbox", UriKind.Relative))).Contains("\"success\":true", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(100));
+        var fax = JsonDocument.Parse(inbox).RootElement.EnumerateArray().Single();
+        Assert.Equal("300", fax.GetProperty("calledNumber").GetString());
+        Assert.Equal(1, fax.GetProperty("pages").GetInt32());
+        var id = fax.GetProperty("id").GetString()!;
+        var tiff = await client.GetByteArrayAsync(new Uri($"api/v1/inbox/{id}/document.tif", UriKind.Relative));
+        File.WriteAllBytes(folder.File("inbox.tif"), tiff);
+        Assert.True(
+            FaxDocumentComparer.Compare(Path.Combine(folder.Path, "data", "fxs0-test-page.tif"), folder.File("inbox.tif")).Identical,
+            "the inbox page differs from what the fax machine sent");
+        using var pdfResponse = await client.GetAsync(new Uri($"api/v1/inbox/{id}/document.pdf", UriKind.Relative));
+        Assert.Equal("application/pdf", pdfResponse.Content.Headers.ContentType?.MediaType);
+        using var traversal = await client.GetAsync(new Uri("api/v1/inbox/..%2F..%2Ffaxserver.db/document.tif", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, traversal.StatusCode);
+
+        var (exit, output, error) = await box;
+        Assert.True(exit == 0, error);
+        Assert.Contains("on terminal (outbound 200): ok, 1 page(s)", output, StringComparison.Ordinal);
+        Assert.Contains("on terminal (inbound", output, StringComparison.Ordinal);
+    }
+
+    private static int FreeUdpPort()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.LocalEndPoint!).Port;
+    }
+
+    private static void Ghostscript(string pdf, string postScript)
+    {
+        using var gs = System.Diagnostics.Process.Start("gs", ["-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pdfwrite", "-o", pdf, "-c", postScript])!;
+        Assert.True(gs.WaitForExit(TimeSpan.FromSeconds(60)) && gs.ExitCode == 0, "gs failed");
+    }
+
+    private static Task WaitForAsync(Func<bool> condition, TimeSpan limit) => WaitForAsync(() => Task.FromResult(condition()), limit);
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"not within {limit}");
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+}
