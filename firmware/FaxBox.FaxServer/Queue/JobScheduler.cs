@@ -338,34 +338,60 @@ public sealed partial class JobScheduler : IAsyncDisposable
         }
 
         var now = _time.GetUtcNow();
-        foreach (var job in _store.Due(now, limit: Math.Max(64, _options.MaxCalls * 16)))
+        int batch = Math.Max(16, _options.MaxCalls * 4);
+        for (int round = 0; round < 1000 && free > 0; round++)
         {
-            if (free == 0)
+            var due = _store.Due(now, batch, FullAccounts(), _options.OneCallPerDestination ? BusyDestinations() : []);
+            int started = 0;
+            foreach (var job in due)
             {
-                break;
+                if (free == 0)
+                {
+                    break;
+                }
+
+                if (_inFlight.ContainsKey(job.Id) || !HasRoom(job))
+                {
+                    continue;
+                }
+
+                var position = RetryLadder.BeforeAttempt(job.Ladder, _store.LearnedRung(job.Destination));
+                if (RetryLadder.RungIndex(position) is not { } rung)
+                {
+                    continue; // cannot happen: the ladder fails a job before it runs out of rungs
+                }
+
+                if (_store.BeginAttempt(job.Id, position, rung) is not { } begun)
+                {
+                    continue; // cancelled or deleted meanwhile
+                }
+
+                free--;
+                started++;
+                Start(begun.Job, begun.Attempt);
+                await RaiseAsync(FaxJobEventKind.AttemptStarted, begun.Job, begun.Attempt, null, CancellationToken.None).ConfigureAwait(false);
             }
 
-            if (_inFlight.ContainsKey(job.Id) || !HasRoom(job))
+            if (started == 0 || due.Count < batch)
             {
-                continue;
+                break; // nothing more can start now: the next completion or due time wakes the pump
             }
-
-            var position = RetryLadder.BeforeAttempt(job.Ladder, _store.LearnedRung(job.Destination));
-            if (RetryLadder.RungIndex(position) is not { } rung)
-            {
-                continue; // cannot happen: the ladder fails a job before it runs out of rungs
-            }
-
-            if (_store.BeginAttempt(job.Id, position, rung) is not { } begun)
-            {
-                continue; // cancelled or deleted meanwhile
-            }
-
-            free--;
-            Start(begun.Job, begun.Attempt);
-            await RaiseAsync(FaxJobEventKind.AttemptStarted, begun.Job, begun.Attempt, null, CancellationToken.None).ConfigureAwait(false);
         }
     }
+
+    private List<string?> FullAccounts()
+    {
+        var counts = new Dictionary<string, (string? Account, int Calls)>(StringComparer.Ordinal);
+        foreach (var f in _inFlight.Values)
+        {
+            string key = f.Job.Account ?? "\0";
+            counts[key] = (f.Job.Account, counts.GetValueOrDefault(key).Calls + 1);
+        }
+
+        return [.. counts.Values.Where(c => c.Calls >= _options.LimitFor(c.Account)).Select(c => c.Account)];
+    }
+
+    private List<string> BusyDestinations() => [.. _inFlight.Values.Select(f => f.Job.Destination).Distinct(StringComparer.Ordinal)];
 
     private bool HasRoom(FaxJob job)
     {

@@ -298,14 +298,37 @@ public sealed partial class JobStore : IDisposable
         return new QueueStatus(r.GetInt32(0), r.GetInt32(1), r.IsDBNull(2) ? null : FromMs(r.GetInt64(2)), 0);
     });
 
-    /// <summary>Queued and waiting jobs due at <paramref name="now"/>, most overdue first (at most <paramref name="limit"/>).</summary>
-    internal IReadOnlyList<FaxJob> Due(DateTimeOffset now, int limit) => Read(tx =>
+    /// <summary>
+    /// Queued and waiting jobs due at <paramref name="now"/>, most overdue first (at most <paramref name="limit"/>), leaving
+    /// out those through <paramref name="fullAccounts"/> (null stands for jobs without an account) and those to
+    /// <paramref name="busyDestinations"/>, so that a backlog on a full trunk cannot hide the jobs that could go now.
+    /// </summary>
+    internal IReadOnlyList<FaxJob> Due(DateTimeOffset now, int limit, IReadOnlyCollection<string?> fullAccounts, IReadOnlyCollection<string> busyDestinations) => Read(tx =>
     {
-        using var cmd = Command(tx, $"""
-            SELECT {JobColumns} FROM jobs
-            WHERE state IN ('Queued', 'WaitingRetry') AND next_attempt <= $now
-            ORDER BY next_attempt, id LIMIT $limit
-            """);
+        using var cmd = Command(tx, string.Empty);
+        var sql = new System.Text.StringBuilder($"SELECT {JobColumns} FROM jobs WHERE state IN ('Queued', 'WaitingRetry') AND next_attempt <= $now");
+        int n = 0;
+        foreach (string? account in fullAccounts)
+        {
+            if (account is null)
+            {
+                sql.Append(" AND account IS NOT NULL");
+            }
+            else
+            {
+                sql.Append(CultureInfo.InvariantCulture, $" AND (account IS NULL OR account <> $a{n})");
+                cmd.Parameters.AddWithValue($"$a{n++}", account);
+            }
+        }
+
+        foreach (string destination in busyDestinations)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND destination <> $d{n}");
+            cmd.Parameters.AddWithValue($"$d{n++}", destination);
+        }
+
+        sql.Append(" ORDER BY next_attempt, id LIMIT $limit");
+        cmd.CommandText = sql.ToString();
         cmd.Parameters.AddWithValue("$now", Ms(now));
         cmd.Parameters.AddWithValue("$limit", limit);
         return ReadJobs(cmd);
