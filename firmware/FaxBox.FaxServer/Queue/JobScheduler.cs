@@ -246,8 +246,9 @@ public sealed partial class JobScheduler : IAsyncDisposable
                 {
                     await HandleAsync(signal).ConfigureAwait(false);
                 }
-                catch (JobStoreException e)
+                catch (Exception e) when (e is not OutOfMemoryException)
                 {
+                    // The database failed (disk full) or a bug: log it and keep the outbox running; a timer tries again.
                     LogStoreFailed(_logger, e, e.Message);
                     _timer?.Change(_options.StoreErrorDelay, Timeout.InfiniteTimeSpan);
                 }
@@ -279,7 +280,7 @@ public sealed partial class JobScheduler : IAsyncDisposable
                     ArmTimer();
                 }
             }
-            catch (JobStoreException e)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
                 LogStoreFailed(_logger, e, e.Message);
                 _timer?.Change(_options.StoreErrorDelay, Timeout.InfiniteTimeSpan);

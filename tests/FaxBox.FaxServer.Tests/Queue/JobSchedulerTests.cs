@@ -294,4 +294,18 @@ public sealed class JobSchedulerTests
         Assert.Equal(2, h.Caller.Open.Count);
         Assert.Single(h.Caller.Open, c => c.Request.Account == "trunkB");
     }
+
+    [Fact]
+    public async Task An_outcome_the_scheduler_cannot_handle_is_logged_and_the_outbox_goes_on()
+    {
+        await using var h = new SchedulerHarness();
+        await h.StartAsync();
+        var odd = await h.SubmitAsync("100");
+        await h.EndAsync(h.Caller.Calls[0], (FaxCallOutcomeKind)99);
+        Assert.Equal(FaxJobState.Sending, h.Job(odd.Id).State); // left for the next start's recovery to close
+
+        var next = await h.SubmitAsync("200");
+        await h.EndAsync(h.Caller.Open.Single(), FaxCallOutcomeKind.Sent, 2);
+        Assert.Equal(FaxJobState.Sent, h.Job(next.Id).State);
+    }
 }
