@@ -32,6 +32,8 @@ public sealed partial class JobScheduler : IAsyncDisposable
     private readonly IFaxJobObserver[] _observers;
     private readonly Channel<Signal> _signals = Channel.CreateUnbounded<Signal>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<long, InFlight> _inFlight = [];
+    private readonly Dictionary<string, int> _accountCalls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _busyDestinations = new(StringComparer.Ordinal);
     private readonly Lock _idleLock = new();
     private TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _timer;
@@ -382,36 +384,51 @@ public sealed partial class JobScheduler : IAsyncDisposable
 
     private List<string?> FullAccounts()
     {
-        var counts = new Dictionary<string, (string? Account, int Calls)>(StringComparer.Ordinal);
+        var full = new List<string?>();
         foreach (var f in _inFlight.Values)
         {
-            string key = f.Job.Account ?? "\0";
-            counts[key] = (f.Job.Account, counts.GetValueOrDefault(key).Calls + 1);
+            string? account = f.Job.Account;
+            if (!full.Contains(account) && _accountCalls.GetValueOrDefault(AccountKey(account)) >= _options.LimitFor(account))
+            {
+                full.Add(account);
+            }
         }
 
-        return [.. counts.Values.Where(c => c.Calls >= _options.LimitFor(c.Account)).Select(c => c.Account)];
+        return full;
     }
 
-    private List<string> BusyDestinations() => [.. _inFlight.Values.Select(f => f.Job.Destination).Distinct(StringComparer.Ordinal)];
+    private List<string> BusyDestinations() => [.. _busyDestinations.Keys];
 
-    private bool HasRoom(FaxJob job)
+    private bool HasRoom(FaxJob job) =>
+        _accountCalls.GetValueOrDefault(AccountKey(job.Account)) < _options.LimitFor(job.Account)
+        && !(_options.OneCallPerDestination && _busyDestinations.ContainsKey(job.Destination));
+
+    private static string AccountKey(string? account) => account ?? "\0";
+
+    private void Track(FaxJob job, int delta)
     {
-        int limit = _options.LimitFor(job.Account);
-        int onAccount = 0;
-        foreach (var f in _inFlight.Values)
+        string key = AccountKey(job.Account);
+        int calls = _accountCalls.GetValueOrDefault(key) + delta;
+        if (calls == 0)
         {
-            if (string.Equals(f.Job.Account, job.Account, StringComparison.Ordinal))
-            {
-                onAccount++;
-            }
-
-            if (_options.OneCallPerDestination && string.Equals(f.Job.Destination, job.Destination, StringComparison.Ordinal))
-            {
-                return false;
-            }
+            _accountCalls.Remove(key);
+        }
+        else
+        {
+            _accountCalls[key] = calls;
         }
 
-        return onAccount < limit;
+        int toDestination = _busyDestinations.GetValueOrDefault(job.Destination) + delta;
+        if (toDestination == 0)
+        {
+            _busyDestinations.Remove(job.Destination);
+        }
+        else
+        {
+            _busyDestinations[job.Destination] = toDestination;
+        }
+
+        Volatile.Write(ref _callsInFlight, _inFlight.Count);
     }
 
     private void Start(FaxJob job, FaxJobAttempt attempt)
@@ -429,7 +446,7 @@ public sealed partial class JobScheduler : IAsyncDisposable
             string.Create(CultureInfo.InvariantCulture, $"job {job.Id} attempt {attempt.Number}"));
         var flight = new InFlight(job, attempt, new CancellationTokenSource());
         _inFlight.Add(job.Id, flight);
-        Volatile.Write(ref _callsInFlight, _inFlight.Count);
+        Track(job, +1);
         LogAttemptStarted(_logger, job.Id, attempt.Number, rung.ToString());
         flight.Task = RunCallAsync(flight, request);
     }
@@ -477,7 +494,7 @@ public sealed partial class JobScheduler : IAsyncDisposable
             return;
         }
 
-        Volatile.Write(ref _callsInFlight, _inFlight.Count);
+        Track(flight.Job, -1);
         flight.Cancellation.Dispose();
         var job = _store.Get(c.JobId);
         FaxAttemptOutcome outcome;

@@ -305,32 +305,19 @@ public sealed partial class JobStore : IDisposable
     /// </summary>
     internal IReadOnlyList<FaxJob> Due(DateTimeOffset now, int limit, IReadOnlyCollection<string?> fullAccounts, IReadOnlyCollection<string> busyDestinations) => Read(tx =>
     {
-        using var cmd = Command(tx, string.Empty);
-        var sql = new System.Text.StringBuilder($"SELECT {JobColumns} FROM jobs WHERE state IN ('Queued', 'WaitingRetry') AND next_attempt <= $now");
-        int n = 0;
-        foreach (string? account in fullAccounts)
-        {
-            if (account is null)
-            {
-                sql.Append(" AND account IS NOT NULL");
-            }
-            else
-            {
-                sql.Append(CultureInfo.InvariantCulture, $" AND (account IS NULL OR account <> $a{n})");
-                cmd.Parameters.AddWithValue($"$a{n++}", account);
-            }
-        }
-
-        foreach (string destination in busyDestinations)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND destination <> $d{n}");
-            cmd.Parameters.AddWithValue($"$d{n++}", destination);
-        }
-
-        sql.Append(" ORDER BY next_attempt, id LIMIT $limit");
-        cmd.CommandText = sql.ToString();
+        using var cmd = Command(tx, $"""
+            SELECT {JobColumns} FROM jobs
+            WHERE state IN ('Queued', 'WaitingRetry') AND next_attempt <= $now
+              AND NOT ($defaultFull AND account IS NULL)
+              AND (account IS NULL OR account NOT IN (SELECT value FROM json_each($accounts)))
+              AND destination NOT IN (SELECT value FROM json_each($destinations))
+            ORDER BY next_attempt, id LIMIT $limit
+            """);
         cmd.Parameters.AddWithValue("$now", Ms(now));
         cmd.Parameters.AddWithValue("$limit", limit);
+        cmd.Parameters.AddWithValue("$defaultFull", fullAccounts.Contains(null) ? 1 : 0);
+        cmd.Parameters.AddWithValue("$accounts", JsonSerializer.Serialize(fullAccounts.Where(a => a is not null)));
+        cmd.Parameters.AddWithValue("$destinations", JsonSerializer.Serialize(busyDestinations));
         return ReadJobs(cmd);
     });
 
