@@ -4,18 +4,18 @@ using FaxBox.FaxServer.CrashWorker;
 using FaxBox.FaxServer.Queue;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// Usage: FaxBox.FaxServer.CrashWorker DB JOURNAL JOBS SEED
-// Submits jobs until the database holds JOBS of them (journalling "ack ID" after each submission returned), runs the
-// outbox against a random fax caller, prints "done" and exits 0 when every job has finished. Killed at random moments by
-// the trial and started again on the same files.
-if (args.Length != 4)
+// Usage: FaxBox.FaxServer.CrashWorker DB JOURNAL run|finish SEED
+// Runs the outbox on DB against a random fax caller. "run" keeps submitting jobs (journalling "ack ID" after each
+// submission returned), with at most 12 unfinished at a time, until it is killed — the trial kills it at random moments
+// and starts it again on the same files. "finish" submits nothing, prints "done" and exits 0 once every job has finished.
+if (args.Length != 4 || args[2] is not ("run" or "finish"))
 {
-    Console.Error.WriteLine("usage: FaxBox.FaxServer.CrashWorker DB JOURNAL JOBS SEED");
+    Console.Error.WriteLine("usage: FaxBox.FaxServer.CrashWorker DB JOURNAL run|finish SEED");
     return 2;
 }
 
 string db = args[0];
-int target = int.Parse(args[2], CultureInfo.InvariantCulture);
+bool submit = args[2] == "run";
 int seed = int.Parse(args[3], CultureInfo.InvariantCulture);
 var random = new Random(seed);
 using var journal = new CrashJournal(args[1]);
@@ -33,9 +33,14 @@ await using var scheduler = new JobScheduler(store, new RandomFaxCaller(journal,
 await scheduler.StartAsync(CancellationToken.None);
 Console.WriteLine("ready");
 
-int total = store.List(new FaxJobQuery { Limit = 1 }).Total;
-for (int i = 0; total < target && i < 100_000; i++)
+for (int i = 0; submit && i < 100_000; i++)
 {
+    if (store.Figures().Depth >= 12)
+    {
+        await Task.Delay(5);
+        continue;
+    }
+
     int pages = random.Next(1, 4);
     string account = random.Next(2) == 0 ? "trunkA" : "trunkB";
     var job = await scheduler.SubmitAsync(
@@ -43,7 +48,6 @@ for (int i = 0; total < target && i < 100_000; i++)
         CancellationToken.None);
     journal.Write(string.Create(CultureInfo.InvariantCulture, $"ack {job.Id}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ack {job.Id}"));
-    total++;
     await Task.Delay(random.Next(0, 8));
 }
 

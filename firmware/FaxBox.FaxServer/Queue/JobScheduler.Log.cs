@@ -24,7 +24,7 @@ public sealed partial class JobScheduler
     [LoggerMessage(EventId = LogEventIds.Services + 305, Level = LogLevel.Error, Message = "Fax job {JobId}: the fax caller threw; counted as a network error")]
     private static partial void LogCallerFailed(ILogger logger, Exception exception, long jobId);
 
-    [LoggerMessage(EventId = LogEventIds.Services + 306, Level = LogLevel.Error, Message = "The outbox could not use its database; trying again shortly: {Reason}")]
+    [LoggerMessage(EventId = LogEventIds.Services + 306, Level = LogLevel.Error, Message = "The outbox failed (database or internal error); trying again shortly: {Reason}")]
     private static partial void LogStoreFailed(ILogger logger, Exception exception, string reason);
 
     [LoggerMessage(EventId = LogEventIds.Services + 307, Level = LogLevel.Error, Message = "A fax job observer failed on {Kind} of job {JobId}")]

@@ -32,6 +32,8 @@ public sealed partial class JobScheduler : IAsyncDisposable
     private readonly IFaxJobObserver[] _observers;
     private readonly Channel<Signal> _signals = Channel.CreateUnbounded<Signal>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<long, InFlight> _inFlight = [];
+    private readonly Dictionary<string, int> _accountCalls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _busyDestinations = new(StringComparer.Ordinal);
     private readonly Lock _idleLock = new();
     private TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _timer;
@@ -246,8 +248,9 @@ public sealed partial class JobScheduler : IAsyncDisposable
                 {
                     await HandleAsync(signal).ConfigureAwait(false);
                 }
-                catch (JobStoreException e)
+                catch (Exception e) when (e is not OutOfMemoryException)
                 {
+                    // The database failed (disk full) or a bug: log it and keep the outbox running; a timer tries again.
                     LogStoreFailed(_logger, e, e.Message);
                     _timer?.Change(_options.StoreErrorDelay, Timeout.InfiniteTimeSpan);
                 }
@@ -279,7 +282,7 @@ public sealed partial class JobScheduler : IAsyncDisposable
                     ArmTimer();
                 }
             }
-            catch (JobStoreException e)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
                 LogStoreFailed(_logger, e, e.Message);
                 _timer?.Change(_options.StoreErrorDelay, Timeout.InfiniteTimeSpan);
@@ -338,53 +341,94 @@ public sealed partial class JobScheduler : IAsyncDisposable
         }
 
         var now = _time.GetUtcNow();
-        foreach (var job in _store.Due(now, limit: Math.Max(64, _options.MaxCalls * 16)))
+        int batch = Math.Max(16, _options.MaxCalls * 4);
+        for (int round = 0; round < 1000 && free > 0; round++)
         {
-            if (free == 0)
+            var due = _store.Due(now, batch, FullAccounts(), _options.OneCallPerDestination ? BusyDestinations() : []);
+            int started = 0;
+            foreach (var job in due)
             {
-                break;
+                if (free == 0)
+                {
+                    break;
+                }
+
+                if (_inFlight.ContainsKey(job.Id) || !HasRoom(job))
+                {
+                    continue;
+                }
+
+                var position = RetryLadder.BeforeAttempt(job.Ladder, _store.LearnedRung(job.Destination));
+                if (RetryLadder.RungIndex(position) is not { } rung)
+                {
+                    continue; // cannot happen: the ladder fails a job before it runs out of rungs
+                }
+
+                if (_store.BeginAttempt(job.Id, position, rung) is not { } begun)
+                {
+                    continue; // cancelled or deleted meanwhile
+                }
+
+                free--;
+                started++;
+                Start(begun.Job, begun.Attempt);
+                await RaiseAsync(FaxJobEventKind.AttemptStarted, begun.Job, begun.Attempt, null, CancellationToken.None).ConfigureAwait(false);
             }
 
-            if (_inFlight.ContainsKey(job.Id) || !HasRoom(job))
+            if (started == 0 || due.Count < batch)
             {
-                continue;
+                break; // nothing more can start now: the next completion or due time wakes the pump
             }
-
-            var position = RetryLadder.BeforeAttempt(job.Ladder, _store.LearnedRung(job.Destination));
-            if (RetryLadder.RungIndex(position) is not { } rung)
-            {
-                continue; // cannot happen: the ladder fails a job before it runs out of rungs
-            }
-
-            if (_store.BeginAttempt(job.Id, position, rung) is not { } begun)
-            {
-                continue; // cancelled or deleted meanwhile
-            }
-
-            free--;
-            Start(begun.Job, begun.Attempt);
-            await RaiseAsync(FaxJobEventKind.AttemptStarted, begun.Job, begun.Attempt, null, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
-    private bool HasRoom(FaxJob job)
+    private List<string?> FullAccounts()
     {
-        int limit = _options.LimitFor(job.Account);
-        int onAccount = 0;
+        var full = new List<string?>();
         foreach (var f in _inFlight.Values)
         {
-            if (string.Equals(f.Job.Account, job.Account, StringComparison.Ordinal))
+            string? account = f.Job.Account;
+            if (!full.Contains(account) && _accountCalls.GetValueOrDefault(AccountKey(account)) >= _options.LimitFor(account))
             {
-                onAccount++;
-            }
-
-            if (_options.OneCallPerDestination && string.Equals(f.Job.Destination, job.Destination, StringComparison.Ordinal))
-            {
-                return false;
+                full.Add(account);
             }
         }
 
-        return onAccount < limit;
+        return full;
+    }
+
+    private List<string> BusyDestinations() => [.. _busyDestinations.Keys];
+
+    private bool HasRoom(FaxJob job) =>
+        _accountCalls.GetValueOrDefault(AccountKey(job.Account)) < _options.LimitFor(job.Account)
+        && !(_options.OneCallPerDestination && _busyDestinations.ContainsKey(job.Destination));
+
+    private static string AccountKey(string? account) => account ?? "\0";
+
+    private void Track(FaxJob job, int delta)
+    {
+        string key = AccountKey(job.Account);
+        int calls = _accountCalls.GetValueOrDefault(key) + delta;
+        if (calls == 0)
+        {
+            _accountCalls.Remove(key);
+        }
+        else
+        {
+            _accountCalls[key] = calls;
+        }
+
+        int toDestination = _busyDestinations.GetValueOrDefault(job.Destination) + delta;
+        if (toDestination == 0)
+        {
+            _busyDestinations.Remove(job.Destination);
+        }
+        else
+        {
+            _busyDestinations[job.Destination] = toDestination;
+        }
+
+        Volatile.Write(ref _callsInFlight, _inFlight.Count);
     }
 
     private void Start(FaxJob job, FaxJobAttempt attempt)
@@ -402,7 +446,7 @@ public sealed partial class JobScheduler : IAsyncDisposable
             string.Create(CultureInfo.InvariantCulture, $"job {job.Id} attempt {attempt.Number}"));
         var flight = new InFlight(job, attempt, new CancellationTokenSource());
         _inFlight.Add(job.Id, flight);
-        Volatile.Write(ref _callsInFlight, _inFlight.Count);
+        Track(job, +1);
         LogAttemptStarted(_logger, job.Id, attempt.Number, rung.ToString());
         flight.Task = RunCallAsync(flight, request);
     }
@@ -450,7 +494,7 @@ public sealed partial class JobScheduler : IAsyncDisposable
             return;
         }
 
-        Volatile.Write(ref _callsInFlight, _inFlight.Count);
+        Track(flight.Job, -1);
         flight.Cancellation.Dispose();
         var job = _store.Get(c.JobId);
         FaxAttemptOutcome outcome;

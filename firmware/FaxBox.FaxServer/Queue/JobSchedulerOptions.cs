@@ -52,9 +52,9 @@ public sealed class JobSchedulerOptions
 
         foreach (var (account, limit) in AccountLimits)
         {
-            if (limit < 0)
+            if (limit < 1)
             {
-                throw new ArgumentException($"faxServer.outbox.accountLimits.{account}: {limit} is negative");
+                throw new ArgumentException($"faxServer.outbox.accountLimits.{account}: {limit} must be at least 1");
             }
         }
 

@@ -298,16 +298,26 @@ public sealed partial class JobStore : IDisposable
         return new QueueStatus(r.GetInt32(0), r.GetInt32(1), r.IsDBNull(2) ? null : FromMs(r.GetInt64(2)), 0);
     });
 
-    /// <summary>Queued and waiting jobs due at <paramref name="now"/>, most overdue first (at most <paramref name="limit"/>).</summary>
-    internal IReadOnlyList<FaxJob> Due(DateTimeOffset now, int limit) => Read(tx =>
+    /// <summary>
+    /// Queued and waiting jobs due at <paramref name="now"/>, most overdue first (at most <paramref name="limit"/>), leaving
+    /// out those through <paramref name="fullAccounts"/> (null stands for jobs without an account) and those to
+    /// <paramref name="busyDestinations"/>, so that a backlog on a full trunk cannot hide the jobs that could go now.
+    /// </summary>
+    internal IReadOnlyList<FaxJob> Due(DateTimeOffset now, int limit, IReadOnlyCollection<string?> fullAccounts, IReadOnlyCollection<string> busyDestinations) => Read(tx =>
     {
         using var cmd = Command(tx, $"""
             SELECT {JobColumns} FROM jobs
             WHERE state IN ('Queued', 'WaitingRetry') AND next_attempt <= $now
+              AND NOT ($defaultFull AND account IS NULL)
+              AND (account IS NULL OR account NOT IN (SELECT value FROM json_each($accounts)))
+              AND destination NOT IN (SELECT value FROM json_each($destinations))
             ORDER BY next_attempt, id LIMIT $limit
             """);
         cmd.Parameters.AddWithValue("$now", Ms(now));
         cmd.Parameters.AddWithValue("$limit", limit);
+        cmd.Parameters.AddWithValue("$defaultFull", fullAccounts.Contains(null) ? 1 : 0);
+        cmd.Parameters.AddWithValue("$accounts", JsonSerializer.Serialize(fullAccounts.Where(a => a is not null)));
+        cmd.Parameters.AddWithValue("$destinations", JsonSerializer.Serialize(busyDestinations));
         return ReadJobs(cmd);
     });
 

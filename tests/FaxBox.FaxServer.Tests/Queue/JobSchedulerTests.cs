@@ -277,4 +277,35 @@ public sealed class JobSchedulerTests
         var call = Assert.Single(again.Caller.Calls);
         Assert.Equal((FaxTransport.G711, true), (call.Request.Transport, call.Request.Ecm));
     }
+
+    [Fact]
+    public async Task A_long_backlog_on_a_full_trunk_does_not_starve_another_trunk()
+    {
+        await using var h = new SchedulerHarness(o => { o.MaxCalls = 4; o.MaxCallsPerAccount = 1; });
+        await h.StartAsync();
+        for (int i = 0; i < 150; i++)
+        {
+            await h.Scheduler.SubmitAsync(JobStoreTests.Submission($"1{i:D3}", "trunkA"), CancellationToken.None);
+        }
+
+        await h.IdleAsync();
+        Assert.Single(h.Caller.Open);
+        await h.SubmitAsync("2000", "trunkB");
+        Assert.Equal(2, h.Caller.Open.Count);
+        Assert.Single(h.Caller.Open, c => c.Request.Account == "trunkB");
+    }
+
+    [Fact]
+    public async Task An_outcome_the_scheduler_cannot_handle_is_logged_and_the_outbox_goes_on()
+    {
+        await using var h = new SchedulerHarness();
+        await h.StartAsync();
+        var odd = await h.SubmitAsync("100");
+        await h.EndAsync(h.Caller.Calls[0], (FaxCallOutcomeKind)99);
+        Assert.Equal(FaxJobState.Sending, h.Job(odd.Id).State); // left for the next start's recovery to close
+
+        var next = await h.SubmitAsync("200");
+        await h.EndAsync(h.Caller.Open.Single(), FaxCallOutcomeKind.Sent, 2);
+        Assert.Equal(FaxJobState.Sent, h.Job(next.Id).State);
+    }
 }

@@ -250,4 +250,14 @@ public sealed class JobStoreTests : IDisposable
         var e = Assert.Throws<JobStoreException>(Open);
         Assert.Contains("not a FaxBox job database", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_path_that_cannot_be_opened_is_reported_with_the_path()
+    {
+        string path = _folder.File("jobs.db");
+        Directory.CreateDirectory(path); // a folder where the file should be
+        var e = Assert.Throws<JobStoreException>(() => JobStore.Open(path, _time));
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot be opened", e.Message, StringComparison.Ordinal);
+    }
 }
