@@ -75,6 +75,16 @@ public sealed class DocumentIntakeOptions
             throw new ArgumentOutOfRangeException(nameof(Resolution), "Resolution must be Fine or Standard");
         }
 
+        if (Compression is not (FaxCompression.T4OneDimensional or FaxCompression.T4TwoDimensional or FaxCompression.T6))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Compression), "Compression must be T4OneDimensional (MH), T4TwoDimensional (MR) or T6 (MMR)");
+        }
+
+        if (!Enum.IsDefined(PaperSize) || !Enum.IsDefined(ImageConversion))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PaperSize), "PaperSize must be A4 or Letter and ImageConversion Threshold or Dither");
+        }
+
         if (Threshold is < 1 or > 254)
         {
             throw new ArgumentOutOfRangeException(nameof(Threshold), "Threshold must be 1..254");

@@ -14,9 +14,12 @@ internal static class TiffPictureReader
     public static bool IsBilevel(FaxDocumentInfo info) =>
         info.Pages.All(p => p.BitsPerSample == 1 && p.SamplesPerPixel == 1);
 
-    /// <summary>Calls <paramref name="page"/> with each page in turn; <paramref name="checkSize"/> sees each page's size before it is decoded.</summary>
+    /// <summary>
+    /// Calls <paramref name="page"/> with each page in turn (at most <paramref name="maxPages"/>); <paramref name="checkSize"/>
+    /// sees each page's size before it is decoded.
+    /// </summary>
     /// <exception cref="DocumentRejectedException">A page cannot be decoded.</exception>
-    public static void ReadPages(string path, string name, Action<int, int> checkSize, Action<GreyImage> page)
+    public static void ReadPages(string path, string name, Action<int, int> checkSize, Action<GreyImage> page, int maxPages = int.MaxValue)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         using Tiff? tif = Tiff.ClientOpen(name, "r", stream, new TiffStream());
@@ -65,7 +68,7 @@ internal static class TiffPictureReader
 
             page(image);
         }
-        while (tif.ReadDirectory());
+        while (index < maxPages && tif.ReadDirectory());
     }
 
     private static (double?, double?) Density(Tiff tif)

@@ -7,6 +7,40 @@ namespace FaxBox.Fax.Tests.Documents;
 public sealed class FaxNormalizerTests
 {
     [Fact]
+    public void Several_inputs_join_into_one_document_numbered_across_files()
+    {
+        using var dir = new TempFolder();
+        TestPageGenerator.Write(dir.File("a.tif"), new TestPageOptions { Pages = 2 });
+        TestPageGenerator.Write(dir.File("b.tif"), new TestPageOptions { Pages = 1, Resolution = FaxResolution.Standard });
+
+        var result = FaxNormalizer.Normalize([dir.File("a.tif"), dir.File("b.tif")], dir.File("out.tif"), new FaxNormalizeOptions { Resolution = FaxResolution.Fine });
+
+        Assert.Equal(3, result.PageActions.Count);
+        Assert.StartsWith("page 3: ", result.PageActions[2], StringComparison.Ordinal);
+        var joined = FaxDocument.Load(dir.File("out.tif"));
+        Assert.Equal(3, joined.Pages.Count);
+        Assert.True(FaxDocumentComparer.Compare(FaxDocument.Load(dir.File("a.tif")), new FaxDocument(joined.Pages.Take(2))).Identical);
+        Assert.Equal(FaxResolution.Fine, joined.Pages[2].Resolution);
+        using Tiff tif = Tiff.Open(dir.File("out.tif"), "r");
+        tif.SetDirectory(2);
+        FieldValue[] number = tif.GetField(TiffTag.PAGENUMBER);
+        Assert.Equal((2, 3), (number[0].ToInt(), number[1].ToInt()));
+    }
+
+    [Fact]
+    public void A_bad_input_among_several_is_named_and_nothing_is_written()
+    {
+        using var dir = new TempFolder();
+        TestPageGenerator.Write(dir.File("a.tif"), new TestPageOptions { Pages = 1 });
+        File.WriteAllText(dir.File("b.tif"), "not a tiff at all");
+
+        var ex = Assert.Throws<FaxDocumentException>(() => FaxNormalizer.Normalize([dir.File("a.tif"), dir.File("b.tif")], dir.File("out.tif")));
+
+        Assert.Equal(dir.File("b.tif"), ex.Path);
+        Assert.False(File.Exists(dir.File("out.tif")));
+    }
+
+    [Fact]
     public void Page_1700_wide_at_200_dpi_is_centred_on_1728_without_scaling()
     {
         using var dir = new TempFolder();

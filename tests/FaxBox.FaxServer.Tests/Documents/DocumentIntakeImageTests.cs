@@ -140,6 +140,28 @@ public sealed class DocumentIntakeImageTests : IDisposable
         Assert.Equal(DocumentType.Pdf, Assert.Single(result.Files).Type);
     }
 
+    [Fact]
+    public async Task Limitation_JPEG_Exif_orientation_is_ignored_and_the_picture_sent_as_stored()
+    {
+        string jpeg = _temp.File("phone.jpg");
+        DocumentFixtures.Ghostscript(_temp.Path, DocumentFixtures.A4PageProgram(), "jpeggray", jpeg, "-r100");
+        byte[] stored = File.ReadAllBytes(jpeg);
+        // APP1 "Exif": a little-endian TIFF header and one IFD entry, Orientation (0x0112) = 6 ("turn 90° clockwise to view").
+        byte[] exif =
+        [
+            0xFF, 0xE1, 0x00, 0x22, (byte)'E', (byte)'x', (byte)'i', (byte)'f', 0, 0,
+            (byte)'I', (byte)'I', 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00,
+            0x01, 0x00, 0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x06, 0x00, 0x00, 0x00,
+            0x00, 0x00, 0x00, 0x00,
+        ];
+        File.WriteAllBytes(jpeg, [.. stored[..2], .. exif, .. stored[2..]]);
+
+        var (_, doc) = await ConvertAsync([new DocumentSource(jpeg)]);
+
+        // A viewer would show it turned; FaxBox sends the stored portrait page, box where the stored pixels have it.
+        DocumentFixtures.AssertBox(Assert.Single(doc.Pages), A4Offset + 100, 142, 150, 100);
+    }
+
     private static int CountDecodedBlack(byte[] png)
     {
         GreyImage image = PngDecoder.Decode("t.png", png, (_, _) => { });

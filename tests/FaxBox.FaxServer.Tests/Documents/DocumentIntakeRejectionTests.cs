@@ -260,5 +260,26 @@ public sealed class DocumentIntakeRejectionTests : IDisposable
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new DocumentIntake(new DocumentIntakeOptions { Resolution = FaxResolution.Superfine }));
         Assert.Equal("Resolution", ex.ParamName);
+        var compression = Assert.Throws<ArgumentOutOfRangeException>(() => new CoverPage(new DocumentIntakeOptions { Compression = FaxBox.Fax.FaxCompression.Unknown }));
+        Assert.Equal("Compression", compression.ParamName);
+    }
+
+    [Theory]
+    [InlineData(DocumentType.Pdf, "MMR")]
+    [InlineData(DocumentType.Png, "MH")]
+    public async Task Output_uses_the_configured_coding(DocumentType type, string coding)
+    {
+        string input = type == DocumentType.Pdf ? DocumentFixtures.MinimalPdf(_temp.Path) : _temp.File("i.png");
+        if (type == DocumentType.Png)
+        {
+            File.WriteAllBytes(input, TestPng.Grey(300, 400, (x, y) => x < 150 ? (byte)0 : (byte)255));
+        }
+
+        var compression = coding == "MMR" ? FaxBox.Fax.FaxCompression.T6 : FaxBox.Fax.FaxCompression.T4OneDimensional;
+        await new DocumentIntake(new DocumentIntakeOptions { Compression = compression }).ConvertAsync([new DocumentSource(input)], _temp.File("o.tif"));
+
+        FaxPageInfo page = Assert.Single(FaxDocument.Inspect(_temp.File("o.tif")).Pages);
+        Assert.Equal(compression, page.FaxCompression);
+        Assert.True(page.IsSendable);
     }
 }
