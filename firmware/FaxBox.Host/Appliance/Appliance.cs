@@ -8,6 +8,8 @@ using FaxBox.Host.Cli;
 using FaxBox.LineInterface.Hardware.Boards;
 using FaxBox.LineInterface.Regions;
 using FaxBox.Media.Net;
+using FaxBox.Mqtt;
+using FaxBox.Mqtt.Configuration;
 using FaxBox.Sip.Dns;
 using Microsoft.Extensions.Logging;
 
@@ -15,15 +17,17 @@ namespace FaxBox.Host.Appliance;
 
 /// <summary>
 /// One running box: its board's line ports and the gateway on them, ticked together (ports first) by a media clock.
-/// <c>faxbox run</c> runs one on the real-time clock; <c>faxbox demo</c> runs two side by side.
+/// <c>faxbox run</c> runs one on the real-time clock; <c>faxbox demo</c> runs two side by side. With MQTT options the
+/// box's status is published (<see cref="Mqtt"/>); disposing publishes <c>offline</c> before the gateway goes.
 /// </summary>
-internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
+internal sealed partial class Appliance : IMediaTickHandler, IAsyncDisposable
 {
-    private Appliance(ApplianceBoard board, Gateway gateway, StatusBoard status)
+    private Appliance(ApplianceBoard board, Gateway gateway, StatusBoard status, MqttStatusService? mqtt)
     {
         Board = board;
         Gateway = gateway;
         Status = status;
+        Mqtt = mqtt;
     }
 
     public ApplianceBoard Board { get; }
@@ -32,10 +36,15 @@ internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
 
     public StatusBoard Status { get; }
 
+    /// <summary>The MQTT status publisher (and embedded broker), when running.</summary>
+    public MqttStatusService? Mqtt { get; }
+
     /// <summary>
     /// Opens the board, builds and starts the gateway. Configuration errors surface as <see cref="GatewayConfigurationException"/>.
     /// <paramref name="statusTime"/> stamps the status feed and fax records (default the system clock; <c>faxbox demo</c>
-    /// passes its simulated time).
+    /// passes its simulated time). With <paramref name="mqtt"/> enabled the status is published over MQTT; an MQTT
+    /// problem at start (the embedded broker's port taken) is logged and the box runs without it: status publishing
+    /// never stops the box from faxing.
     /// </summary>
     public static async Task<Appliance> StartAsync(
         GatewayOptions options,
@@ -46,6 +55,7 @@ internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
         IDnsClient? dns = null,
         string region = "US",
         TimeProvider? statusTime = null,
+        MqttOptions? mqtt = null,
         CancellationToken cancellationToken = default)
     {
         var lineRegion = LineRegions.BuiltIn.Get(region);
@@ -57,7 +67,20 @@ internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
             dns ??= DefaultDns(loggers);
             var gateway = Gateway.Create(options, board.Ports, media, dns, status, loggers);
             gateway.Start();
-            return new Appliance(board, gateway, status);
+            MqttStatusService? publisher = null;
+            if (mqtt is not null)
+            {
+                try
+                {
+                    publisher = await MqttStatusService.StartAsync(mqtt, status, options.Name, dataFolder, loggers, statusTime).ConfigureAwait(false);
+                }
+                catch (MqttConfigurationException e)
+                {
+                    LogMqttUnavailable(loggers.CreateLogger<Appliance>(), e.Key, e.Reason);
+                }
+            }
+
+            return new Appliance(board, gateway, status, publisher);
         }
         catch
         {
@@ -74,6 +97,11 @@ internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Mqtt is not null)
+        {
+            await Mqtt.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Gateway.DisposeAsync().ConfigureAwait(false);
         await Board.DisposeAsync().ConfigureAwait(false);
     }

@@ -70,7 +70,7 @@ internal static class RunCommand
         Appliance.Appliance appliance;
         try
         {
-            appliance = await Appliance.Appliance.StartAsync(configuration.Gateway, profile, engine, configuration.DataFolder, loggers, cancellationToken: stop.Token).ConfigureAwait(false);
+            appliance = await Appliance.Appliance.StartAsync(configuration.Gateway, profile, engine, configuration.DataFolder, loggers, mqtt: configuration.Mqtt, cancellationToken: stop.Token).ConfigureAwait(false);
         }
         catch (GatewayConfigurationException e)
         {
@@ -89,6 +89,11 @@ internal static class RunCommand
             foreach (var (account, endPoint) in appliance.Gateway.SipEndPoints)
             {
                 stdout.WriteLine($"faxbox: SIP account {account} on udp:{endPoint}");
+            }
+
+            if (appliance.Mqtt is { } mqtt)
+            {
+                stdout.WriteLine($"faxbox: MQTT status as {mqtt.Publisher.Topics.Root}/… to {mqtt.Publisher.Broker}{(mqtt.EmbeddedBroker is null ? "" : " (embedded broker)")}");
             }
 
             notifier.Ready($"{appliance.Status.Current.Ports.Length} ports");

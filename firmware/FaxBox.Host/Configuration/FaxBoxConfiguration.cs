@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using FaxBox.CallControl.Configuration;
 using FaxBox.LineInterface.Hardware.Boards;
+using FaxBox.Mqtt.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace FaxBox.Host.Configuration;
@@ -63,6 +64,9 @@ public sealed class FaxBoxConfiguration
 
     /// <summary>The gateway: JSON <c>sip</c> (<c>accounts</c>, <c>t1</c>), <c>media</c>, <c>fax</c>, <c>dialPlan</c>, <c>ports</c>.</summary>
     public required GatewayOptions Gateway { get; init; }
+
+    /// <summary>Status over MQTT (JSON <c>mqtt</c>); default: the embedded broker on 127.0.0.1:1883.</summary>
+    public MqttOptions Mqtt { get; init; } = new();
 
     /// <summary>Where the configuration came from: the path as given, or <see cref="EmbeddedDefaultSource"/>.</summary>
     public required string Source { get; init; }
