@@ -137,26 +137,33 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
 
         if (_client.IsConnected)
         {
-            using var deadline = new CancellationTokenSource(flush, _time);
+            // Never cancel a publish in flight (MQTTnet drops the connection): the deadline is checked between messages.
+            var started = _time.GetTimestamp(); // elapsed time, even where GetUtcNow is simulated (faxbox demo)
+            bool Late() => _time.GetElapsedTime(started) >= flush;
             try
             {
                 DrainInbox(_time.GetUtcNow());
-                while (!deadline.IsCancellationRequested && (_outbox.DirtyCount > 0 || _outbox.EventCount > 0))
+                while (!Late() && (_outbox.DirtyCount > 0 || _outbox.EventCount > 0))
                 {
-                    if (!await PublishSomeAsync(deadline.Token).ConfigureAwait(false))
+                    if (!await PublishSomeAsync(Late).ConfigureAwait(false))
                     {
                         break;
                     }
                 }
 
-                await PublishAsync(new MqttMessage(Topics.Status, Offline, Retain: true), deadline.Token).ConfigureAwait(false);
-                await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), deadline.Token).ConfigureAwait(false);
+                using var timeout = new CancellationTokenSource(OperationTimeout);
+                await PublishAsync(new MqttMessage(Topics.Status, Offline, Retain: true), timeout.Token).ConfigureAwait(false);
+                await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), timeout.Token).ConfigureAwait(false);
                 LogStopped(_logger, _broker.ToString(), _outbox.EventCount);
             }
-            catch (Exception e) when (e is MqttCommunicationException or OperationCanceledException or InvalidOperationException)
+            catch (Exception e) when (e is MqttCommunicationException or OperationCanceledException or InvalidOperationException or IOException)
             {
                 LogStopFailed(_logger, _broker.ToString(), e.Message);
             }
+        }
+        else
+        {
+            LogStopFailed(_logger, _broker.ToString(), $"not connected; the broker's last will says offline; {_outbox.EventCount} event(s) unsent");
         }
     }
 
@@ -236,7 +243,7 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
 
             if (_outbox.DirtyCount > 0 || _outbox.EventCount > 0)
             {
-                if (!await PublishSomeAsync(cancellationToken).ConfigureAwait(false) && _client.IsConnected)
+                if (!await PublishSomeAsync(() => cancellationToken.IsCancellationRequested).ConfigureAwait(false) && _client.IsConnected)
                 {
                     await ForceDisconnectAsync().ConfigureAwait(false);
                 }
@@ -401,10 +408,13 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
         }
     }
 
-    /// <summary>Publishes up to a batch of what is owed (states first, then events). False when the broker failed us.</summary>
-    private async Task<bool> PublishSomeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes up to a batch of what is owed (states first, then events), each bounded by its own timeout and never
+    /// cancelled in flight; stops early when <paramref name="stop"/> says so. False when the broker failed us.
+    /// </summary>
+    private async Task<bool> PublishSomeAsync(Func<bool> stop)
     {
-        for (var i = 0; i < 64; i++)
+        for (var i = 0; i < 64 && !stop(); i++)
         {
             var state = _outbox.PeekState();
             var message = state ?? _outbox.PeekEvent();
@@ -415,17 +425,11 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
 
             try
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(OperationTimeout);
+                using var timeout = new CancellationTokenSource(OperationTimeout);
                 await PublishAsync(message, timeout.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is MqttCommunicationException or OperationCanceledException or InvalidOperationException or IOException)
             {
-                if (cancellationToken.IsCancellationRequested && _stop.IsCancellationRequested && !_stopped)
-                {
-                    throw;
-                }
-
                 LogPublishFailed(_logger, message.Topic, e.Message);
                 return false;
             }
