@@ -28,6 +28,10 @@ internal sealed class Mosquitto : IDisposable
             "log_type all",
             $"persistence {(persistence ? "true" : "false")}",
         };
+        if (Environment.UserName == "root")
+        {
+            lines.Add("user root"); // mosquitto drops root for user "mosquitto", who cannot read the test's key or persistence folder
+        }
         if (persistence)
         {
             lines.Add($"persistence_location {_folder.Path}/");
