@@ -47,4 +47,14 @@ public sealed class MqttConfigurationTests
         Assert.Equal(key, error.Key);
         Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_changed_mqtt_section_is_a_change_that_takes_a_restart()
+    {
+        var old = Valid(Minimal);
+        var changed = Valid(With(r => r["mqtt"] = JsonNode.Parse("""{ "url": "mqtt://broker.lan" }""")));
+
+        Assert.Equal(["mqtt"], ConfigurationDiff.NeedsRestart(old, changed));
+        Assert.Empty(ConfigurationDiff.Changes(old, Valid(Minimal)));
+    }
 }
