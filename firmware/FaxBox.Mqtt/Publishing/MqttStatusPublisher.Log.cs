@@ -35,4 +35,7 @@ public sealed partial class MqttStatusPublisher
 
     [LoggerMessage(EventId = LogEventIds.Services + 709, Level = LogLevel.Warning, Message = "MQTT: clean stop at {Broker} incomplete: {Reason}")]
     private static partial void LogStopFailed(ILogger logger, string broker, string reason);
+
+    [LoggerMessage(EventId = LogEventIds.Services + 710, Level = LogLevel.Error, Message = "MQTT: the publisher's loop failed; status is no longer published")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
 }

@@ -105,7 +105,7 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
         }
 
         _feed.Changed += OnStatusChanged;
-        _loop = Task.Run(() => RunAsync(_stop.Token));
+        _loop = Task.Run(() => GuardedRunAsync(_stop.Token));
     }
 
     /// <summary>
@@ -194,6 +194,25 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
         var message = e.ApplicationMessage;
         _inbox.Writer.TryWrite(new InboxItem(null, _time.GetUtcNow(), message.Topic, message.Payload.ToArray()));
         return Task.CompletedTask;
+    }
+
+    /// <summary>The loop, with a failure logged (status stops; the box goes on faxing) rather than lost in an unobserved task.</summary>
+    private async Task GuardedRunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+#pragma warning disable CA1031 // a bug here must not take the gateway down with it: logged as an error
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogLoopFailed(_logger, e);
+        }
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)
