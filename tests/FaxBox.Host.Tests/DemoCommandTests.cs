@@ -121,14 +121,15 @@ public sealed partial class DemoCommandTests
         Assert.Contains("FAIL: the fax did not finish", string.Join('\n', FaxBox.Host.Cli.DemoCommand.Summary(summary, folder.Path)), StringComparison.Ordinal);
     }
 
-    /// <summary>Named limitation: the MQTT status publisher is issue 8; until it exists --mqtt is refused before anything starts.</summary>
-    [Fact]
-    public void Mqtt_is_refused_with_exit_code_2_until_the_publisher_exists()
+    [Theory]
+    [InlineData("http://127.0.0.1:1883", "--mqtt: 'http://127.0.0.1:1883': scheme 'http' is not mqtt:// or mqtts://")]
+    [InlineData("mqtt://user:secret@127.0.0.1", "--mqtt: credentials do not belong in the URL (it is logged): use mqtt.username and mqtt.password")]
+    public void A_bad_mqtt_url_is_refused_before_anything_starts(string url, string message)
     {
-        var (exit, output, error) = CommandLineRunner.Run("demo", "--mqtt", "mqtt://127.0.0.1:1883");
+        var (exit, output, error) = CommandLineRunner.Run("demo", "--mqtt", url);
 
-        Assert.Equal(2, exit);
-        Assert.Contains("--mqtt mqtt://127.0.0.1:1883: the MQTT status publisher does not exist yet (issue 8)", error, StringComparison.Ordinal);
+        Assert.Equal(1, exit);
+        Assert.Contains($"faxbox: {message}", error, StringComparison.Ordinal);
         Assert.Equal("", output);
     }
 

@@ -9,6 +9,8 @@ using FaxBox.Host.Cli;
 using FaxBox.LineInterface.Hardware.Boards;
 using FaxBox.LineInterface.Regions;
 using FaxBox.Media.Net;
+using FaxBox.Mqtt;
+using FaxBox.Mqtt.Configuration;
 using FaxBox.Sip.Dns;
 using Microsoft.Extensions.Logging;
 
@@ -18,14 +20,15 @@ namespace FaxBox.Host.Appliance;
 /// One running box: its board's line ports and the gateway on them, ticked together (ports first) by a media clock.
 /// <c>faxbox run</c> runs one on the real-time clock; <c>faxbox demo</c> runs two side by side.
 /// </summary>
-internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
+internal sealed partial class Appliance : IMediaTickHandler, IAsyncDisposable
 {
-    private Appliance(ApplianceBoard board, Gateway gateway, StatusBoard status, FaxServerService? faxServer)
+    private Appliance(ApplianceBoard board, Gateway gateway, StatusBoard status, FaxServerService? faxServer, MqttStatusService? mqtt)
     {
         Board = board;
         Gateway = gateway;
         Status = status;
         FaxServer = faxServer;
+        Mqtt = mqtt;
     }
 
     public ApplianceBoard Board { get; }
@@ -36,6 +39,9 @@ internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
 
     /// <summary>The box's own fax terminal service (inbox, outbox), when the configuration enables it.</summary>
     public FaxServerService? FaxServer { get; }
+
+    /// <summary>The MQTT status publisher (and embedded broker), when running.</summary>
+    public MqttStatusService? Mqtt { get; }
 
     /// <summary>
     /// Opens the board, builds and starts the gateway. Configuration errors surface as <see cref="GatewayConfigurationException"/>.
@@ -52,6 +58,7 @@ internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
         string region = "US",
         TimeProvider? statusTime = null,
         FaxServerOptions? faxServer = null,
+        MqttOptions? mqtt = null,
         CancellationToken cancellationToken = default)
     {
         var lineRegion = LineRegions.BuiltIn.Get(region);
@@ -80,7 +87,21 @@ internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
                 }
 
                 gateway.Start();
-                return new Appliance(board, gateway, status, server);
+                MqttStatusService? publisher = null;
+                if (mqtt is not null)
+                {
+                    try
+                    {
+                        publisher = await MqttStatusService.StartAsync(mqtt, status, options.Name, dataFolder, loggers, statusTime).ConfigureAwait(false);
+                    }
+                    catch (MqttConfigurationException e)
+                    {
+                        // Status never stops faxing: the box runs on without MQTT and says why.
+                        LogMqttUnavailable(loggers.CreateLogger<Appliance>(), e.Key, e.Reason);
+                    }
+                }
+
+                return new Appliance(board, gateway, status, server, publisher);
             }
             catch
             {
@@ -108,6 +129,11 @@ internal sealed class Appliance : IMediaTickHandler, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Mqtt is not null)
+        {
+            await Mqtt.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (FaxServer is not null)
         {
             await FaxServer.DisposeAsync().ConfigureAwait(false);

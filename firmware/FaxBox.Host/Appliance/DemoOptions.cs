@@ -27,6 +27,12 @@ internal sealed class DemoOptions
     /// <summary>Where <c>sent.tif</c>, <c>received.tif</c> and <c>summary.json</c> are kept (<c>--out</c>). Required.</summary>
     public required string OutputFolder { get; init; }
 
+    /// <summary>
+    /// <c>--mqtt</c>: publish both boxes' status to this broker (devices <c>demo-a</c> and <c>demo-b</c>, topics
+    /// <c>faxbox/demo-a/…</c>). Default null: no MQTT.
+    /// </summary>
+    public string? MqttUrl { get; init; }
+
     /// <summary>The bound on simulated time. Default 30 minutes.</summary>
     public TimeSpan SimulatedLimit { get; init; } = TimeSpan.FromMinutes(30);
 

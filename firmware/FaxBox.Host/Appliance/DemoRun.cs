@@ -6,6 +6,7 @@ using FaxBox.Fax;
 using FaxBox.Fax.Documents;
 using FaxBox.LineInterface.Simulated;
 using FaxBox.Media.Scheduling;
+using FaxBox.Mqtt.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace FaxBox.Host.Appliance;
@@ -73,11 +74,11 @@ internal sealed class DemoRun
         var progress = new DemoProgress(clock);
         var folderA = Path.Combine(work, "a");
         var folderB = Path.Combine(work, "b");
-        var b = await Appliance.StartAsync(DemoSetup.BoxB(), DemoSetup.BoardB(), _engine, folderB, _loggers, statusTime: clock, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var b = await Appliance.StartAsync(DemoSetup.BoxB(), DemoSetup.BoardB(), _engine, folderB, _loggers, statusTime: clock, mqtt: Mqtt("demo-b"), cancellationToken: cancellationToken).ConfigureAwait(false);
         await using (b.ConfigureAwait(false))
         {
             var endPointB = b.Gateway.SipEndPoints.Values.First();
-            var a = await Appliance.StartAsync(DemoSetup.BoxA($"127.0.0.1:{endPointB.Port}", _options), DemoSetup.BoardA(_options.Pages), _engine, folderA, _loggers, statusTime: clock, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var a = await Appliance.StartAsync(DemoSetup.BoxA($"127.0.0.1:{endPointB.Port}", _options), DemoSetup.BoardA(_options.Pages), _engine, folderA, _loggers, statusTime: clock, mqtt: Mqtt("demo-a"), cancellationToken: cancellationToken).ConfigureAwait(false);
             await using (a.ConfigureAwait(false))
             {
                 var sender = a.Board.Simulation!.FaxMachines[DemoSetup.Port];
@@ -89,6 +90,11 @@ internal sealed class DemoRun
                 _output.WriteLine($"box A: SIP udp:{a.Gateway.SipEndPoints.Values.First()}, media ports 42000-42499, {DemoSetup.Port} number {DemoSetup.NumberA}: a fax machine sending {_options.Pages} test page(s) to {DemoSetup.NumberB}" +
                     $"{(_options.ForceG711 ? "; T.38 refused (fax.t38 = never)" : "")}{(_options.LossPercent > 0 ? $"; {_options.LossPercent} % of media datagrams dropped each way" : "")}");
                 _output.WriteLine($"box B: SIP udp:{endPointB}, media ports 42500-42999, {DemoSetup.Port} number {DemoSetup.NumberB}: a fax machine answering and receiving");
+                if (_options.MqttUrl is not null)
+                {
+                    _output.WriteLine($"MQTT: status of box A as {a.Mqtt?.Publisher.Topics.Root ?? "(off)"}/…, box B as {b.Mqtt?.Publisher.Topics.Root ?? "(off)"}/… on {_options.MqttUrl}");
+                }
+
                 _output.WriteLine($"running on the {(_options.RealTime ? "real-time media clock" : "virtual media clock, faster than real time")}; times are simulated");
 
                 bool done = await TickAsync(clock, progress, a, b, sender, receiver, cancellationToken).ConfigureAwait(false);
@@ -99,6 +105,10 @@ internal sealed class DemoRun
             }
         }
     }
+
+    /// <summary>The MQTT options for one demo box, or null without <see cref="DemoOptions.MqttUrl"/>.</summary>
+    private MqttOptions? Mqtt(string device) =>
+        _options.MqttUrl is { } url ? new MqttOptions { Url = url, DeviceId = device, ReconnectMax = TimeSpan.FromSeconds(5) } : null;
 
     /// <summary>Ticks both boxes until both machines hung up and both boxes recorded the fax, or a bound is hit. True when done.</summary>
     private async Task<bool> TickAsync(DemoClock time, DemoProgress progress, Appliance a, Appliance b, VirtualFaxMachine sender, VirtualFaxMachine receiver, CancellationToken cancellationToken)

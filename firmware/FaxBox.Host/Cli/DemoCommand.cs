@@ -4,6 +4,7 @@ using FaxBox.Core.Status;
 using FaxBox.Fax;
 using FaxBox.Fax.Documents;
 using FaxBox.Host.Appliance;
+using FaxBox.Mqtt.Configuration;
 
 namespace FaxBox.Host.Cli;
 
@@ -12,13 +13,10 @@ namespace FaxBox.Host.Cli;
 /// machine on box A's FXS port sends a generated multi-page document to number 201, box A's gateway calls box B's
 /// over SIP, the fax goes over T.38 (or G.711 with <c>--g711</c>), and box B's FXS port rings the receiving machine.
 /// Exit 0 only when the received pages are pixel-identical to the sent ones and both boxes' fax records say success;
-/// 1 with the reason otherwise; 2 for what the demo cannot do yet.
+/// 1 with the reason otherwise. With <c>--mqtt URL</c> both boxes publish their status there as they would in service.
 /// </summary>
 internal static class DemoCommand
 {
-    /// <summary>The exit code for an option the demo cannot honour yet.</summary>
-    public const int Unsupported = 2;
-
     public static Command Create()
     {
         var pages = new Option<int>("--pages") { Description = "Pages of the generated test document box A's fax machine sends (1-15; 1-5 with --real-time).", DefaultValueFactory = _ => 3 };
@@ -26,7 +24,7 @@ internal static class DemoCommand
         var loss = new Option<double>("--loss") { Description = "Percentage of box A's RTP/UDPTL datagrams dropped, both ways (0-50); T.38 recovers them by UDPTL redundancy.", DefaultValueFactory = _ => 0 };
         var realTime = new Option<bool>("--real-time") { Description = "Tick the media in real time (about 2 minutes a page) instead of as fast as SIP allows." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for sent.tif, received.tif and summary.json (default: a new temporary folder, printed)." };
-        var mqtt = new Option<string?>("--mqtt") { Description = "Publish the demo's status to this MQTT broker URL (not available yet: the MQTT publisher is issue 8)." };
+        var mqtt = new Option<string?>("--mqtt") { Description = "Publish both boxes' status to this MQTT broker (mqtt://host[:port] or mqtts://…) as devices demo-a and demo-b: topics faxbox/demo-a/… and faxbox/demo-b/…, Home Assistant discovery." };
         var command = new Command(
             "demo",
             "Two boxes in one process: a fax machine on box A's FXS port faxes a test document over SIP and T.38 to a fax machine on box B's FXS port. Exit 0 only if the received pages are pixel-identical.")
@@ -50,8 +48,14 @@ internal static class DemoCommand
         var stdout = parse.InvocationConfiguration.Output;
         if (mqtt is not null)
         {
-            parse.InvocationConfiguration.Error.WriteLine($"faxbox: --mqtt {mqtt}: the MQTT status publisher does not exist yet (issue 8); run the demo without --mqtt");
-            return Unsupported;
+            try
+            {
+                _ = MqttBrokerAddress.Parse(mqtt, "--mqtt");
+            }
+            catch (MqttConfigurationException e)
+            {
+                return GlobalOptions.Fail(parse, $"{e.Key}: {e.Reason}");
+            }
         }
 
         var folder = output?.FullName ?? Path.Combine(Path.GetTempPath(), $"faxbox-demo-{DateTime.Now:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
@@ -60,7 +64,7 @@ internal static class DemoCommand
         {
             using var loggers = GlobalOptions.CreateLoggerFactory(parse);
             var run = new DemoRun(
-                new DemoOptions { Pages = pages, ForceG711 = g711, LossPercent = loss, RealTime = realTime, OutputFolder = folder },
+                new DemoOptions { Pages = pages, ForceG711 = g711, LossPercent = loss, RealTime = realTime, OutputFolder = folder, MqttUrl = mqtt },
                 EngineFactory.Create("native", loggers),
                 loggers,
                 stdout);

@@ -72,7 +72,7 @@ internal static class RunCommand
         try
         {
             appliance = await Appliance.Appliance.StartAsync(
-                configuration.Gateway, profile, engine, configuration.DataFolder, loggers, faxServer: configuration.FaxServer, cancellationToken: stop.Token).ConfigureAwait(false);
+                configuration.Gateway, profile, engine, configuration.DataFolder, loggers, faxServer: configuration.FaxServer, mqtt: configuration.Mqtt, cancellationToken: stop.Token).ConfigureAwait(false);
         }
         catch (GatewayConfigurationException e)
         {
@@ -96,6 +96,11 @@ internal static class RunCommand
             foreach (var (account, endPoint) in appliance.Gateway.SipEndPoints)
             {
                 stdout.WriteLine($"faxbox: SIP account {account} on udp:{endPoint}");
+            }
+
+            if (appliance.Mqtt is { } mqtt)
+            {
+                stdout.WriteLine($"faxbox: MQTT status as {mqtt.Publisher.Topics.Root}/… to {mqtt.Publisher.Broker}{(mqtt.EmbeddedBroker is null ? "" : " (embedded broker)")}");
             }
 
             LocalApiServer api;

@@ -8,7 +8,7 @@ namespace FaxBox.Host.Configuration;
 /// What differs between two configurations, and which of the differences take a restart. Restart: <c>board</c>,
 /// <c>engine</c>, <c>dataFolder</c>, <c>name</c> (status and MQTT topics carry it), each <c>sip.accounts[n]</c>
 /// (its socket, identity and registration), <c>sip.t1</c>, and <c>media.address</c>, <c>media.portMin</c>,
-/// <c>media.portMax</c> (the media sockets). Live: <c>logLevel</c>, <c>media.codecs</c> (next call), <c>fax</c>,
+/// <c>media.portMax</c> (the media sockets), <c>mqtt</c> (the publisher and embedded broker start with the box). Live: <c>logLevel</c>, <c>media.codecs</c> (next call), <c>fax</c>,
 /// <c>dialPlan</c> and <c>ports</c>.
 /// </summary>
 public static class ConfigurationDiff
@@ -33,6 +33,7 @@ public static class ConfigurationDiff
         Compare(changes, "fax", old.Gateway.Fax, @new.Gateway.Fax);
         Compare(changes, "dialPlan", old.Gateway.DialPlan, @new.Gateway.DialPlan);
         CompareList(changes, "ports", old.Gateway.Ports, @new.Gateway.Ports);
+        Compare(changes, "mqtt", old.Mqtt, @new.Mqtt);
         return changes;
     }
 
@@ -44,7 +45,7 @@ public static class ConfigurationDiff
     public static bool NeedsRestart(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return key is "name" or "board" or "engine" or "dataFolder" or "sip.t1" or "media.address" or "media.portMin" or "media.portMax"
+        return key is "name" or "board" or "engine" or "dataFolder" or "sip.t1" or "media.address" or "media.portMin" or "media.portMax" or "mqtt"
             || key.StartsWith("sip.accounts", StringComparison.Ordinal);
     }
 

@@ -8,6 +8,7 @@ using FaxBox.CallControl.Configuration;
 using FaxBox.FaxServer;
 using FaxBox.Host.Api;
 using FaxBox.LineInterface.Hardware.Boards;
+using FaxBox.Mqtt.Configuration;
 using Microsoft.Extensions.Logging;
 using static FaxBox.Core.Json.JsonDiagnostics;
 
@@ -24,7 +25,7 @@ namespace FaxBox.Host.Configuration;
 internal sealed class ConfigurationReader
 {
     /// <summary>Keys of the root object, in the order they are read.</summary>
-    internal static readonly string[] RootKeys = ["name", "board", "engine", "dataFolder", "logLevel", "sip", "media", "fax", "dialPlan", "ports", "terminal", "api", "faxServer"];
+    internal static readonly string[] RootKeys = ["name", "board", "engine", "dataFolder", "logLevel", "sip", "media", "fax", "dialPlan", "ports", "terminal", "api", "faxServer", "mqtt"];
 
     internal static readonly string[] SipKeys = ["accounts", "t1"];
 
@@ -100,6 +101,7 @@ internal sealed class ConfigurationReader
             gateway.Ports = portList as List<PortSettings> ?? [];
         }
 
+        var mqtt = ReadMqtt(root);
         var profile = LoadBoard(board, out var boardPath);
         if (profile is not null)
         {
@@ -144,6 +146,7 @@ internal sealed class ConfigurationReader
             Gateway = gateway,
             Api = api,
             FaxServer = faxServer,
+            Mqtt = mqtt,
             Source = _file,
         };
     }
@@ -174,6 +177,32 @@ internal sealed class ConfigurationReader
                 Error("sip.t1", "must be 100 ms to 10 s (RFC 3261 recommends 500 ms)");
             }
         }
+    }
+
+    /// <summary>The <c>mqtt</c> section: bound by property, <c>caFile</c> relative to this file, then <see cref="MqttOptions.Validate"/>.</summary>
+    private MqttOptions ReadMqtt(JsonElement root)
+    {
+        var mqtt = new MqttOptions();
+        var before = _errors.Count;
+        BindSection(root, "mqtt", mqtt);
+        if (mqtt.CaFile is { Length: > 0 } caFile)
+        {
+            mqtt.CaFile = Path.GetFullPath(caFile, _baseDirectory);
+        }
+
+        if (_errors.Count == before)
+        {
+            try
+            {
+                mqtt.Validate();
+            }
+            catch (MqttConfigurationException e)
+            {
+                Error(e.Key, e.Reason);
+            }
+        }
+
+        return mqtt;
     }
 
     private void BindSection(JsonElement root, string key, object target)

@@ -4,6 +4,7 @@ using FaxBox.CallControl.Configuration;
 using FaxBox.FaxServer;
 using FaxBox.Host.Api;
 using FaxBox.LineInterface.Hardware.Boards;
+using FaxBox.Mqtt.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace FaxBox.Host.Configuration;
@@ -71,6 +72,9 @@ public sealed class FaxBoxConfiguration
 
     /// <summary>The fax server (JSON <c>faxServer</c>): documents, outbox, retry ladder, inbox, routing, e-mail, webhook.</summary>
     public FaxServerOptions FaxServer { get; init; } = new();
+
+    /// <summary>Status over MQTT (JSON <c>mqtt</c>); default: the embedded broker on 127.0.0.1:1883.</summary>
+    public MqttOptions Mqtt { get; init; } = new();
 
     /// <summary>Where the configuration came from: the path as given, or <see cref="EmbeddedDefaultSource"/>.</summary>
     public required string Source { get; init; }
