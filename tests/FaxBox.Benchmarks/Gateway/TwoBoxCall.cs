@@ -35,6 +35,9 @@ internal sealed class TwoBoxCall
         _bracketOverheadNs = bracketOverheadNs;
     }
 
+    /// <summary>The options of the last engine T.38 gateway the boxes' call media made (null before a T.38 call).</summary>
+    public T38GatewayOptions? LastGatewayOptions { get; private set; }
+
     /// <summary>Runs one call; <paramref name="g711"/> makes A refuse T.38 so B's re-INVITE gets a 488 and both fall back to G.711.</summary>
     public async Task<CallMeasurement> RunAsync(string document, string workFolder, bool g711, TimeSpan mediaLimit)
     {
@@ -95,6 +98,7 @@ internal sealed class TwoBoxCall
 
         var cpuNs = ProcessCpuClock.NowNs() - cpu0;
         var kernelMs = (CallClock.KernelNow() - kernel0).TotalMilliseconds;
+        LastGatewayOptions = mediaEngine.LastGatewayOptions ?? LastGatewayOptions;
         var instrumentationMs = (terminals.Brackets + engineGateways.Brackets + simulatorTicks.Brackets + gatewayTicks.Brackets) * _bracketOverheadNs / 1e6;
         var (ok, detail) = Verdict(Done(), i, a, b, sender, receiver, document);
         var last = TimeSpan.FromMilliseconds(i * AudioFrame.Milliseconds);
