@@ -73,7 +73,8 @@ internal static class GatewayBench
         var framesLimit = (int)(mediaLimit / AudioFrame.Duration);
         var overheadNs = ThreadCpuClock.CalibrateOverheadNs();
         var direct = new DirectCall(engine, overheadNs);
-        var boxes = new TwoBoxCall(engine, overheadNs);
+        using var jit = o.Jit ? new JitWatch() : null;
+        var boxes = new TwoBoxCall(engine, overheadNs) { Threads = o.Threads, Jit = jit };
         var relay = new RelayCall(engine, overheadNs);
         var lines = new LineOnlyCall(engine, overheadNs);
         string[] paths = o.G711 ? ["baseline", "relay", "lines", "t38", "g711"] : ["baseline", "relay", "lines", "t38"];
@@ -92,7 +93,7 @@ internal static class GatewayBench
             };
         }
 
-        Console.Out.WriteLine(string.Create(Inv, $"# faxbox gateway bench: {o.Pages}-page generated test page, {o.Repeat} repetitions, engine {engine.Name}, {Environment.ProcessorCount} CPUs, timer bracket {overheadNs:F0} ns (subtracted)"));
+        Console.Out.WriteLine(string.Create(Inv, $"# faxbox gateway bench: {o.Pages}-page generated test page, {o.Repeat} repetitions, engine {engine.Name}, {Environment.ProcessorCount} CPUs, timer bracket {overheadNs:F0} ns (subtracted), tiered compilation {(TieredCompilation ? "on (the firmware ships with it off)" : "off, as the firmware ships")}, load average {LoadAverage()}"));
         if (o.Warmup)
         {
             var warmDoc = Path.Combine(work, "warmup-1p.tif");
@@ -125,6 +126,24 @@ internal static class GatewayBench
 
         PrintSummary(o, results, boxes.LastGatewayOptions);
         return failed ? ExitCallFailed : 0;
+    }
+
+    /// <summary>Whether the runtime tiers: not when DOTNET_TieredCompilation=0 (tools/bench/gateway sets it) or the runtimeconfig says so.</summary>
+    private static bool TieredCompilation =>
+        Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") != "0"
+        && (!AppContext.TryGetSwitch("System.Runtime.TieredCompilation", out var on) || on);
+
+    /// <summary>The first three fields of /proc/loadavg (the other engineers' load on the shared machine), or "unknown".</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     private static void PrintRun(int rep, CallMeasurement m) => Console.Out.WriteLine(string.Create(
