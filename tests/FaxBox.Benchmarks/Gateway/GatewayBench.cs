@@ -109,7 +109,11 @@ internal static class GatewayBench
             await Task.Delay(500).ConfigureAwait(false);
         }
 
+        // Each path twice per repetition: meters off for the whole-process CPU the ratios use (the meters' clock reads are
+        // system calls, ~10 per frame in (b): subtracting their calibrated cost would leave the ratios resting on the
+        // calibration), then meters on for the split of that CPU into terminals, engine gateways, ticks and the rest.
         var results = paths.ToDictionary(p => p, _ => new List<CallMeasurement>());
+        var split = paths.ToDictionary(p => p, _ => new List<CallMeasurement>());
         var failed = false;
         for (var rep = 0; rep < o.Repeat; rep++)
         {
@@ -117,14 +121,19 @@ internal static class GatewayBench
             var order = rep % 2 == 0 ? paths : paths.Reverse().ToArray();
             foreach (var path in order)
             {
-                var m = await One(path, document).ConfigureAwait(false);
-                PrintRun(rep + 1, m);
-                failed |= !m.Ok;
-                results[path].Add(m);
+                foreach (var metered in (bool[])[false, true])
+                {
+                    CpuMeter.Enabled = metered;
+                    var m = await One(path, document).ConfigureAwait(false);
+                    PrintRun(rep + 1, metered, m);
+                    failed |= !m.Ok;
+                    (metered ? split : results)[path].Add(m);
+                }
             }
         }
 
-        PrintSummary(o, results, boxes.LastGatewayOptions);
+        CpuMeter.Enabled = true;
+        PrintSummary(o, results, split, boxes.LastGatewayOptions);
         return failed ? ExitCallFailed : 0;
     }
 
@@ -146,16 +155,17 @@ internal static class GatewayBench
         }
     }
 
-    private static void PrintRun(int rep, CallMeasurement m) => Console.Out.WriteLine(string.Create(
+    private static void PrintRun(int rep, bool metered, CallMeasurement m) => Console.Out.WriteLine(string.Create(
         Inv,
-        $"run={rep} path={m.Path} ok={(m.Ok ? 1 : 0)} process_cpu_ms={m.CleanProcessCpuMs:F1} kernel_cpu_ms={m.KernelCpuMs:F0} terminals_cpu_ms={m.TerminalsCpuMs:F1} appliance_cpu_ms={m.ApplianceCpuMs:F1} engine_t38_gateway_cpu_ms={m.EngineGatewayCpuMs:F1} simulator_tick_cpu_ms={m.SimulatorTickCpuMs:F1} gateway_tick_cpu_ms={m.GatewayTickCpuMs:F1} outside_ticks_cpu_ms={m.OutsideTicksCpuMs:F1} timer_cost_ms={m.InstrumentationCpuMs:F1} offhook_s={m.SenderOffHook.TotalSeconds:F2} t30_start_s={m.SenderT30Start.TotalSeconds:F2} answer_s={m.ReceiverAnswer.TotalSeconds:F2} rx_end_s={m.ReceiverT30End.TotalSeconds:F2} answer_to_end_s={m.AnswerToEnd.TotalSeconds:F2} offhook_to_end_s={m.OffHookToEnd.TotalSeconds:F2} {m.Detail}"));
+        $"run={rep} path={m.Path} metered={(metered ? 1 : 0)} ok={(m.Ok ? 1 : 0)} process_cpu_ms={m.CleanProcessCpuMs:F1} kernel_cpu_ms={m.KernelCpuMs:F0} terminals_cpu_ms={m.TerminalsCpuMs:F1} appliance_cpu_ms={m.ApplianceCpuMs:F1} engine_t38_gateway_cpu_ms={m.EngineGatewayCpuMs:F1} simulator_tick_cpu_ms={m.SimulatorTickCpuMs:F1} gateway_tick_cpu_ms={m.GatewayTickCpuMs:F1} outside_ticks_cpu_ms={m.OutsideTicksCpuMs:F1} timer_cost_ms={m.InstrumentationCpuMs:F1} offhook_s={m.SenderOffHook.TotalSeconds:F2} t30_start_s={m.SenderT30Start.TotalSeconds:F2} answer_s={m.ReceiverAnswer.TotalSeconds:F2} rx_end_s={m.ReceiverT30End.TotalSeconds:F2} answer_to_end_s={m.AnswerToEnd.TotalSeconds:F2} offhook_to_end_s={m.OffHookToEnd.TotalSeconds:F2} {m.Detail}"));
 
-    private static void PrintSummary(GatewayBenchOptions o, Dictionary<string, List<CallMeasurement>> results, T38GatewayOptions? boxGatewayOptions)
+    private static void PrintSummary(GatewayBenchOptions o, Dictionary<string, List<CallMeasurement>> results, Dictionary<string, List<CallMeasurement>> split, T38GatewayOptions? boxGatewayOptions)
     {
         var w = Console.Out;
         var a = results["baseline"];
         var r = results["relay"];
-        if (a.Count == 0 || a.Any(m => !m.Ok) || r.Count == 0 || r.Any(m => !m.Ok))
+        var rs = split["relay"];
+        if (a.Count == 0 || a.Any(m => !m.Ok) || r.Count == 0 || r.Any(m => !m.Ok) || rs.Any(m => !m.Ok))
         {
             w.WriteLine("no ratios: a baseline call failed (see the run lines)");
             return;
@@ -164,16 +174,16 @@ internal static class GatewayBench
         var aCpu = Median(a, m => m.CleanProcessCpuMs);
         var aDur = Median(a, m => m.AnswerToEnd.TotalSeconds);
         var rCpu = Median(r, m => m.CleanProcessCpuMs);
-        var rTerms = Median(r, m => m.TerminalsCpuMs);
-        var rGw = Median(r, m => m.EngineGatewayCpuMs);
+        var rTerms = Median(rs, m => m.TerminalsCpuMs);
+        var rGw = Median(rs, m => m.EngineGatewayCpuMs);
         var l = results["lines"];
         var linesOk = l.Count > 0 && l.All(m => m.Ok);
         var lCpu = Median(l, m => m.CleanProcessCpuMs);
         w.WriteLine();
-        w.WriteLine(string.Create(Inv, $"Medians of {o.Repeat} calls, {o.Pages} pages. CPU is CLOCK_PROCESS_CPUTIME_ID over the call's tick loop (every thread), the meters' timer reads taken out."));
-        w.WriteLine(string.Create(Inv, $"(a) old baseline, raw engine, 2 audio terminals back to back: {aCpu:F0} ms per call = {aCpu / 2:F0} ms per terminal; T.30 call {aDur:F2} s ({Median(a, m => m.TerminalsCpuMs):F0} ms inside the terminals; in the kernel {Median(a, m => m.KernelCpuMs):F0} ms)"));
+        w.WriteLine(string.Create(Inv, $"Medians of {o.Repeat} calls, {o.Pages} pages. CPU is CLOCK_PROCESS_CPUTIME_ID over the call's tick loop (every thread) of the calls run with the meters off; the split ('inside the terminals', 'engine T.38 gateways', ticks, 'outside') is thread CPU from the same path's metered calls, their timer reads taken out."));
+        w.WriteLine(string.Create(Inv, $"(a) old baseline, raw engine, 2 audio terminals back to back: {aCpu:F0} ms per call = {aCpu / 2:F0} ms per terminal; T.30 call {aDur:F2} s ({Median(split["baseline"], m => m.TerminalsCpuMs):F0} ms inside the terminals; in the kernel {Median(a, m => m.KernelCpuMs):F0} ms)"));
         w.WriteLine(string.Create(Inv, $"(r) same-call baseline, raw engine relaying the fax in memory (terminal A - engine T.38 gateway A - IFPs in memory - engine T.38 gateway B - terminal B): {rCpu:F0} ms per call = {rCpu / 2:F0} ms per port (terminal + gateway); inside the terminals {rTerms:F0} ms, inside the engine T.38 gateways {rGw:F0} ms; T.30 call {Median(r, m => m.AnswerToEnd.TotalSeconds):F2} s; in the kernel {Median(r, m => m.KernelCpuMs):F0} ms"));
-        w.WriteLine(string.Create(Inv, $"(lines) the simulated line terminals alone, no FaxBox: the 2 fax machines on 2 subscriber loops through the virtual exchange: {lCpu:F0} ms per call ({Median(l, m => m.TerminalsCpuMs):F0} ms inside the machines' terminals); T.30 call {Median(l, m => m.AnswerToEnd.TotalSeconds):F2} s{(linesOk ? string.Empty : "; FAILED, see the run lines")}"));
+        w.WriteLine(string.Create(Inv, $"(lines) the simulated line terminals alone, no FaxBox: the 2 fax machines on 2 subscriber loops through the virtual exchange: {lCpu:F0} ms per call ({Median(split["lines"], m => m.TerminalsCpuMs):F0} ms inside the machines' terminals); T.30 call {Median(l, m => m.AnswerToEnd.TotalSeconds):F2} s{(linesOk ? string.Empty : "; FAILED, see the run lines")}"));
         var relayOptions = RelayCall.GatewayOptions("check");
         if (boxGatewayOptions is not null && !SameGatewayOptions(boxGatewayOptions, relayOptions))
         {
@@ -191,17 +201,18 @@ internal static class GatewayBench
                 continue;
             }
 
-            var ok = list.All(m => m.Ok);
+            var parts = split[path];
+            var ok = list.All(m => m.Ok) && parts.All(m => m.Ok);
             var cpu = Median(list, m => m.CleanProcessCpuMs);
-            var terms = Median(list, m => m.TerminalsCpuMs);
-            var appliance = Median(list, m => m.ApplianceCpuMs);
-            var engineGw = Median(list, m => m.EngineGatewayCpuMs);
+            var terms = Median(parts, m => m.TerminalsCpuMs);
+            var appliance = cpu - terms;
+            var engineGw = Median(parts, m => m.EngineGatewayCpuMs);
             var dur = Median(list, m => m.AnswerToEnd.TotalSeconds);
             var isolated = cpu - lCpu;
             var whole = Median(list, m => m.OffHookToEnd.TotalSeconds);
             var label = path == "t38" ? "(b) T.38 relay through two boxes" : "(c) G.711 fallback through two boxes";
             w.WriteLine(string.Create(Inv, $"{label}: whole process {cpu:F0} ms = {cpu / 2:F0} ms per port; of it the 2 simulated fax machines' T.30 terminals {terms:F0} ms, the appliance (process − machines) {appliance:F0} ms = {appliance / 2:F0} ms per port, of which the engine's T.38 gateways {engineGw:F0} ms and FaxBox's own code, SIP, UDPTL/RTP, port drivers, line models and runtime {appliance - engineGw:F0} ms"));
-            w.WriteLine(string.Create(Inv, $"    where: line simulators' ticks (machines, loops, FXS ports, call media) {Median(list, m => m.SimulatorTickCpuMs):F0} ms, gateways' ticks {Median(list, m => m.GatewayTickCpuMs):F0} ms, outside the ticks (SIP and timer threads, the loop's awaits, GC) {Median(list, m => m.OutsideTicksCpuMs):F0} ms; in the kernel {Median(list, m => m.KernelCpuMs):F0} ms"));
+            w.WriteLine(string.Create(Inv, $"    where (metered calls, whole process {Median(parts, m => m.CleanProcessCpuMs):F0} ms): line simulators' ticks (machines, loops, FXS ports, call media) {Median(parts, m => m.SimulatorTickCpuMs):F0} ms, gateways' ticks {Median(parts, m => m.GatewayTickCpuMs):F0} ms, outside the ticks (SIP and timer threads, the loop's awaits, GC) {Median(parts, m => m.OutsideTicksCpuMs):F0} ms; in the kernel {Median(list, m => m.KernelCpuMs):F0} ms (unmetered)"));
             w.WriteLine(string.Create(Inv, $"    durations: receiver answer (CED) → receiver T.30 end {dur:F2} s; sender off-hook → receiver T.30 end {whole:F2} s (adds dial tone, DTMF dialling, SIP INVITE and 2 rings)"));
             if (!ok)
             {
@@ -215,15 +226,15 @@ internal static class GatewayBench
                 Verdict(w, $"{path} cpu per port, whole process, against (r) the same call in the raw engine [THE TARGET'S MEASURE]: ({cpu:F0} ms / 2 ports) / ({rCpu:F0} ms / 2 ports)", cpu / rCpu, CpuTarget, Pairs(list, r, (x, y) => x.CleanProcessCpuMs / y.CleanProcessCpuMs));
                 if (linesOk)
                 {
-                    Info(w, $"{path} cpu per port, simulated lines swapped for (r)'s raw terminals, against (r): (({cpu:F0} − {lCpu:F0} + {rTerms:F0}) ms / 2 ports) / ({rCpu:F0} ms / 2 ports)", (isolated + rTerms) / rCpu, Pairs3(list, l, r, (x, y, z) => (x.CleanProcessCpuMs - y.CleanProcessCpuMs + z.TerminalsCpuMs) / z.CleanProcessCpuMs));
+                    Info(w, $"{path} cpu per port, simulated lines swapped for (r)'s raw terminals, against (r): (({cpu:F0} − {lCpu:F0} + {rTerms:F0}) ms / 2 ports) / ({rCpu:F0} ms / 2 ports)", (isolated + rTerms) / rCpu, Pairs3(list, l, r, (x, y, z) => (x.CleanProcessCpuMs - y.CleanProcessCpuMs + rTerms) / z.CleanProcessCpuMs));
                 }
 
-                Info(w, $"{path} engine T.38 gateways in the boxes against in (r): {engineGw:F0} ms / {rGw:F0} ms", engineGw / rGw, Pairs(list, r, (x, y) => x.EngineGatewayCpuMs / y.EngineGatewayCpuMs));
+                Info(w, $"{path} engine T.38 gateways in the boxes against in (r) (metered calls): {engineGw:F0} ms / {rGw:F0} ms", engineGw / rGw, Pairs(parts, rs, (x, y) => x.EngineGatewayCpuMs / y.EngineGatewayCpuMs));
             }
 
             var old = path == "t38" ? "against (a) the old two-terminal baseline, not the target's measure" : "against (a): the raw engine's G.711 pass-through is the two terminals alone";
             Info(w, $"{path} cpu per port, whole process, {old}: ({cpu:F0} ms / 2 ports) / ({aCpu:F0} ms / 2 terminals)", cpu / aCpu, Pairs(list, a, (x, y) => x.CleanProcessCpuMs / y.CleanProcessCpuMs));
-            Info(w, $"{path} cpu per port, appliance only (machines' terminals taken out), against (a): ({appliance:F0} ms / 2 ports) / ({aCpu:F0} ms / 2 terminals)", appliance / aCpu, Pairs(list, a, (x, y) => x.ApplianceCpuMs / y.CleanProcessCpuMs));
+            Info(w, $"{path} cpu per port, appliance only (machines' terminals, metered, taken out), against (a): ({appliance:F0} ms / 2 ports) / ({aCpu:F0} ms / 2 terminals)", appliance / aCpu, Pairs(list, a, (x, y) => (x.CleanProcessCpuMs - terms) / y.CleanProcessCpuMs));
             if (linesOk)
             {
                 Info(w, $"{path} cpu per port, appliance only (path 'lines' taken out: machines, loops, exchange), against (a): (({cpu:F0} − {lCpu:F0}) ms / 2 ports) / ({aCpu:F0} ms / 2 terminals)", isolated / aCpu, Pairs3(list, l, a, (x, y, z) => (x.CleanProcessCpuMs - y.CleanProcessCpuMs) / z.CleanProcessCpuMs));
