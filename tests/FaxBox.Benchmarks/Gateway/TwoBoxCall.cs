@@ -83,6 +83,8 @@ internal sealed class TwoBoxCall
         }
 
         var kernel0 = CallClock.KernelNow();
+        var alloc0 = GC.GetTotalAllocatedBytes();
+        var gcs0 = GC.CollectionCount(0);
         var cpu0 = ProcessCpuClock.NowNs();
         long i = 0;
         for (; i < ticks && DateTime.UtcNow < wallEnd && !Done(); i++)
@@ -110,6 +112,8 @@ internal sealed class TwoBoxCall
         }
 
         var cpuNs = ProcessCpuClock.NowNs() - cpu0;
+        var allocKb = (GC.GetTotalAllocatedBytes() - alloc0) / 1024;
+        var gcs = GC.CollectionCount(0) - gcs0;
         var kernelMs = (CallClock.KernelNow() - kernel0).TotalMilliseconds;
         LastGatewayOptions = mediaEngine.LastGatewayOptions ?? LastGatewayOptions;
         if (Jit is not null)
@@ -126,6 +130,7 @@ internal sealed class TwoBoxCall
 
         var instrumentationMs = (terminals.Brackets + engineGateways.Brackets + simulatorTicks.Brackets + gatewayTicks.Brackets) * _bracketOverheadNs / 1e6;
         var (ok, detail) = Verdict(Done(), i, a, b, sender, receiver, document);
+        detail += $" alloc_kb={allocKb} gen0_gcs={gcs}";
         var last = TimeSpan.FromMilliseconds(i * AudioFrame.Milliseconds);
         return new CallMeasurement(
             g711 ? "g711" : "t38",
