@@ -40,6 +40,12 @@ public interface IFxsPort : ILinePort
     /// </summary>
     void Ring(CallerIdMessage? callerId = null);
 
+    /// <summary>
+    /// Whether the port's DTMF receiver listens while the line is off-hook (<see cref="DigitReceived"/>). Call control
+    /// turns it off outside dialling: it costs CPU every frame and fax signals must not be taken for digits. Default true.
+    /// </summary>
+    bool DigitDetection { get; set; }
+
     /// <summary>Stops ringing (the caller gave up); no effect when not ringing.</summary>
     void StopRinging();
 

@@ -102,6 +102,9 @@ internal sealed partial class FxsController : PortController
         }
     }
 
+    /// <summary>DTMF matters only while the terminal dials: the receiver rests through calls (and cannot mistake fax signals for digits).</summary>
+    protected override void OnStateChanged(PortState state) => _port.DigitDetection = state == PortState.Dialling;
+
     private void OnDigit(char digit)
     {
         if (State != PortState.Dialling || _collector is null)

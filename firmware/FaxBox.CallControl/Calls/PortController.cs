@@ -144,7 +144,13 @@ internal abstract class PortController : IMediaTickHandler
             Volatile.Write(ref _claim, Claimed);
         }
 
+        OnStateChanged(state);
         Context.Status.SetPort(new PortStatus(Name, Kind, state, Settings.Number, Account.Name, Call?.Sip?.CallId, Context.Status.Time.GetUtcNow()));
+    }
+
+    /// <summary>Media thread: the port's state has just become <paramref name="state"/>.</summary>
+    protected virtual void OnStateChanged(PortState state)
+    {
     }
 
     /// <summary>

@@ -110,6 +110,8 @@ public sealed partial class FxsPort : IFxsPort, IDisposable
     /// <summary>The linefeed state applied now (for status and tests).</summary>
     public FxsLinefeed Linefeed => _linefeed;
 
+    public bool DigitDetection { get; set; } = true;
+
     public event EventHandler<HookChange>? HookChanged;
 
     public event EventHandler<TimeSpan>? HookFlash;
@@ -220,7 +222,7 @@ public sealed partial class FxsPort : IFxsPort, IDisposable
         {
             SampleHook();
             _hardware.ReadFrame(_rx);
-            if (Hook == HookState.OffHook)
+            if (Hook == HookState.OffHook && DigitDetection)
             {
                 _dtmf.Process(_rx);
             }

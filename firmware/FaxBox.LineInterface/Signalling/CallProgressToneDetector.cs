@@ -184,19 +184,10 @@ public sealed class CallProgressToneDetector
             sum += (double)s * s;
         }
 
+        Goertzel.MagnitudesSquared(frame, _coefficients, _power);
         for (var f = 0; f < _frequencies.Length; f++)
         {
-            double s1 = 0, s2 = 0;
-            var c = _coefficients[f];
-            foreach (var x in frame)
-            {
-                var s0 = x + (c * s1) - s2;
-                s2 = s1;
-                s1 = s0;
-            }
-
-            var magnitude2 = (s1 * s1) + (s2 * s2) - (c * s1 * s2);
-            _power[f] = 2 * magnitude2 / ((double)frame.Length * frame.Length);
+            _power[f] = 2 * _power[f] / ((double)frame.Length * frame.Length);
         }
 
         return sum / frame.Length;

@@ -23,6 +23,7 @@ internal sealed class SitDetector
 
     private static readonly double[] NominalHz = [950, 1400, 1800];
     private readonly double[] _coefficients = [.. NominalHz.Select(f => 2 * Math.Cos(2 * Math.PI * f / AudioFrame.SampleRate))];
+    private readonly double[] _magnitude2 = new double[NominalHz.Length];
     private readonly double _minimumMeanSquare;
     private int _segment = -1;
     private int _segmentMilliseconds;
@@ -108,18 +109,10 @@ internal sealed class SitDetector
             return -1;
         }
 
+        Goertzel.MagnitudesSquared(half, _coefficients, _magnitude2);
         for (var k = 0; k < _coefficients.Length; k++)
         {
-            double s1 = 0, s2 = 0;
-            var c = _coefficients[k];
-            foreach (var x in half)
-            {
-                var s0 = x + (c * s1) - s2;
-                s2 = s1;
-                s1 = s0;
-            }
-
-            var power = 2 * ((s1 * s1) + (s2 * s2) - (c * s1 * s2)) / ((double)half.Length * half.Length);
+            var power = 2 * _magnitude2[k] / ((double)half.Length * half.Length);
             if (power / meanSquare >= Share)
             {
                 return k;

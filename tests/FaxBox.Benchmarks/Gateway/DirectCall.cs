@@ -25,8 +25,8 @@ internal sealed class DirectCall
     {
         var meter = new CpuMeter("terminals");
         var engine = new MeteredEngine(_engine, meter);
-        using var tx = engine.CreateAudioTerminal(Terminal(FaxDirection.Send, document, null));
-        using var rx = engine.CreateAudioTerminal(Terminal(FaxDirection.Receive, null, receiveFile));
+        using var tx = engine.CreateAudioTerminal(Terminal(FaxDirection.Send, document, null, "direct-tx"));
+        using var rx = engine.CreateAudioTerminal(Terminal(FaxDirection.Receive, null, receiveFile, "direct-rx"));
         var txIn = new short[AudioFrame.Samples];
         var txOut = new short[AudioFrame.Samples];
         var rxIn = new short[AudioFrame.Samples];
@@ -87,7 +87,7 @@ internal sealed class DirectCall
     }
 
     /// <summary>Exactly what <see cref="LineInterface.Simulated.VirtualFaxMachine"/> asks of the engine (its default options, the bench's idents).</summary>
-    private static FaxTerminalOptions Terminal(FaxDirection direction, string? send, string? receive) => new()
+    internal static FaxTerminalOptions Terminal(FaxDirection direction, string? send, string? receive, string logTag) => new()
     {
         Direction = direction,
         CallingParty = direction == FaxDirection.Send,
@@ -97,6 +97,6 @@ internal sealed class DirectCall
         Ecm = true,
         Modems = FaxModems.All,
         Watchdog = TimeSpan.FromHours(1),
-        LogTag = direction == FaxDirection.Send ? "direct-tx" : "direct-rx",
+        LogTag = logTag,
     };
 }

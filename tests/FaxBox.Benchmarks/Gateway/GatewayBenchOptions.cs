@@ -21,6 +21,8 @@ internal sealed class GatewayBenchOptions
           --pages N       pages of the generated test document (default 2)
           --repeat N      measured repetitions of each path, run back to back in alternating order (default 3)
           --g711          also measure (c)
+          --threads       print each box call's CPU per thread (from /proc, 10 ms ticks) as a '# threads' line
+          --jit           print the methods the JIT compiles during each box call as a '# jit' line
           --no-warmup     skip the untimed one-page warm-up of every path (JIT)
           --work DIR      keep the documents and received files in DIR (default: a temporary folder, removed)
           -h, --help
@@ -35,6 +37,10 @@ internal sealed class GatewayBenchOptions
     public bool G711 { get; private set; }
 
     public bool Warmup { get; private set; } = true;
+
+    public bool Threads { get; private set; }
+
+    public bool Jit { get; private set; }
 
     public string? Work { get; private set; }
 
@@ -71,6 +77,12 @@ internal sealed class GatewayBenchOptions
 
                 case "--g711":
                     o.G711 = true;
+                    break;
+                case "--jit":
+                    o.Jit = true;
+                    break;
+                case "--threads":
+                    o.Threads = true;
                     break;
                 case "--no-warmup":
                     o.Warmup = false;

@@ -28,7 +28,14 @@ internal sealed class MeteredEngine : IFaxEngine
 
     public IT38FaxTerminal CreateT38Terminal(FaxTerminalOptions options, IIfpSink packets) => _inner.CreateT38Terminal(options, packets);
 
-    public IT38Gateway CreateT38Gateway(T38GatewayOptions options, IIfpSink packets) => new MeteredT38Gateway(_inner.CreateT38Gateway(options, packets), Meter);
+    /// <summary>The options of the last T.38 gateway made through this engine (the bench checks its relay baseline against them).</summary>
+    public T38GatewayOptions? LastGatewayOptions { get; private set; }
+
+    public IT38Gateway CreateT38Gateway(T38GatewayOptions options, IIfpSink packets)
+    {
+        LastGatewayOptions = options;
+        return new MeteredT38Gateway(_inner.CreateT38Gateway(options, packets), Meter);
+    }
 
     public IT30Monitor CreateT30Monitor() => _inner.CreateT30Monitor();
 

@@ -35,6 +35,15 @@ internal sealed class TwoBoxCall
         _bracketOverheadNs = bracketOverheadNs;
     }
 
+    /// <summary>The options of the last engine T.38 gateway the boxes' call media made (null before a T.38 call).</summary>
+    public T38GatewayOptions? LastGatewayOptions { get; private set; }
+
+    /// <summary>Print each call's CPU per thread (<c>--threads</c>).</summary>
+    public bool Threads { get; init; }
+
+    /// <summary>When set (<c>--jit</c>), the methods the JIT compiles during each call are printed.</summary>
+    public JitWatch? Jit { get; init; }
+
     /// <summary>Runs one call; <paramref name="g711"/> makes A refuse T.38 so B's re-INVITE gets a 488 and both fall back to G.711.</summary>
     public async Task<CallMeasurement> RunAsync(string document, string workFolder, bool g711, TimeSpan mediaLimit)
     {
@@ -66,7 +75,16 @@ internal sealed class TwoBoxCall
 
         var ticks = (long)(mediaLimit / AudioFrame.Duration);
         var wallEnd = DateTime.UtcNow + WallLimit;
+        var threads0 = Threads ? ThreadCpuSnapshot.Take() : null;
+        Jit?.Drain();
+        if (Jit is not null)
+        {
+            Jit.Active = true;
+        }
+
         var kernel0 = CallClock.KernelNow();
+        var alloc0 = GC.GetTotalAllocatedBytes();
+        var gcs0 = GC.CollectionCount(0);
         var cpu0 = ProcessCpuClock.NowNs();
         long i = 0;
         for (; i < ticks && DateTime.UtcNow < wallEnd && !Done(); i++)
@@ -94,9 +112,25 @@ internal sealed class TwoBoxCall
         }
 
         var cpuNs = ProcessCpuClock.NowNs() - cpu0;
+        var allocKb = (GC.GetTotalAllocatedBytes() - alloc0) / 1024;
+        var gcs = GC.CollectionCount(0) - gcs0;
         var kernelMs = (CallClock.KernelNow() - kernel0).TotalMilliseconds;
+        LastGatewayOptions = mediaEngine.LastGatewayOptions ?? LastGatewayOptions;
+        if (Jit is not null)
+        {
+            Jit.Active = false;
+            var compiled = Jit.Drain();
+            Console.Out.WriteLine($"# jit {(g711 ? "g711" : "t38")}: {compiled.Sum(kv => kv.Value)} methods compiled during the call: {string.Join("; ", compiled.Take(40).Select(kv => $"{kv.Key} x{kv.Value}"))}");
+        }
+
+        if (threads0 is not null)
+        {
+            Console.Out.WriteLine($"# threads {(g711 ? "g711" : "t38")}: {ThreadCpuSnapshot.Take().Since(threads0)}");
+        }
+
         var instrumentationMs = (terminals.Brackets + engineGateways.Brackets + simulatorTicks.Brackets + gatewayTicks.Brackets) * _bracketOverheadNs / 1e6;
         var (ok, detail) = Verdict(Done(), i, a, b, sender, receiver, document);
+        detail += $" alloc_kb={allocKb} gen0_gcs={gcs}";
         var last = TimeSpan.FromMilliseconds(i * AudioFrame.Milliseconds);
         return new CallMeasurement(
             g711 ? "g711" : "t38",
