@@ -29,4 +29,7 @@ public sealed class CallMediaFactory : ICallMediaFactory, Terminals.ITerminalMed
     /// <inheritdoc />
     Terminals.TerminalMedia Terminals.ITerminalMediaFactory.CreateTerminal(EventHandler<FaxProgressEventArgs> progress, Action<Fax.Tones.FaxTone> tone) =>
         new(_engine, _ports, _media.Address, progress, tone);
+
+    /// <inheritdoc />
+    IAudioFaxTerminal Terminals.ITerminalMediaFactory.CreateAudioTerminal(FaxTerminalOptions options) => _engine.CreateAudioTerminal(options);
 }

@@ -1,6 +1,7 @@
 using FaxBox.CallControl.Configuration;
 using FaxBox.CallControl.Dialling;
 using FaxBox.CallControl.Signalling;
+using FaxBox.CallControl.Terminals;
 using FaxBox.Core.Status;
 using FaxBox.Fax.CallerId;
 using FaxBox.LineInterface;
@@ -24,11 +25,14 @@ internal sealed partial class FxsController : PortController
     private readonly IFxsPort _port;
     private readonly ILogger _logger;
     private DigitCollector? _collector;
+    private IInboundFaxSink? _storeAndForwardSink;
+    private TimeSpan _storeAndForwardDoneAt = TimeSpan.MaxValue;
     private SdpSessionDescription? _answer;
     private SdpMediaSession? _answerSession;
     private TimeSpan _batteryBackAt = TimeSpan.MaxValue;
     private CallProgressTone _thenTone;
     private TimeSpan _thenAt = TimeSpan.MaxValue;
+    private StoreAndForwardSession? _storeAndForward;
 
     public FxsController(GatewayContext context, PortSettings settings, IFxsPort port, SipAccount account)
         : base(context, settings, port, account, PortKind.Fxs)
@@ -41,6 +45,19 @@ internal sealed partial class FxsController : PortController
 
     protected override void Tick()
     {
+        if (_storeAndForward is { IsComplete: true })
+        {
+            // T.30 ended on the DCN: give the machine the drain time to finish and hang up before the line is cleared.
+            if (_storeAndForwardDoneAt == TimeSpan.MaxValue)
+            {
+                _storeAndForwardDoneAt = Now + FaxDrain;
+            }
+            else if (Now >= _storeAndForwardDoneAt)
+            {
+                FinishStoreAndForward(null);
+            }
+        }
+
         if (Now >= _thenAt)
         {
             _thenAt = TimeSpan.MaxValue;
@@ -88,6 +105,11 @@ internal sealed partial class FxsController : PortController
         }
 
         // On-hook.
+        if (_storeAndForward is not null)
+        {
+            FinishStoreAndForward(_storeAndForward.IsComplete ? null : "the fax machine hung up");
+        }
+
         _collector = null;
         _thenAt = TimeSpan.MaxValue;
         _port.PlayTone(CallProgressTone.None);
@@ -145,6 +167,102 @@ internal sealed partial class FxsController : PortController
     private void PlaceCall(string number)
     {
         SetState(PortState.Calling);
+        if (Settings.StoreAndForward && Context.FaxSink is { } sink)
+        {
+            OfferStoreAndForward(sink, number);
+            return;
+        }
+
+        Relay(number);
+    }
+
+    /// <summary>
+    /// Store-and-forward: offers the machine's call to the fax service off the media thread (the sink's contract); the
+    /// answer comes back to <see cref="StartStoreAndForward"/>.
+    /// </summary>
+    private void OfferStoreAndForward(IInboundFaxSink sink, string number)
+    {
+        var call = new InboundFaxCall($"{Name}-{Context.NextFaxRecordId()}", number, Settings.Number, Settings.DisplayName, Name);
+        Context.Background.Run($"{Name}: store-and-forward offer", () =>
+        {
+            InboundFaxAcceptance? acceptance = null;
+            try
+            {
+                acceptance = sink.Offer(call);
+            }
+            catch (Exception e)
+            {
+                LogStoreAndForwardFailed(_logger, Name, e.Message);
+            }
+
+            Post(() => StartStoreAndForward(sink, call, acceptance));
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>Media thread: the sink answered; the box's terminal answers the machine, or (declined) the call is relayed live.</summary>
+    private void StartStoreAndForward(IInboundFaxSink sink, InboundFaxCall call, InboundFaxAcceptance? acceptance)
+    {
+        if (State != PortState.Calling || _port.Hook != HookState.OffHook)
+        {
+            if (acceptance is not null)
+            {
+                Complete(sink, call, new InboundFaxOutcome(acceptance.ReceivePath, false, 0, "the fax machine hung up before the box answered", null, null, null));
+            }
+
+            return;
+        }
+
+        if (acceptance is null)
+        {
+            Relay(call.CalledNumber);
+            return;
+        }
+
+        try
+        {
+            _storeAndForward = new StoreAndForwardSession(Context, Name, call, acceptance, Context.Options.Terminal.Ecm);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            LogStoreAndForwardFailed(_logger, Name, e.Message);
+            Complete(sink, call, new InboundFaxOutcome(acceptance.ReceivePath, false, 0, $"not answered: {e.Message}", null, null, null));
+            Relay(call.CalledNumber);
+            return;
+        }
+
+        _storeAndForwardSink = sink;
+        LogStoreAndForward(_logger, Name, call.CalledNumber);
+        _port.Audio = _storeAndForward;
+        SetState(PortState.Fax);
+    }
+
+    /// <summary>Media thread: the stored fax ended (T.30 done, or the machine hung up); the sink gets it, the line clears.</summary>
+    private void FinishStoreAndForward(string? detail)
+    {
+        var session = _storeAndForward!;
+        _storeAndForward = null;
+        _storeAndForwardDoneAt = TimeSpan.MaxValue;
+        _port.Audio = null;
+        var outcome = session.Finish(detail);
+        session.Dispose();
+        Complete(_storeAndForwardSink!, session.Call, outcome);
+        if (_port.Hook == HookState.OffHook)
+        {
+            Drained(); // a disconnect clear, then busy tone until the machine hangs up
+        }
+    }
+
+    private void Complete(IInboundFaxSink sink, InboundFaxCall call, InboundFaxOutcome outcome) =>
+        Context.Background.Run($"{Name}: store-and-forward completed", () =>
+        {
+            sink.Completed(call, outcome);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Media thread: places the machine's call over SIP (the normal, live relay).</summary>
+    private void Relay(string number)
+    {
         if (Dial("outbound", number, Settings.Number, number, Settings.Number, Settings.DisplayName) is { } error)
         {
             LogCallFailed(_logger, Name, number, error);
@@ -278,6 +396,12 @@ internal sealed partial class FxsController : PortController
 
     [LoggerMessage(EventId = Core.LogEventIds.CallControl + 21, Level = LogLevel.Information, Message = "{Port}: call to {Number} failed: {Why}")]
     private static partial void LogCallFailed(ILogger logger, string port, string number, string why);
+
+    [LoggerMessage(EventId = Core.LogEventIds.CallControl + 23, Level = LogLevel.Information, Message = "{Port}: store-and-forward: the box's fax terminal answers the call to {Number}")]
+    private static partial void LogStoreAndForward(ILogger logger, string port, string number);
+
+    [LoggerMessage(EventId = Core.LogEventIds.CallControl + 24, Level = LogLevel.Warning, Message = "{Port}: store-and-forward not possible ({Why}); relaying the call live")]
+    private static partial void LogStoreAndForwardFailed(ILogger logger, string port, string why);
 
     [LoggerMessage(EventId = Core.LogEventIds.CallControl + 22, Level = LogLevel.Information, Message = "{Port}: nothing dialled: {Why}")]
     private static partial void LogNotDialled(ILogger logger, string port, string why);

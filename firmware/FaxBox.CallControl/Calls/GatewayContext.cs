@@ -23,6 +23,9 @@ internal sealed class GatewayContext(GatewayOptions options, StatusBoard status,
 
     public ILoggerFactory Loggers { get; } = loggers;
 
+    /// <summary>Where faxes the box receives itself go (terminal numbers, FXS store-and-forward); null when no fax service runs.</summary>
+    public Terminals.IInboundFaxSink? FaxSink { get; set; }
+
     public GatewayBackground Background { get; } = new(loggers.CreateLogger<GatewayBackground>());
 
     /// <summary>A fresh SDP o= session id.</summary>

@@ -11,4 +11,7 @@ internal interface ITerminalMediaFactory
 {
     /// <summary>A terminal call's media with its sockets bound; throws <see cref="System.Net.Sockets.SocketException"/> when no media port is free.</summary>
     TerminalMedia CreateTerminal(EventHandler<FaxProgressEventArgs> progress, Action<FaxTone> tone);
+
+    /// <summary>An audio fax terminal for a line (FXS store-and-forward).</summary>
+    IAudioFaxTerminal CreateAudioTerminal(FaxTerminalOptions options);
 }

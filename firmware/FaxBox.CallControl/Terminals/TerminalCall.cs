@@ -44,6 +44,7 @@ internal sealed partial class TerminalCall
     private readonly Lock _gate = new();
     private TerminalCallState _state = TerminalCallState.Calling;
     private TimeSpan _createdAt;
+    private DateTimeOffset _createdUtc;
     private TimeSpan _connectedAt;
     private TimeSpan _endAt = TimeSpan.MaxValue;
     private DateTimeOffset _started;
@@ -154,6 +155,7 @@ internal sealed partial class TerminalCall
     public void Begin(TimeSpan now)
     {
         _createdAt = now;
+        _createdUtc = _context.Status.Time.GetUtcNow();
         Publish(force: true);
     }
 
@@ -550,7 +552,7 @@ internal sealed partial class TerminalCall
         if (force || Media.Mode != _publishedMode)
         {
             _publishedMode = Media.Mode;
-            _context.Status.SetCall(new CallStatus(sip.CallId, TerminalCalls.PortName, Direction, LocalNumber, RemoteNumber, Media.Mode, _context.Status.Time.GetUtcNow()));
+            _context.Status.SetCall(new CallStatus(sip.CallId, TerminalCalls.PortName, Direction, LocalNumber, RemoteNumber, Media.Mode, _createdUtc));
         }
     }
 

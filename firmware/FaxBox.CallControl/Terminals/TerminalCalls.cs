@@ -39,7 +39,11 @@ internal sealed partial class TerminalCalls : IMediaTickHandler
     public TerminalOptions Options => _context.Options.Terminal;
 
     /// <summary>Where incoming faxes for the terminal's numbers go; null refuses them (480).</summary>
-    public IInboundFaxSink? Sink { get; set; }
+    public IInboundFaxSink? Sink
+    {
+        get => _context.FaxSink;
+        set => _context.FaxSink = value;
+    }
 
     /// <summary>The media factory for terminal calls.</summary>
     public ITerminalMediaFactory Media => _context.Media as ITerminalMediaFactory

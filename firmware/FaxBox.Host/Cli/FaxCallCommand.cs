@@ -150,7 +150,7 @@ internal static class FaxCallCommand
         if (outcome.Record is { } r)
         {
             text += $"{Environment.NewLine}mode: {(r.Mode == Core.Status.CallMediaMode.T38 ? "T.38" : "G.711")} ({r.ModeReason}), {r.BitRate} bit/s, ECM {(r.Ecm ? "on" : "off")}, "
-                + $"remote '{outcome.RemoteIdent}', {(r.Ended - r.Started).TotalSeconds:0.0} s, packets {r.Network.PacketsSent} sent / {r.Network.PacketsReceived} received / {r.Network.PacketsLost} lost";
+                + $"remote {(outcome.RemoteIdent is { } ident ? $"'{ident}'" : "(no CSI)")}, {(r.Ended - r.Started).TotalSeconds:0.0} s, packets {r.Network.PacketsSent} sent / {r.Network.PacketsReceived} received / {r.Network.PacketsLost} lost";
         }
 
         return text;
