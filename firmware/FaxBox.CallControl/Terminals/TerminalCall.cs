@@ -443,6 +443,10 @@ internal sealed partial class TerminalCall
         var why = change.Detail ?? change.Reason.ToString();
         switch (_state)
         {
+            case TerminalCallState.Calling when Direction == "inbound":
+                // The caller cancelled (or the answer failed) before the call was up: the sink still hears of it.
+                Finish(new TerminalCallEnd(FaxCallOutcomeKind.FaxFailed, $"call ended before it was answered ({why})", null, null, null));
+                return;
             case TerminalCallState.Calling:
                 return; // the INVITE's result (Dialled) reports it
             case TerminalCallState.Connected:
