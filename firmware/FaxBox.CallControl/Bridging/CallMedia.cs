@@ -166,6 +166,12 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
     /// <inheritdoc />
     public event EventHandler<FaxToneEvent>? FaxToneDetected;
 
+    public event EventHandler<T30Progress>? FaxProgress
+    {
+        add => _observer.Progress += value;
+        remove => _observer.Progress -= value;
+    }
+
     /// <inheritdoc />
     public IPEndPoint AudioEndPoint { get; }
 

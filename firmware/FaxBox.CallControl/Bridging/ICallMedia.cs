@@ -46,6 +46,12 @@ public interface ICallMedia : ILineAudio, IDisposable
     event EventHandler<FaxToneEvent>? FaxToneDetected;
 
     /// <summary>
+    /// Raised on the media thread at each step of the relayed or passed-through T.30 session (first DCS, each confirmed
+    /// page, DCN), as far as the media can see it. Handlers must be quick.
+    /// </summary>
+    event EventHandler<Records.T30Progress>? FaxProgress;
+
+    /// <summary>
     /// True once a relayed or passed-through T.30 session has ended (DCN seen, either way) and, in T.38 mode, the gateway
     /// has also played it out to the line (about 3 s later), so hanging up now cuts nothing off.
     /// </summary>

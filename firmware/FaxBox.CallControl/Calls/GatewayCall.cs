@@ -44,6 +44,7 @@ internal sealed partial class GatewayCall
         _logger = context.Loggers.CreateLogger<GatewayCall>();
         Media = context.Media.Create($"{port.Name}-call", fax);
         Media.FaxToneDetected += OnFaxTone;
+        Media.FaxProgress += OnFaxProgress;
         var media = context.Options.Media;
         _negotiator = new SdpNegotiator(
             new SdpMediaOptions
@@ -277,6 +278,10 @@ internal sealed partial class GatewayCall
     }
 
     /// <summary>Media thread: a fax tone was heard. Within the window it marks the call as fax and, by policy, re-INVITEs to T.38.</summary>
+    /// <summary>Media thread: a T.30 step of the relayed fax, for presenters (MQTT fax/progress, the admin page).</summary>
+    private void OnFaxProgress(object? sender, Records.T30Progress step) =>
+        _context.Status.ReportFaxProgress(new FaxProgress(Sip?.CallId ?? "", _port.Name, step.Phase, step.Pages, step.BitRate, step.Ecm, _context.Status.Time.GetUtcNow()));
+
     private void OnFaxTone(object? sender, FaxToneEvent e)
     {
         bool switchNow;

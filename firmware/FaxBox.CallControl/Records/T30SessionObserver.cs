@@ -41,6 +41,12 @@ public sealed class T30SessionObserver
     private int _lastConfirmedPpsPage = NoPage;
     private string? _noView;
 
+    /// <summary>
+    /// Raised after the frame that made a step (the first DCS, each confirmed page, DCN), outside the observer's lock, on
+    /// the thread that fed the frame (the media thread): handlers must be quick.
+    /// </summary>
+    public event EventHandler<T30Progress>? Progress;
+
     /// <summary>True once DCN was seen, either way.</summary>
     public bool Complete => _complete;
 
@@ -56,6 +62,8 @@ public sealed class T30SessionObserver
         }
 
         T30FrameType type = T30Frames.TypeOf(frame[2]);
+        string? step = null;
+        T30Progress progress;
         lock (_lock)
         {
             _frames++;
@@ -63,6 +71,9 @@ public sealed class T30SessionObserver
             {
                 return;
             }
+
+            int pagesBefore = _pages;
+            bool dcsBefore = _dcsSeen;
 
             switch (type)
             {
@@ -114,11 +125,20 @@ public sealed class T30SessionObserver
                 case T30FrameType.Dcn:
                     _complete = true;
                     _success = _mcfToEop;
+                    step = "E";
                     break;
 
                 default:
                     break;
             }
+
+            step ??= !dcsBefore && _dcsSeen ? "B" : _pages > pagesBefore ? "D" : null;
+            progress = new T30Progress(step ?? string.Empty, _pages, _bitRate, _ecm);
+        }
+
+        if (step is not null)
+        {
+            Progress?.Invoke(this, progress);
         }
     }
 

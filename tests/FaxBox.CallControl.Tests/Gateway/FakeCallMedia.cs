@@ -49,6 +49,11 @@ internal sealed class FakeCallMedia : ICallMedia
 
     public event EventHandler<FaxToneEvent>? FaxToneDetected;
 
+    public event EventHandler<FaxBox.CallControl.Records.T30Progress>? FaxProgress;
+
+    /// <summary>Reports a T.30 step as the real media would.</summary>
+    public void RaiseFaxProgress(string phase, int pages) => FaxProgress?.Invoke(this, new FaxBox.CallControl.Records.T30Progress(phase, pages, 14_400, true));
+
     /// <summary>Raises <paramref name="tone"/> at the next frame, as if heard from the line or the network.</summary>
     public void HearAtNextFrame(FaxTone tone, bool fromLine)
     {

@@ -37,6 +37,38 @@ public sealed class T30SessionObserverTests
     }
 
     [Fact]
+    public void Progress_reports_the_first_DCS_each_confirmed_page_once_and_DCN_in_order()
+    {
+        var observer = new T30SessionObserver();
+        var steps = new List<T30Progress>();
+        observer.Progress += (_, p) => steps.Add(p);
+        (bool, byte[])[] frames =
+        [
+            (Net, Frame(T30FrameType.Dis, 0x00, 0x66)),
+            (Line, Dcs(0b1000, ecm: true)), // V.17 14400
+            (Net, Frame(T30FrameType.Ftt)),
+            (Line, Dcs(0b0001, ecm: true)), // retrained at 9600: not a second phase B
+            (Net, Frame(T30FrameType.Cfr)),
+            (Line, Pps(T30FrameType.Mps, page: 0)),
+            (Net, Frame(T30FrameType.Mcf)),
+            (Line, Pps(T30FrameType.Mps, page: 0)), // the MCF was lost: a repeat, not a page
+            (Net, Frame(T30FrameType.Mcf)),
+            (Line, Pps(T30FrameType.Eop, page: 1)),
+            (Net, Frame(T30FrameType.Mcf)),
+            (Line, Frame(T30FrameType.Dcn)),
+            (Net, Frame(T30FrameType.Dcn)), // after the end: nothing more
+        ];
+        foreach (var (fromLine, frame) in frames)
+        {
+            observer.OnFrame(fromLine, frame);
+        }
+
+        Assert.Equal(
+            [new("B", 0, 14_400, true), new("D", 1, 9600, true), new("D", 2, 9600, true), new("E", 2, 9600, true)],
+            steps);
+    }
+
+    [Fact]
     public void A_one_page_non_ECM_fax_ending_with_DCN_after_MCF_to_EOP_is_ok()
     {
         var summary = Run(

@@ -39,15 +39,21 @@ public sealed class DemoOverMqttTests(DemoOverMqttTests.DemoRunFixture demo) : I
     }
 
     /// <summary>
-    /// Known limitation (not in FaxBox.Mqtt): nothing in CallControl calls StatusBoard.ReportFaxProgress yet, so a
-    /// relayed fax publishes no fax/progress (phase B, pages, phase E). The publisher side is proven with a status board
-    /// in MosquittoPublisherTests; when the gateway reports progress, this test fails: then assert B, D per page, E here.
+    /// Both gateways report the relayed fax's T.30 steps as they see them: phase B (the DCS), each page confirmed (D) and
+    /// phase E (DCN), published on fax/progress in that order.
     /// </summary>
     [Fact]
-    public void Known_limitation_the_gateway_reports_no_fax_progress_yet()
+    public void A_relayed_fax_publishes_phase_B_each_page_and_phase_E_on_both_boxes()
     {
         Assert.True(demo.Summary.Passed, demo.Summary.Reason);
-        Assert.DoesNotContain(demo.Messages, m => m.Topic == A.FaxProgress || m.Topic == B.FaxProgress);
+        foreach (var t in new[] { A, B })
+        {
+            var steps = demo.Messages.Where(m => m.Topic == t.FaxProgress)
+                .Select(m => JsonDocument.Parse(m.Payload).RootElement)
+                .Select(e => $"{e.GetProperty("phase").GetString()}{e.GetProperty("pages").GetInt32()}")
+                .ToList();
+            Assert.Equal(["B0", "D1", "D2", "E2"], steps);
+        }
     }
 
     public sealed class DemoRunFixture : IAsyncLifetime
