@@ -203,6 +203,18 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
         return restart;
     }
 
+    /// <summary>
+    /// Rings the FXS port named <paramref name="port"/> for <paramref name="duration"/> to test it; null once it rings,
+    /// else why not (no such FXS port, busy, off-hook). Thread-safe.
+    /// </summary>
+    public Task<string?> RingTestAsync(string port, TimeSpan duration)
+    {
+        var fxs = _controllers.OfType<FxsController>().ToList();
+        return fxs.FirstOrDefault(c => c.Name == port) is { } controller
+            ? controller.RingTestAsync(duration)
+            : Task.FromResult<string?>($"no FXS port named '{port}' (FXS ports: {(fxs.Count == 0 ? "none" : string.Join(", ", fxs.Select(c => c.Name)))})");
+    }
+
     /// <summary>Stops taking calls, hangs up the calls in progress (bounded by <paramref name="grace"/>), unregisters.</summary>
     public async ValueTask StopAsync(TimeSpan grace)
     {

@@ -34,6 +34,8 @@ internal sealed partial class FxsController : PortController
     private TimeSpan _thenAt = TimeSpan.MaxValue;
     private StoreAndForwardSession? _storeAndForward;
 
+    private TimeSpan _ringTestEndsAt = TimeSpan.MaxValue;
+
     public FxsController(GatewayContext context, PortSettings settings, IFxsPort port, SipAccount account)
         : base(context, settings, port, account, PortKind.Fxs)
     {
@@ -43,8 +45,41 @@ internal sealed partial class FxsController : PortController
         port.DigitReceived += (_, digit) => OnDigit(digit.Digit);
     }
 
+    /// <summary>
+    /// Any thread: rings the terminal for <paramref name="duration"/> to test the port (MQTT <c>command/ring-test</c>);
+    /// completes with null once ringing, or with why not (the port is busy or off-hook). Answering it gives dial tone.
+    /// </summary>
+    public Task<string?> RingTestAsync(TimeSpan duration)
+    {
+        var done = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Post(() =>
+        {
+            if (State != PortState.Idle || _port.Hook != HookState.OnHook || !Settings.Enabled)
+            {
+                done.SetResult($"{Name} is {(Settings.Enabled ? State.ToString().ToLowerInvariant() : "disabled")} and {(_port.Hook == HookState.OnHook ? "on-hook" : "off-hook")}: not ringing it");
+                return;
+            }
+
+            SetState(PortState.Ringing);
+            _port.Ring();
+            _ringTestEndsAt = Now + duration;
+            done.SetResult(null);
+        });
+        return done.Task;
+    }
+
     protected override void Tick()
     {
+        if (Now >= _ringTestEndsAt)
+        {
+            _ringTestEndsAt = TimeSpan.MaxValue;
+            if (State == PortState.Ringing && Call is null)
+            {
+                _port.StopRinging();
+                SetState(PortState.Idle);
+            }
+        }
+
         if (_storeAndForward is { IsComplete: true })
         {
             // T.30 ended on the DCN: give the machine the drain time to finish and hang up before the line is cleared.
@@ -98,6 +133,10 @@ internal sealed partial class FxsController : PortController
                     break;
                 case PortState.Ringing when Call is { Sip: { } sip } call:
                     Answer(call, sip);
+                    break;
+                case PortState.Ringing when Call is null:
+                    _ringTestEndsAt = TimeSpan.MaxValue; // a ring test answered: the terminal gets dial tone
+                    StartDialling();
                     break;
             }
 

@@ -92,7 +92,8 @@ internal sealed partial class Appliance : IMediaTickHandler, IAsyncDisposable
                 {
                     try
                     {
-                        publisher = await MqttStatusService.StartAsync(mqtt, status, options.Name, dataFolder, loggers, statusTime).ConfigureAwait(false);
+                        var commands = new ApplianceCommands(gateway, () => server);
+                        publisher = await MqttStatusService.StartAsync(mqtt, status, options.Name, dataFolder, loggers, statusTime, commands).ConfigureAwait(false);
                     }
                     catch (MqttConfigurationException e)
                     {
