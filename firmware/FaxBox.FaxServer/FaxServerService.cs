@@ -90,9 +90,15 @@ public sealed partial class FaxServerService : IInboundFaxSink, IAsyncDisposable
         JobScheduler? scheduler = null;
         try
         {
-            var queueFigures = new QueueFigures(status);
+            var observers = new List<IFaxJobObserver> { new QueueFigures(status) };
+            if (options.Smtp.Host is not null)
+            {
+                observers.Add(new JobNotifier(
+                    new Delivery.EmailDelivery(options.Smtp), new ConfirmationPage(options.Documents), options.Documents.WorkFolder, options.Smtp.From, loggers.CreateLogger<JobNotifier>()));
+            }
+
             scheduler = new JobScheduler(
-                store, caller, new RetryLadder(options.Retry), options.Outbox, time, loggers.CreateLogger<JobScheduler>(), [queueFigures]);
+                store, caller, new RetryLadder(options.Retry), options.Outbox, time, loggers.CreateLogger<JobScheduler>(), observers);
             var service = new FaxServerService(
                 options, dataFolder, new DocumentIntake(options.Documents, loggers.CreateLogger<DocumentIntake>()), scheduler, inbox, status,
                 storeAndForwardPorts ?? [], time, loggers.CreateLogger<FaxServerService>());

@@ -61,6 +61,12 @@ internal sealed class EmailDelivery : IFaxDeliveryTransport
     public async Task DeliverAsync(ReceivedFax fax, DeliveryState delivery, string tiffPath, string? pdfPath, CancellationToken cancellationToken)
     {
         using var message = FaxEmail.Compose(fax, _options.From, delivery.Target, delivery.Format, tiffPath, pdfPath);
+        await SendAsync(message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends one message through the configured server; failures become <see cref="DeliveryException"/> with the server and reason.</summary>
+    public async Task SendAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
         using var client = new SmtpClient { Timeout = (int)Math.Min(int.MaxValue, _options.Timeout.TotalMilliseconds) };

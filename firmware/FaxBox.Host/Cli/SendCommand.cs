@@ -23,16 +23,17 @@ internal static class SendCommand
         var subject = new Option<string?>("--subject") { Description = "The cover page's subject (implies --cover)." };
         var note = new Option<string?>("--note") { Description = "The cover page's note (implies --cover)." };
         var account = new Option<string?>("--account") { Description = "The SIP account (trunk) to send through (default: the fax server's)." };
+        var notify = new Option<string?>("--notify") { Description = "An e-mail address told when the job is sent or has failed (needs faxServer.smtp)." };
         var noWait = new Option<bool>("--no-wait") { Description = "Return once the job is queued." };
         var timeout = new Option<TimeSpan?>("--timeout") { Description = "Stop waiting after this long (the job stays queued); default: until it is sent or has failed." };
         var command = new Command("send", "Send a fax through the running box: queue the files as one job, then show its progress.")
         {
-            files, to, socket, config, cover, subject, note, account, noWait, timeout,
+            files, to, socket, config, cover, subject, note, account, notify, noWait, timeout,
         };
         command.SetAction((parse, ct) => RunAsync(parse, new Request(
             parse.GetValue(files)!, parse.GetValue(to)!, parse.GetValue(socket), parse.GetValue(config),
             parse.GetValue(cover) || parse.GetValue(subject) is not null || parse.GetValue(note) is not null,
-            parse.GetValue(subject), parse.GetValue(note), parse.GetValue(account), parse.GetValue(noWait), parse.GetValue(timeout)), ct));
+            parse.GetValue(subject), parse.GetValue(note), parse.GetValue(account), parse.GetValue(notify), parse.GetValue(noWait), parse.GetValue(timeout)), ct));
         return command;
     }
 
@@ -158,6 +159,7 @@ internal static class SendCommand
         AddIf(form, "subject", request.Subject);
         AddIf(form, "note", request.Note);
         AddIf(form, "account", request.Account);
+        AddIf(form, "notify", request.Notify);
         var streams = new List<Stream>();
         try
         {
@@ -212,7 +214,7 @@ internal static class SendCommand
     }
 
     private sealed record Request(
-        FileInfo[] Files, string To, FileInfo? Socket, FileInfo? Config, bool Cover, string? Subject, string? Note, string? Account, bool NoWait, TimeSpan? Timeout);
+        FileInfo[] Files, string To, FileInfo? Socket, FileInfo? Config, bool Cover, string? Subject, string? Note, string? Account, string? Notify, bool NoWait, TimeSpan? Timeout);
 
     private sealed class ApiException(string message) : Exception(message);
 }
