@@ -154,7 +154,7 @@ public sealed partial class FaxServerService : IInboundFaxSink, IAsyncDisposable
             FaxJobCover? cover = null;
             if (submission.Cover is { } content)
             {
-                pages = await _cover.PrependAsync(content with { Pages = converted.Pages + 1, Date = _time.GetLocalNow(), ToNumber = content.ToNumber.Length > 0 ? content.ToNumber : destination }, body, final, cancellationToken).ConfigureAwait(false);
+                pages = await _cover.PrependAsync(content with { Pages = converted.Pages, Date = _time.GetLocalNow(), ToNumber = content.ToNumber.Length > 0 ? content.ToNumber : destination }, body, final, cancellationToken).ConfigureAwait(false);
                 File.Delete(body);
                 cover = new FaxJobCover(content.To, content.From, content.Subject, content.Note);
             }
