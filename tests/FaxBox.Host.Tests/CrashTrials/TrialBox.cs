@@ -55,7 +55,7 @@ internal sealed class TrialBox
               "terminal": { "numbers": ["{{TerminalNumber}}"], "localIdent": "{{ident}}" },
               "faxServer": {
                 "outbox": { "maxCalls": {{maxCalls}}, "maxCallsPerAccount": {{maxCalls}}, "oneCallPerDestination": false, "localIdent": "{{ident}}" },
-                "retry": { "backOff": ["1s"], "maxRetries": 40, "faxFailureDelay": "1s", "interruptedDelay": "1s", "maxInterruptions": 12 }
+                "retry": { "backOff": ["1s", "2s"], "maxRetries": 400, "faxFailureDelay": "1s", "interruptedDelay": "1s", "maxInterruptions": 12 }
               },
               "mqtt": { "enabled": false }
             }
