@@ -31,6 +31,9 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
     private readonly List<PortController> _controllers;
     private readonly ILogger _logger;
     private readonly TerminalCalls _terminals;
+
+    /// <summary>The box's own fax terminal calls (for tests).</summary>
+    internal TerminalCalls Terminals => _terminals;
     private bool _started;
 
     private Gateway(GatewayContext context, List<SipAccount> accounts, List<PortController> controllers)

@@ -57,6 +57,12 @@ internal sealed partial class TerminalCall
     private T38Session? _t38;
     private CallMediaMode _publishedMode = CallMediaMode.None;
     private string? _endDetail;
+    private (long Received, long Refused) _liveness;
+
+    /// <summary>How long a far end that refuses our datagrams may stay silent before the call is ended as dead.</summary>
+    public static readonly TimeSpan DeadPeerAfter = TimeSpan.FromSeconds(3);
+    private TimeSpan _heardAt;
+    private TimeSpan _refusedAt = TimeSpan.MinValue;
 
     public TerminalCall(TerminalCalls owner, GatewayContext context, SipAccount account, string direction, FaxTerminalOptions terminal, bool t38Wanted, string? localNumber, string? remoteNumber)
     {
@@ -254,6 +260,11 @@ internal sealed partial class TerminalCall
         var terminal = Media.Terminal;
         if (_state == TerminalCallState.Connected)
         {
+            WatchPeer(now);
+        }
+
+        if (_state == TerminalCallState.Connected)
+        {
             if (terminal is { IsComplete: true })
             {
                 _state = TerminalCallState.Ending;
@@ -273,6 +284,34 @@ internal sealed partial class TerminalCall
         if (Media.Mode != _publishedMode)
         {
             Publish();
+        }
+    }
+
+    /// <summary>
+    /// Media thread: a far end whose host refuses our datagrams (its media port is closed: the process died or hung up
+    /// without a BYE) and that has sent nothing for <see cref="DeadPeerAfter"/> is gone: the call ends now as a failure
+    /// (pages already confirmed are kept) instead of waiting out T.30's timeouts and the SIP session. A quiet peer that
+    /// is still there (a receiver during a long page) never refuses, so it is not taken for dead.
+    /// </summary>
+    private void WatchPeer(TimeSpan now)
+    {
+        var liveness = Media.Liveness;
+        if (_heardAt == TimeSpan.Zero || liveness.Received != _liveness.Received)
+        {
+            _heardAt = now;
+        }
+
+        if (liveness.Refused != _liveness.Refused)
+        {
+            _refusedAt = now;
+        }
+
+        _liveness = liveness;
+        if (_refusedAt > _heardAt && now - _heardAt >= DeadPeerAfter)
+        {
+            _state = TerminalCallState.Ending;
+            _endDetail = $"the far end stopped answering (its media port is closed; nothing heard for {(now - _heardAt).TotalSeconds:0} s)";
+            _endAt = now;
         }
     }
 

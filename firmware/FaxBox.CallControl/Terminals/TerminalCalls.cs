@@ -52,6 +52,9 @@ internal sealed partial class TerminalCalls : IMediaTickHandler
     /// <summary>Terminal calls in progress (both ways, including those still being set up).</summary>
     public int Active => Volatile.Read(ref _active);
 
+    /// <summary>The calls now (media thread, or between ticks in tests).</summary>
+    internal IReadOnlyList<TerminalCall> Calls => _calls;
+
     /// <summary>Media time of the last tick.</summary>
     public TimeSpan Now => TimeSpan.FromTicks(Volatile.Read(ref _now));
 

@@ -81,6 +81,9 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
             throw;
         }
 
+        // The terminal must notice a far end that died (its ports closed) rather than wait for T.30's timeouts.
+        MediaUdpSocket.ReportUnreachable(_rtpSocket);
+        MediaUdpSocket.ReportUnreachable(_udptlSocket);
         AudioEndPoint = (IPEndPoint)_rtpSocket.LocalEndPoint!;
         ImageEndPoint = (IPEndPoint)_udptlSocket.LocalEndPoint!;
     }
@@ -221,6 +224,13 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
             detector.Dispose();
         }
     }
+
+    /// <summary>
+    /// The active transport's liveness: datagrams received from the far end and sends its host refused (ICMP port
+    /// unreachable: nothing listens there any more). Both only grow; compare with earlier readings.
+    /// </summary>
+    public (long Received, long Refused) Liveness =>
+        _t38 is not null && _udptl is not null ? _udptl.Liveness : _rtp is not null ? _rtp.Liveness : (0, 0);
 
     /// <summary>The network counters of both transports so far.</summary>
     public FaxNetworkStatistics Network() => (_rtpBase + NetworkCounters.Of(_rtp) + _udptlBase + NetworkCounters.Of(_udptl)).ToStatus();

@@ -29,6 +29,31 @@ public sealed class MediaUdpSocket : IDisposable
         LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
     }
 
+    /// <summary>
+    /// Linux: asks the kernel to report ICMP errors (IP_RECVERR) on <paramref name="socket"/>, an unconnected UDP socket
+    /// that otherwise never hears them: a datagram to a closed port then makes the next send fail with "connection
+    /// refused", counted in <see cref="SendErrors"/> and <see cref="Refused"/>. Used where a dead peer must be noticed
+    /// (the box's own fax terminal). False where it is not available.
+    /// </summary>
+    public static bool ReportUnreachable(Socket socket)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        if (!OperatingSystem.IsLinux() || socket.AddressFamily != AddressFamily.InterNetwork)
+        {
+            return false;
+        }
+
+        try
+        {
+            socket.SetRawSocketOption(0 /* IPPROTO_IP */, 11 /* IP_RECVERR */, [1, 0, 0, 0]);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The bound local address and port (for SDP).</summary>
     public IPEndPoint LocalEndPoint { get; }
 
@@ -44,6 +69,12 @@ public sealed class MediaUdpSocket : IDisposable
     /// <summary>Send errors (ICMP unreachable, no buffer); counted, never thrown on the media thread.</summary>
     public long SendErrors { get; private set; }
 
+    /// <summary>Sends refused because the peer's port is closed (ICMP port unreachable; see <see cref="ReportUnreachable"/>).</summary>
+    public long Refused { get; private set; }
+
+    /// <summary>Datagrams received from the peer.</summary>
+    public long Received { get; private set; }
+
     /// <summary>Sends one datagram to the current remote; false (counted) when the kernel refuses it.</summary>
     public bool Send(ReadOnlySpan<byte> datagram)
     {
@@ -52,9 +83,10 @@ public sealed class MediaUdpSocket : IDisposable
             _socket.SendTo(datagram, SocketFlags.None, _remote);
             return true;
         }
-        catch (SocketException)
+        catch (SocketException e)
         {
             SendErrors++;
+            Refused += e.SocketErrorCode == SocketError.ConnectionRefused ? 1 : 0;
             return false;
         }
     }
@@ -86,6 +118,7 @@ public sealed class MediaUdpSocket : IDisposable
             }
 
             Latched = true;
+            Received++;
             return n;
         }
 

@@ -44,6 +44,9 @@ public sealed class RtpSession : IRtpSender, IMediaTickHandler, IDisposable
     private bool _bye;
     private bool _disposed;
 
+    /// <summary>The RTP socket's liveness counters: datagrams received from the peer, sends it refused (ICMP port unreachable).</summary>
+    public (long Received, long Refused) Liveness => (_rtp.Received, _rtp.Refused);
+
     /// <summary>
     /// Creates a session on bound sockets (see <see cref="MediaPortAllocator.BindRtpPair"/>; the session owns them)
     /// sending to <paramref name="remoteRtp"/> and RTCP to <paramref name="remoteRtcp"/> (default: the next port).

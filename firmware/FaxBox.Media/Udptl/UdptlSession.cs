@@ -62,6 +62,9 @@ public sealed class UdptlSession : IMediaTickHandler, IDisposable
     /// <summary>True once the peer's first datagram arrived.</summary>
     public bool Latched => _socket.Latched;
 
+    /// <summary>The socket's liveness counters: datagrams received from the peer, sends it refused (ICMP port unreachable).</summary>
+    public (long Received, long Refused) Liveness => (_socket.Received, _socket.Refused);
+
     /// <summary>Receive counters (recovered, lost, duplicates, late, malformed).</summary>
     public UdptlReceiveStatistics ReceiveStatistics => _decoder.Statistics;
 

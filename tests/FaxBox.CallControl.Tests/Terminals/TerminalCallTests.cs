@@ -258,6 +258,28 @@ public sealed class TerminalCallTests : IDisposable
     }
 
     [Fact]
+    public async Task A_receiver_that_dies_mid_fax_ends_the_senders_call_within_seconds_not_at_the_T30_timeouts()
+    {
+        var sink = new RecordingFaxSink(Path.Combine(_work.Path, "inbox"));
+        await using var b = await Box("boxb", null, sink: sink);
+        await using var a = await Box("boxa", b.SipHostPort);
+        var progress = new SyncProgress<FaxProgress>();
+        var sending = a.Gateway.SendAsync(Request(TerminalNumber, Document(3), FaxTransport.T38), progress, CancellationToken.None);
+        Assert.True(await GatewayBox.Run(() => progress.Reports.Any(p => p.Phase == "D"), Limit, a, b), "no page went through");
+
+        // B dies: no BYE, its media sockets closed, nothing ticks it any more.
+        Assert.Single(b.Gateway.Terminals.Calls).Media.Dispose();
+        var diedAt = a.Gateway.Terminals.Now;
+        Assert.True(await GatewayBox.Run(() => sending.IsCompleted, TimeSpan.FromSeconds(20), a), $"still on the call {a.Gateway.Terminals.Now - diedAt} after B died");
+
+        var outcome = await sending;
+        Assert.Equal(FaxCallOutcomeKind.FaxFailed, outcome.Kind);
+        Assert.Contains("the far end stopped answering", outcome.Reason, StringComparison.Ordinal);
+        Assert.InRange(a.Gateway.Terminals.Now - diedAt, TerminalCall.DeadPeerAfter, TerminalCall.DeadPeerAfter + TimeSpan.FromSeconds(3));
+        Assert.InRange(outcome.PagesSent, 1, 2);
+    }
+
+    [Fact]
     public async Task Ten_concurrent_T38_faxes_all_go_through()
     {
         const int Calls = 10;
