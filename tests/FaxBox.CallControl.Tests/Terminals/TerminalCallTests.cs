@@ -210,6 +210,12 @@ public sealed class TerminalCallTests : IDisposable
         Assert.Equal(14_400, inbound.Record?.BitRate);
         Assert.Equal(0, inbound.Record?.Network.PacketsLost);
         AssertSamePages(Path.Combine(box.WorkFolder, "fxs0-test-page.tif"), inbound.ReceivePath);
+
+        // The answering side switches (on-ced-or-preamble): the terminal on the machine's CNG. The FXS leg is the caller; the
+        // line's echo of the terminal's CED must not make it re-INVITE as well (a glare on every call over a real line).
+        Assert.StartsWith("box re-INVITE on", inbound.Record?.ModeReason, StringComparison.Ordinal);
+        var fxs = Assert.Single(box.Status.Current.RecentFaxes, f => f.Port == "fxs0");
+        Assert.Equal("peer re-INVITE to T.38", fxs.ModeReason);
         var media = TimeSpan.FromMilliseconds(ticks * 20);
         Assert.True(media > TimeSpan.FromSeconds(90) && media < TimeSpan.FromSeconds(150), $"one test page took {media} of media time");
     }
