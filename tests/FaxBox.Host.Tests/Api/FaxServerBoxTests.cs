@@ -35,8 +35,9 @@ public sealed class FaxServerBoxTests
             .Replace("\"board\": \"simulator\"", "\"board\": \"board.json\"", StringComparison.Ordinal)
             .Replace("\"port\": 5060", $"\"port\": {port}", StringComparison.Ordinal)
             .Replace("127.0.0.1:5060", $"127.0.0.1:{port}", StringComparison.Ordinal)
-            .Replace("\"~/.local/share/faxbox\"", $"\"{folder.Path}/data\"", StringComparison.Ordinal)
-            .Replace("\"dialPlan\": {", "\"terminal\": { \"numbers\": [\"300\"], \"localIdent\": \"FAXBOX 300\" },\n  \"dialPlan\": {", StringComparison.Ordinal);
+            .Replace("\"embeddedPort\": 1883", $"\"embeddedPort\": {FreeTcpPort()}", StringComparison.Ordinal)
+            .Replace("\"~/.local/share/faxbox\"", $"\"{folder.Path}/data\"", StringComparison.Ordinal);
+        Assert.Contains("\"numbers\": [\"300\"]", json, StringComparison.Ordinal); // the built-in default's terminal number
         var config = folder.File("faxbox.json");
         File.WriteAllText(config, json);
         var pdf = folder.File("letter.pdf");
@@ -44,7 +45,12 @@ public sealed class FaxServerBoxTests
 
         var box = Task.Run(() => CommandLineRunner.Run("run", "--config", config, "--for", "00:02:30"));
         var socket = Path.Combine(folder.Path, "data", LocalApiOptions.DefaultSocketName);
-        await WaitForAsync(() => File.Exists(socket), TimeSpan.FromSeconds(60));
+        await WaitForAsync(() => File.Exists(socket) || box.IsCompleted, TimeSpan.FromSeconds(60));
+        if (!File.Exists(socket))
+        {
+            var (code, stdout, stderr) = await box;
+            Assert.Fail($"the box stopped before its local API was up (exit {code}):\n{stdout}\n{stderr}");
+        }
 
         var send = await Task.Run(() => CommandLineRunner.Run("send", pdf, "--to", "200", "--socket", socket, "--timeout", "00:01:30"));
 
@@ -80,6 +86,13 @@ public sealed class FaxServerBoxTests
         Assert.True(exit == 0, error);
         Assert.Contains("on terminal (outbound 200): ok, 1 page(s)", output, StringComparison.Ordinal);
         Assert.Contains("on terminal (inbound", output, StringComparison.Ordinal);
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 
     private static int FreeUdpPort()
