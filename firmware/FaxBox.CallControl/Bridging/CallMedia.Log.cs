@@ -17,6 +17,9 @@ public sealed partial class CallMedia
     [LoggerMessage(EventId = EventBase + 2, Level = LogLevel.Information, Message = "{Call}: {Tone} heard from the {Direction} at {At}")]
     private static partial void LogTone(ILogger logger, string call, FaxTone tone, string direction, TimeSpan at);
 
+    [LoggerMessage(EventId = EventBase + 5, Level = LogLevel.Debug, Message = "{Call}: {Tone} heard from the line at {At} while the network plays it: the line's echo, ignored")]
+    private static partial void LogToneEcho(ILogger logger, string call, FaxTone tone, TimeSpan at);
+
     [LoggerMessage(EventId = EventBase + 3, Level = LogLevel.Information, Message = "{Call}: the {Engine} engine has no T.30 monitor: the fax record of a G.711 pass-through will have no pages, rate or result")]
     private static partial void LogNoT30Monitor(ILogger logger, string call, string engine);
 

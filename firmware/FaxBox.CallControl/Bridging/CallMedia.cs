@@ -144,8 +144,8 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
             _imageRelay = new LossyUdpRelay(ImageEndPoint, media.SimulatedLossPercent, seed + 1);
         }
 
-        _lineTones = new FaxToneWatch(engine.CreateToneDetector(new ToneDetectorOptions()), fromLine: true, _time, RaiseTone);
         _networkTones = new FaxToneWatch(engine.CreateToneDetector(new ToneDetectorOptions()), fromLine: false, _time, RaiseTone);
+        _lineTones = new FaxToneWatch(engine.CreateToneDetector(new ToneDetectorOptions()), fromLine: true, _time, RaiseTone, _networkTones, e => LogToneEcho(_logger, _logTag, e.Tone, e.At));
         try
         {
             _lineMonitor = engine.CreateT30Monitor();
@@ -446,8 +446,8 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
             _voiceBuffer!.Get(toLine);
         }
 
+        _networkTones.Process(toLine); // first: the line's echo of a network tone must find it already heard
         _lineTones.Process(fromLine);
-        _networkTones.Process(toLine);
         _lineMonitor?.ReceiveAudio(fromLine);
         _networkMonitor?.ReceiveAudio(toLine);
 

@@ -174,6 +174,59 @@ public sealed class TerminalCallTests : IDisposable
         AssertSamePages(Path.Combine(a.WorkFolder, "fxs0-test-page.tif"), inbound.ReceivePath);
     }
 
+    /// <summary>The default board's line (board-config/simulator.json): 3 dB loss, noise at −65 dBm0, echo 20 dB down.</summary>
+    private static readonly LineModelOptions SimulatorLine = new() { GainDb = -3, NoiseDbm0 = -65, EchoReturnLossDb = 20 };
+
+    /// <summary>
+    /// The built-in configuration's case: one box holds both legs on one SIP account (the FXS call hairpins through the
+    /// account's own target back to the terminal number), on a clean line and on the default board's line. The fax
+    /// goes through over T.38 either way. It also pins why the real-time run looked stalled after phase B: the
+    /// simulator's generated test page (fine resolution with a dithered grey ramp) is about 570 ECM frames of T.6, so
+    /// its phase C alone takes about 100 s at 14,400 bit/s: a real-time run of 90 s ends mid-page, not in a deadlock.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task One_box_hairpins_its_fax_machine_to_its_own_terminal_number(bool simulatorLine)
+    {
+        var sink = new RecordingFaxSink(Path.Combine(_work.Path, "inbox"));
+        int port = FreeUdpPort();
+        var sender = GatewayFaxTests.Sender(TerminalNumber, 1);
+        var scenario = simulatorLine ? new SimulationScenario { Line = SimulatorLine, Ports = sender.Ports } : sender;
+        await using var box = await Box("box", $"127.0.0.1:{port}", scenario, o => o.Accounts[0].Port = port, sink);
+        var machine = box.Simulation.FaxMachines["fxs0"];
+        long ticks = 0;
+        Assert.True(
+            await GatewayBox.Run(() => ++ticks > 0 && machine.State == VirtualFaxState.Finished && !sink.Completions.IsEmpty, TimeSpan.FromMinutes(4), box),
+            $"machine {machine.State} {machine.Terminal?.GetStatistics()} after {ticks} ticks");
+
+        Assert.True(machine.Result?.Success, machine.Result?.ToString());
+        var (call, inbound) = Assert.Single(sink.Completions);
+        Assert.Equal("201", call.CallerNumber);
+        Assert.Equal(TerminalNumber, call.CalledNumber);
+        Assert.True(inbound.Success, inbound.Result);
+        Assert.Equal(1, inbound.Pages);
+        Assert.Equal(CallMediaMode.T38, inbound.Record?.Mode);
+        Assert.Equal(14_400, inbound.Record?.BitRate);
+        Assert.Equal(0, inbound.Record?.Network.PacketsLost);
+        AssertSamePages(Path.Combine(box.WorkFolder, "fxs0-test-page.tif"), inbound.ReceivePath);
+
+        // The answering side switches (on-ced-or-preamble): the terminal on the machine's CNG. The FXS leg is the caller; the
+        // line's echo of the terminal's CED must not make it re-INVITE as well (a glare on every call over a real line).
+        Assert.StartsWith("box re-INVITE on", inbound.Record?.ModeReason, StringComparison.Ordinal);
+        var fxs = Assert.Single(box.Status.Current.RecentFaxes, f => f.Port == "fxs0");
+        Assert.Equal("peer re-INVITE to T.38", fxs.ModeReason);
+        var media = TimeSpan.FromMilliseconds(ticks * 20);
+        Assert.True(media > TimeSpan.FromSeconds(90) && media < TimeSpan.FromSeconds(150), $"one test page took {media} of media time");
+    }
+
+    private static int FreeUdpPort()
+    {
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+        socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        return ((System.Net.IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
     [Fact]
     public async Task A_declined_call_is_rejected_with_404()
     {
