@@ -9,6 +9,8 @@ internal sealed record BatchMeasurement(
     TimeSpan Duration,
     TimeSpan MedianCall,
     TimeSpan MaxCall,
+    TimeSpan MedianCallMediaTime,
+    TimeSpan MediaTime,
     long RssBefore,
     long RssPeak,
     long HeapBefore,
@@ -36,7 +38,7 @@ internal sealed record BatchMeasurement(
 
     public string Line(string name) =>
         $"run={name} calls={Calls} failures={Failures} pages={Pages} peak_concurrent={PeakConcurrent} duration_s={Duration.TotalSeconds:F2} " +
-        $"call_median_s={MedianCall.TotalSeconds:F2} call_max_s={MaxCall.TotalSeconds:F2} " +
+        $"call_median_s={MedianCall.TotalSeconds:F2} call_max_s={MaxCall.TotalSeconds:F2} call_median_media_s={MedianCallMediaTime.TotalSeconds:F2} media_s={MediaTime.TotalSeconds:F2} " +
         $"rss_before_mib={RssBefore / MiB:F1} rss_peak_mib={RssPeak / MiB:F1} rss_per_fax_mib={RssPerFaxMiB:F3} " +
         $"heap_before_mib={HeapBefore / MiB:F1} heap_peak_mib={HeapPeak / MiB:F1} heap_per_fax_mib={HeapPerFaxMiB:F3} " +
         $"cpu_ms={CpuMs:F0} cpu_per_fax_ms={CpuPerFaxMs:F1} ticks={Ticks} late_ticks={LateTicks} overrun_ticks={OverrunTicks} skipped_ticks={SkippedTicks} " +

@@ -97,12 +97,21 @@ internal sealed class TerminalPair : IAsyncDisposable
         clock?.Start();
         var sends = new Task<FaxCallOutcome>[calls];
         var ends = new long[calls];
+        var endTicks = new long[calls];
         for (var i = 0; i < calls; i++)
         {
             var request = new FaxCallRequest(TerminalNumber, document, FaxTransport.T38, true, 14_400, null, ConcurrencyBench.SenderIdent, null, $"bench {i}");
             sends[i] = _a.SendAsync(request, null, CancellationToken.None);
             var index = i;
-            _ = sends[i].ContinueWith(_ => ends[index] = Stopwatch.GetTimestamp(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _ = sends[i].ContinueWith(
+                _ =>
+                {
+                    ends[index] = Stopwatch.GetTimestamp();
+                    endTicks[index] = _ticker.Ticks;
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
 
         bool Done() => sends.All(s => s.IsCompleted) && _sink.Completions.Count >= _sink.Offers;
@@ -157,11 +166,18 @@ internal sealed class TerminalPair : IAsyncDisposable
         clock?.Dispose();
 
         var (failures, pages, firstFailure) = Verdict(document, sends, calls);
+        if (Environment.GetEnvironmentVariable("FAXBOX_BENCH_DEBUG") == "1" && sends[0].IsCompletedSuccessfully)
+        {
+            Console.Out.WriteLine($"# debug: {sends[0].Result} {sends[0].Result.Record}");
+        }
+
         var callTimes = ends.Where(e => e != 0).Select(e => Stopwatch.GetElapsedTime(start, e)).Order().ToArray();
         var median = callTimes.Length == 0 ? TimeSpan.Zero : callTimes[callTimes.Length / 2];
         var max = callTimes.Length == 0 ? TimeSpan.Zero : callTimes[^1];
+        var mediaTimes = endTicks.Where(e => e != 0).Select(e => e * Core.AudioFrame.Duration).Order().ToArray();
+        var mediaMedian = mediaTimes.Length == 0 ? TimeSpan.Zero : mediaTimes[mediaTimes.Length / 2];
         return new BatchMeasurement(
-            calls, failures, pages, peakConcurrent, duration, median, max, rssBefore, rssPeak, heapBefore, heapPeak, cpuMs,
+            calls, failures, pages, peakConcurrent, duration, median, max, mediaMedian, _ticker.Ticks * Core.AudioFrame.Duration, rssBefore, rssPeak, heapBefore, heapPeak, cpuMs,
             _ticker.Ticks, _ticker.LateTicks, _ticker.OverrunTicks, _ticker.MaxLateness, _ticker.MaxWork, _ticker.MeanWork,
             clock?.SkippedTicks ?? 0, peakFds, threadsBefore, peakThreads, firstFailure);
     }
