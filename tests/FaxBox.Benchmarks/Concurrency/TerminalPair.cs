@@ -93,6 +93,8 @@ internal sealed class TerminalPair : IAsyncDisposable
 
         _ticker.Reset();
         var cpu0 = ProcessCpuClock.NowNs();
+        var allocated0 = GC.GetTotalAllocatedBytes();
+        var gcs0 = GC.CollectionCount(0);
         var start = Stopwatch.GetTimestamp();
         clock?.Start();
         var sends = new Task<FaxCallOutcome>[calls];
@@ -115,13 +117,18 @@ internal sealed class TerminalPair : IAsyncDisposable
         }
 
         bool Done() => sends.All(s => s.IsCompleted) && _sink.Completions.Count >= _sink.Offers;
+        var samples = 0;
         void Sample()
         {
             rssPeak = Math.Max(rssPeak, ProcessStatus.ResidentBytes());
             heapPeak = Math.Max(heapPeak, GC.GetTotalMemory(false));
             peakConcurrent = Math.Max(peakConcurrent, _b.TerminalCalls);
-            peakFds = Math.Max(peakFds, ProcessStatus.OpenFiles());
-            peakThreads = Math.Max(peakThreads, ProcessStatus.Threads());
+            if (samples++ % 20 == 0)
+            {
+                // Once a second: listing /proc/self/fd allocates a string per descriptor.
+                peakFds = Math.Max(peakFds, ProcessStatus.OpenFiles());
+                peakThreads = Math.Max(peakThreads, ProcessStatus.Threads());
+            }
         }
 
         var deadline = start + (long)(limit.TotalSeconds * Stopwatch.Frequency);
@@ -162,6 +169,8 @@ internal sealed class TerminalPair : IAsyncDisposable
         Sample();
         var duration = Stopwatch.GetElapsedTime(start);
         var cpuMs = (ProcessCpuClock.NowNs() - cpu0) / 1e6;
+        var allocated = GC.GetTotalAllocatedBytes() - allocated0;
+        var gcs = GC.CollectionCount(0) - gcs0;
         registration?.Dispose();
         clock?.Dispose();
 
@@ -177,7 +186,7 @@ internal sealed class TerminalPair : IAsyncDisposable
         var mediaTimes = endTicks.Where(e => e != 0).Select(e => e * Core.AudioFrame.Duration).Order().ToArray();
         var mediaMedian = mediaTimes.Length == 0 ? TimeSpan.Zero : mediaTimes[mediaTimes.Length / 2];
         return new BatchMeasurement(
-            calls, failures, pages, peakConcurrent, duration, median, max, mediaMedian, _ticker.Ticks * Core.AudioFrame.Duration, rssBefore, rssPeak, heapBefore, heapPeak, cpuMs,
+            calls, failures, pages, peakConcurrent, duration, median, max, mediaMedian, _ticker.Ticks * Core.AudioFrame.Duration, rssBefore, rssPeak, heapBefore, heapPeak, allocated, gcs, cpuMs,
             _ticker.Ticks, _ticker.LateTicks, _ticker.OverrunTicks, _ticker.MaxLateness, _ticker.MaxWork, _ticker.MeanWork,
             clock?.SkippedTicks ?? 0, peakFds, threadsBefore, peakThreads, firstFailure);
     }
