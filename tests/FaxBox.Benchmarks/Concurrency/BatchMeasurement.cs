@@ -15,6 +15,8 @@ internal sealed record BatchMeasurement(
     long RssPeak,
     long HeapBefore,
     long HeapPeak,
+    long MidCallLiveHeap,
+    long MidCallRss,
     long Allocated,
     int Gen0Collections,
     double CpuMs,
@@ -23,6 +25,7 @@ internal sealed record BatchMeasurement(
     long OverrunTicks,
     TimeSpan MaxLateness,
     TimeSpan MaxTickWork,
+    TimeSpan MaxTickWorkAt,
     TimeSpan MeanTickWork,
     long SkippedTicks,
     int PeakOpenFiles,
@@ -43,8 +46,9 @@ internal sealed record BatchMeasurement(
         $"call_median_s={MedianCall.TotalSeconds:F2} call_max_s={MaxCall.TotalSeconds:F2} call_median_media_s={MedianCallMediaTime.TotalSeconds:F2} media_s={MediaTime.TotalSeconds:F2} " +
         $"rss_before_mib={RssBefore / MiB:F1} rss_peak_mib={RssPeak / MiB:F1} rss_per_fax_mib={RssPerFaxMiB:F3} " +
         $"heap_before_mib={HeapBefore / MiB:F1} heap_peak_mib={HeapPeak / MiB:F1} heap_per_fax_mib={HeapPerFaxMiB:F3} " +
+        (MidCallLiveHeap > 0 ? $"mid_call_live_heap_per_fax_kib={(MidCallLiveHeap - HeapBefore) / 1024.0 / Calls:F0} mid_call_rss_per_fax_kib={(MidCallRss - RssBefore) / 1024.0 / Calls:F0} " : string.Empty) +
         $"alloc_per_fax_kib={Allocated / 1024.0 / Calls:F0} gen0_gcs={Gen0Collections} " +
         $"cpu_ms={CpuMs:F0} cpu_per_fax_ms={CpuPerFaxMs:F1} ticks={Ticks} late_ticks={LateTicks} overrun_ticks={OverrunTicks} skipped_ticks={SkippedTicks} " +
-        $"max_lateness_ms={MaxLateness.TotalMilliseconds:F1} max_tick_ms={MaxTickWork.TotalMilliseconds:F1} mean_tick_ms={MeanTickWork.TotalMilliseconds:F2} " +
+        $"max_lateness_ms={MaxLateness.TotalMilliseconds:F1} max_tick_ms={MaxTickWork.TotalMilliseconds:F1} max_tick_at_s={MaxTickWorkAt.TotalSeconds:F2} mean_tick_ms={MeanTickWork.TotalMilliseconds:F2} " +
         $"peak_fds={PeakOpenFiles} threads_before={ThreadsBefore} peak_threads={PeakThreads}" + (FirstFailure is null ? string.Empty : $" first_failure=\"{FirstFailure}\"");
 }

@@ -55,10 +55,10 @@ internal static class ConcurrencyBench
     {
         Directory.CreateDirectory(work);
         var document = Path.Combine(work, "page.tif");
-        TestPageGenerator.Write(document, new TestPageOptions { Pages = 1, StationIdent = "FAXSERVER BENCH" });
+        TestPageGenerator.Write(document, new TestPageOptions { Pages = 1, StationIdent = "FAXSERVER BENCH", Resolution = o.Standard ? FaxResolution.Standard : FaxResolution.Fine });
         IFaxEngine engine = new SpanDspFaxEngine(NullLoggerFactory.Instance);
         var fdLimit = ProcessStatus.OpenFileLimit();
-        Console.Out.WriteLine($"# faxserver: {(o.Fast ? "virtual clock, as fast as it goes (--fast)" : "real-time 20 ms media clock")}; baseline {o.Baseline}, batch {o.Calls}; open-file limit {(fdLimit < 0 ? "unlimited" : fdLimit)}; {Environment.ProcessorCount} cores");
+        Console.Out.WriteLine($"# faxserver: {(o.Fast ? "virtual clock, as fast as it goes (--fast)" : "real-time 20 ms media clock")}; baseline {o.Baseline}, batch {o.Calls} {(o.Ramp > TimeSpan.Zero ? $"started over {o.Ramp.TotalSeconds:0} s" : "started at once")}; page {(o.Standard ? "standard" : "fine")} resolution, {new FileInfo(document).Length / 1024} KiB; open-file limit {(fdLimit < 0 ? "unlimited" : fdLimit)}; {Environment.ProcessorCount} cores");
         var needFds = (8L * o.Calls) + 200;
         if (fdLimit >= 0 && fdLimit < needFds)
         {
@@ -66,15 +66,15 @@ internal static class ConcurrencyBench
         }
 
         // Warm-up, untimed: the JIT compiles the SIP, UDPTL, T.30 and TIFF paths once, so neither batch pays for it.
-        var warm = await BatchAsync(engine, document, Path.Combine(work, "warmup"), 1, fast: true, o.Limit).ConfigureAwait(false);
+        var warm = await BatchAsync(engine, document, Path.Combine(work, "warmup"), 1, fast: true, TimeSpan.Zero, o.Limit).ConfigureAwait(false);
         if (warm.Failures > 0)
         {
             Console.Out.WriteLine($"# warning: the warm-up fax failed: {warm.FirstFailure}");
         }
 
-        var baseline = await BatchAsync(engine, document, Path.Combine(work, "baseline"), o.Baseline, o.Fast, o.Limit).ConfigureAwait(false);
+        var baseline = await BatchAsync(engine, document, Path.Combine(work, "baseline"), o.Baseline, o.Fast, o.Ramp * o.Baseline / o.Calls, o.Limit).ConfigureAwait(false);
         Console.Out.WriteLine(baseline.Line("baseline"));
-        var batch = await BatchAsync(engine, document, Path.Combine(work, "batch"), o.Calls, o.Fast, o.Limit).ConfigureAwait(false);
+        var batch = await BatchAsync(engine, document, Path.Combine(work, "batch"), o.Calls, o.Fast, o.Ramp, o.Limit).ConfigureAwait(false);
         Console.Out.WriteLine(batch.Line("batch"));
 
         Console.Out.WriteLine($"ratio cpu_per_fax batch/baseline {Ratio(batch.CpuPerFaxMs, baseline.CpuPerFaxMs)}; duration batch/baseline {Ratio(batch.Duration.TotalSeconds, baseline.Duration.TotalSeconds)}; call_median batch/baseline {Ratio(batch.MedianCall.TotalSeconds, baseline.MedianCall.TotalSeconds)}; rss_per_fax batch/baseline {Ratio(batch.RssPerFaxMiB, baseline.RssPerFaxMiB)}; mean_tick batch/baseline {Ratio(batch.MeanTickWork.TotalMilliseconds, baseline.MeanTickWork.TotalMilliseconds)}");
@@ -87,10 +87,10 @@ internal static class ConcurrencyBench
         return batch.Failures == 0 && baseline.Failures == 0 ? 0 : ExitFailed;
     }
 
-    private static async Task<BatchMeasurement> BatchAsync(IFaxEngine engine, string document, string inbox, int calls, bool fast, TimeSpan limit)
+    private static async Task<BatchMeasurement> BatchAsync(IFaxEngine engine, string document, string inbox, int calls, bool fast, TimeSpan ramp, TimeSpan limit)
     {
         await using var pair = TerminalPair.Create(engine, calls, inbox);
-        return await pair.RunBatchAsync(document, calls, fast, limit).ConfigureAwait(false);
+        return await pair.RunBatchAsync(document, calls, fast, ramp, limit).ConfigureAwait(false);
     }
 
     private static string Ratio(double value, double baseline) => baseline > 0 ? $"{value / baseline:F2}" : "n/a";

@@ -18,6 +18,7 @@ internal sealed class PairTicker : IMediaTickHandler
     private long _maxLatenessTicks;
     private long _maxWork;
     private long _sumWork;
+    private long _maxWorkIndex;
 
     public PairTicker(CallControl.Gateway a, CallControl.Gateway b)
     {
@@ -38,6 +39,9 @@ internal sealed class PairTicker : IMediaTickHandler
 
     public TimeSpan MaxWork => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _maxWork));
 
+    /// <summary>When (media time from the batch's first tick) the longest tick ran.</summary>
+    public TimeSpan MaxWorkAt => Interlocked.Read(ref _maxWorkIndex) * AudioFrame.Duration;
+
     public TimeSpan MeanWork => Ticks == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _sumWork) / Ticks);
 
     /// <summary>Forgets the figures so far (between the warm-up and a measured batch).</summary>
@@ -49,6 +53,7 @@ internal sealed class PairTicker : IMediaTickHandler
         Interlocked.Exchange(ref _maxLatenessTicks, 0);
         Interlocked.Exchange(ref _maxWork, 0);
         Interlocked.Exchange(ref _sumWork, 0);
+        Interlocked.Exchange(ref _maxWorkIndex, 0);
     }
 
     public void OnTick(in MediaTick tick)
@@ -75,6 +80,7 @@ internal sealed class PairTicker : IMediaTickHandler
         if (work > Interlocked.Read(ref _maxWork))
         {
             Interlocked.Exchange(ref _maxWork, work);
+            Interlocked.Exchange(ref _maxWorkIndex, Interlocked.Read(ref _ticks));
         }
 
         Interlocked.Add(ref _sumWork, work);

@@ -28,6 +28,9 @@ internal sealed class TerminalPair : IAsyncDisposable
     /// <summary>How often the main thread samples memory and concurrency while the batch runs.</summary>
     private static readonly TimeSpan SamplePeriod = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>When the virtual-clock run takes its garbage-collected snapshot: half-way through the test page.</summary>
+    private static readonly TimeSpan MidCall = TimeSpan.FromSeconds(50);
+
     private readonly CallControl.Gateway _a;
     private readonly CallControl.Gateway _b;
     private readonly CountingFaxSink _sink;
@@ -73,7 +76,7 @@ internal sealed class TerminalPair : IAsyncDisposable
     /// Sends <paramref name="calls"/> copies of <paramref name="document"/> at once and ticks both boxes until every send has
     /// ended and B has every outcome (or <paramref name="limit"/> of wall time), sampling memory and concurrency meanwhile.
     /// </summary>
-    public async Task<BatchMeasurement> RunBatchAsync(string document, int calls, bool fast, TimeSpan limit)
+    public async Task<BatchMeasurement> RunBatchAsync(string document, int calls, bool fast, TimeSpan ramp, TimeSpan limit)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -100,7 +103,17 @@ internal sealed class TerminalPair : IAsyncDisposable
         var sends = new Task<FaxCallOutcome>[calls];
         var ends = new long[calls];
         var endTicks = new long[calls];
-        for (var i = 0; i < calls; i++)
+        var started = 0;
+        void StartDue(TimeSpan elapsed)
+        {
+            // Call i starts at i/N of the ramp (all at once without one), as an outbox would pace them.
+            for (; started < calls && (ramp <= TimeSpan.Zero || elapsed >= ramp * started / calls); started++)
+            {
+                StartOne(started);
+            }
+        }
+
+        void StartOne(int i)
         {
             var request = new FaxCallRequest(TerminalNumber, document, FaxTransport.T38, true, 14_400, null, ConcurrencyBench.SenderIdent, null, $"bench {i}");
             sends[i] = _a.SendAsync(request, null, CancellationToken.None);
@@ -116,8 +129,11 @@ internal sealed class TerminalPair : IAsyncDisposable
                 TaskScheduler.Default);
         }
 
-        bool Done() => sends.All(s => s.IsCompleted) && _sink.Completions.Count >= _sink.Offers;
+        StartDue(TimeSpan.Zero);
+
+        bool Done() => started == calls && sends.All(s => s.IsCompleted) && _sink.Completions.Count >= _sink.Offers;
         var samples = 0;
+        long midHeap = 0, midRss = 0;
         void Sample()
         {
             rssPeak = Math.Max(rssPeak, ProcessStatus.ResidentBytes());
@@ -137,9 +153,19 @@ internal sealed class TerminalPair : IAsyncDisposable
             var virtualClock = new VirtualMediaClock();
             using var fastRegistration = virtualClock.Register(_ticker);
             var lastSample = start;
+            var midpoint = false;
             while (!Done() && Stopwatch.GetTimestamp() < deadline)
             {
+                StartDue(virtualClock.Now);
                 virtualClock.Advance();
+                if (!midpoint && virtualClock.Now >= MidCall)
+                {
+                    // Virtual clock only (a full collection would stall the real-time one): what every call holds
+                    // half-way through its page, garbage collected.
+                    midpoint = true;
+                    midHeap = GC.GetTotalMemory(forceFullCollection: true);
+                    midRss = ProcessStatus.ResidentBytes();
+                }
                 if (Stopwatch.GetElapsedTime(lastSample) >= SamplePeriod)
                 {
                     Sample();
@@ -161,6 +187,7 @@ internal sealed class TerminalPair : IAsyncDisposable
             using var timer = new PeriodicTimer(SamplePeriod);
             while (!Done() && Stopwatch.GetTimestamp() < deadline)
             {
+                StartDue(Stopwatch.GetElapsedTime(start));
                 Sample();
                 await timer.WaitForNextTickAsync().ConfigureAwait(false);
             }
@@ -186,8 +213,8 @@ internal sealed class TerminalPair : IAsyncDisposable
         var mediaTimes = endTicks.Where(e => e != 0).Select(e => e * Core.AudioFrame.Duration).Order().ToArray();
         var mediaMedian = mediaTimes.Length == 0 ? TimeSpan.Zero : mediaTimes[mediaTimes.Length / 2];
         return new BatchMeasurement(
-            calls, failures, pages, peakConcurrent, duration, median, max, mediaMedian, _ticker.Ticks * Core.AudioFrame.Duration, rssBefore, rssPeak, heapBefore, heapPeak, allocated, gcs, cpuMs,
-            _ticker.Ticks, _ticker.LateTicks, _ticker.OverrunTicks, _ticker.MaxLateness, _ticker.MaxWork, _ticker.MeanWork,
+            calls, failures, pages, peakConcurrent, duration, median, max, mediaMedian, _ticker.Ticks * Core.AudioFrame.Duration, rssBefore, rssPeak, heapBefore, heapPeak, midHeap, midRss, allocated, gcs, cpuMs,
+            _ticker.Ticks, _ticker.LateTicks, _ticker.OverrunTicks, _ticker.MaxLateness, _ticker.MaxWork, _ticker.MaxWorkAt, _ticker.MeanWork,
             clock?.SkippedTicks ?? 0, peakFds, threadsBefore, peakThreads, firstFailure);
     }
 
@@ -198,7 +225,12 @@ internal sealed class TerminalPair : IAsyncDisposable
         var senderFailures = 0;
         foreach (var send in sends)
         {
-            if (!send.IsCompletedSuccessfully || send.Result is not { Kind: FaxCallOutcomeKind.Sent, PagesSent: 1 })
+            if (send is null)
+            {
+                senderFailures++;
+                first ??= "sender: never started (the batch ran out of time while ramping up)";
+            }
+            else if (!send.IsCompletedSuccessfully || send.Result is not { Kind: FaxCallOutcomeKind.Sent, PagesSent: 1 })
             {
                 senderFailures++;
                 first ??= send.IsCompletedSuccessfully ? $"sender: {send.Result.Kind} {send.Result.Reason}" : $"sender: {send.Status} {send.Exception?.GetBaseException().Message}";
