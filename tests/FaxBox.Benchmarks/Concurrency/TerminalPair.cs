@@ -202,10 +202,6 @@ internal sealed class TerminalPair : IAsyncDisposable
         clock?.Dispose();
 
         var (failures, pages, firstFailure) = Verdict(document, sends, calls);
-        if (Environment.GetEnvironmentVariable("FAXBOX_BENCH_DEBUG") == "1" && sends[0].IsCompletedSuccessfully)
-        {
-            Console.Out.WriteLine($"# debug: {sends[0].Result} {sends[0].Result.Record}");
-        }
 
         var callTimes = ends.Where(e => e != 0).Select(e => Stopwatch.GetElapsedTime(start, e)).Order().ToArray();
         var median = callTimes.Length == 0 ? TimeSpan.Zero : callTimes[callTimes.Length / 2];
