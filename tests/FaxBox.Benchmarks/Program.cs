@@ -22,6 +22,11 @@ internal static class Program
             return Gateway.GatewayBench.Run(args.AsSpan(1));
         }
 
+        if (args.Length > 0 && args[0] == "faxserver")
+        {
+            return Concurrency.ConcurrencyBench.Run(args.AsSpan(1));
+        }
+
         var o = BenchOptions.Parse(args, out var help);
         if (o is null)
         {

@@ -100,6 +100,9 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
     /// <summary>The terminal running now (audio or T.38), or null before media starts.</summary>
     public IFaxTerminal? Terminal => (IFaxTerminal?)_t38 ?? _audio;
 
+    /// <summary>Whether a G.711 jitter buffer is held (only while the call carries audio).</summary>
+    internal bool HoldsJitterBuffer => _jitter is not null;
+
     /// <summary>Media time: frames ticked × 20 ms.</summary>
     public TimeSpan Now => _time.Now;
 
@@ -178,6 +181,10 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
 
         DropAudio();
         DropT38();
+
+        // The G.711 jitter buffer is 48 KB (a 2 s sample ring) that T.38 never reads: free it for the rest of the call
+        // (a fall-back to G.711 makes a fresh one), so a box with hundreds of T.38 calls does not keep one per call.
+        _jitter = null;
         _udptlBase += NetworkCounters.Of(_udptl);
         _udptl?.Dispose();
         _udptl = new UdptlSession(udptl, _udptlSocket, remote, this);

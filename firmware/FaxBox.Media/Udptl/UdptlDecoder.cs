@@ -10,16 +10,15 @@ namespace FaxBox.Media.Udptl;
 public sealed class UdptlDecoder
 {
     private const int Slots = 64;
-    private const int SlotSize = UdptlOptions.MaxUdpPayload;
     private const int FecRecords = 4;
     private const int MaxFecEntries = 8;
 
     private readonly UdptlOptions _options;
     private readonly IUdptlIfpHandler _handler;
-    private readonly byte[] _arena = new byte[Slots * SlotSize];
+    private readonly UdptlSlotArena _arena = new(Slots);
     private readonly int[] _lengths = new int[Slots];
     private readonly long[] _tags = new long[Slots];
-    private readonly byte[] _fecArena = new byte[FecRecords * MaxFecEntries * SlotSize];
+    private readonly UdptlSlotArena _fecArena = new(FecRecords * MaxFecEntries);
     private readonly int[] _fecLengths = new int[FecRecords * MaxFecEntries];
     private readonly long[] _fecSequence = new long[FecRecords];
     private readonly int[] _fecSpan = new int[FecRecords];
@@ -171,7 +170,7 @@ public sealed class UdptlDecoder
         {
             int slot = (int)(_next & (Slots - 1));
             Statistics.IfpsDelivered++;
-            _handler.OnIfp(_arena.AsSpan(slot * SlotSize, _lengths[slot]), (ushort)_next);
+            _handler.OnIfp(_arena.Read(slot, _lengths[slot]), (ushort)_next);
         }
         else
         {
@@ -186,8 +185,8 @@ public sealed class UdptlDecoder
     private void Store(long seq, ReadOnlySpan<byte> ifp)
     {
         int slot = (int)(seq & (Slots - 1));
-        int length = Math.Min(ifp.Length, SlotSize);
-        ifp[..length].CopyTo(_arena.AsSpan(slot * SlotSize));
+        int length = Math.Min(ifp.Length, UdptlOptions.MaxUdpPayload);
+        _arena.Store(slot, ifp[..length]);
         _lengths[slot] = length;
         _tags[slot] = seq;
     }
@@ -229,8 +228,8 @@ public sealed class UdptlDecoder
             }
 
             int index = (record * MaxFecEntries) + m;
-            int length = Math.Min(entry.Length, SlotSize);
-            entry[..length].CopyTo(_fecArena.AsSpan(index * SlotSize));
+            int length = Math.Min(entry.Length, UdptlOptions.MaxUdpPayload);
+            _fecArena.Store(index, entry[..length]);
             _fecLengths[index] = length;
             m++;
         }
@@ -291,8 +290,8 @@ public sealed class UdptlDecoder
         int index = (record * MaxFecEntries) + m;
         int length = _fecLengths[index];
         int slot = (int)(missing & (Slots - 1));
-        Span<byte> target = _arena.AsSpan(slot * SlotSize, length);
-        _fecArena.AsSpan(index * SlotSize, length).CopyTo(target);
+        Span<byte> target = _arena.Write(slot, length);
+        _fecArena.Read(index, length).CopyTo(target);
         for (int j = 1; j <= span; j++)
         {
             long c = q + m - (j * entries);
@@ -302,7 +301,7 @@ public sealed class UdptlDecoder
             }
 
             int other = (int)(c & (Slots - 1));
-            ReadOnlySpan<byte> ifp = _arena.AsSpan(other * SlotSize, Math.Min(_lengths[other], length));
+            ReadOnlySpan<byte> ifp = _arena.Read(other, Math.Min(_lengths[other], length));
             for (int i = 0; i < ifp.Length; i++)
             {
                 target[i] ^= ifp[i];

@@ -12,10 +12,9 @@ namespace FaxBox.Media.Udptl;
 public sealed class UdptlEncoder
 {
     private const int Slots = 16;
-    private const int SlotSize = UdptlOptions.MaxUdpPayload;
 
     private readonly UdptlOptions _options;
-    private readonly byte[] _arena = new byte[Slots * SlotSize];
+    private readonly UdptlSlotArena _arena = new(Slots);
     private readonly int[] _lengths = new int[Slots];
     private readonly int[] _depths = new int[Slots];
     private long _sent;
@@ -70,7 +69,7 @@ public sealed class UdptlEncoder
 
         ushort sequence = NextSequence;
         int slot = sequence % Slots;
-        ifp.CopyTo(_arena.AsSpan(slot * SlotSize));
+        _arena.Store(slot, ifp);
         _lengths[slot] = ifp.Length;
         _depths[slot] = T38IfpReader.IsControl(ifp) ? _options.ControlRedundancy : _options.ImageRedundancy;
         int available = (int)Math.Min(_sent, UdptlOptions.MaxHistory);
@@ -114,7 +113,7 @@ public sealed class UdptlEncoder
         for (int k = 1; k <= fitting; k++)
         {
             int s = (sequence - k) & (Slots - 1);
-            UdptlCodec.WriteOpenType(destination, ref offset, _arena.AsSpan(s * SlotSize, _lengths[s]));
+            UdptlCodec.WriteOpenType(destination, ref offset, _arena.Read(s, _lengths[s]));
         }
 
         return offset;
@@ -141,7 +140,7 @@ public sealed class UdptlEncoder
             for (int j = 1; j <= span; j++)
             {
                 int s = (sequence + m - (j * entries)) & (Slots - 1);
-                ReadOnlySpan<byte> ifp = _arena.AsSpan(s * SlotSize, _lengths[s]);
+                ReadOnlySpan<byte> ifp = _arena.Read(s, _lengths[s]);
                 for (int i = 0; i < ifp.Length; i++)
                 {
                     parity[i] ^= ifp[i];

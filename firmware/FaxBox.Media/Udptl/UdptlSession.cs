@@ -24,7 +24,7 @@ public sealed class UdptlSession : IMediaTickHandler, IDisposable
     private readonly UdptlDecoder _decoder;
     private readonly byte[] _sendBuffer;
     private readonly byte[] _receiveBuffer = new byte[UdptlOptions.MaxUdpPayload + 64];
-    private readonly byte[] _repeatArena;
+    private readonly UdptlSlotArena _repeatArena = new(RepeatSlots);
     private readonly int[] _repeatLength = new int[RepeatSlots];
     private readonly int[] _repeatLeft = new int[RepeatSlots];
     private readonly long[] _repeatDue = new long[RepeatSlots];
@@ -43,7 +43,6 @@ public sealed class UdptlSession : IMediaTickHandler, IDisposable
         _encoder = new UdptlEncoder(options, firstSequence);
         _decoder = new UdptlDecoder(options, handler);
         _sendBuffer = new byte[UdptlOptions.MaxUdpPayload];
-        _repeatArena = new byte[RepeatSlots * UdptlOptions.MaxUdpPayload];
     }
 
     /// <summary>Binds a port from <paramref name="ports"/> and opens a session on it.</summary>
@@ -108,7 +107,7 @@ public sealed class UdptlSession : IMediaTickHandler, IDisposable
         {
             if (_repeatLeft[slot] > 0 && _repeatDue[slot] <= _ticks)
             {
-                _socket.Send(_repeatArena.AsSpan(slot * UdptlOptions.MaxUdpPayload, _repeatLength[slot]));
+                _socket.Send(_repeatArena.Read(slot, _repeatLength[slot]));
                 SendStatistics.Datagrams++;
                 _repeatLeft[slot]--;
                 _repeatDue[slot] = _ticks + _options.RepeatSpacingTicks;
@@ -151,7 +150,7 @@ public sealed class UdptlSession : IMediaTickHandler, IDisposable
                 return true;
             }
 
-            _sendBuffer.AsSpan(0, length).CopyTo(_repeatArena.AsSpan(slot * UdptlOptions.MaxUdpPayload));
+            _repeatArena.Store(slot, _sendBuffer.AsSpan(0, length));
             _repeatLength[slot] = length;
             _repeatLeft[slot] = repeatCount - 1;
             _repeatDue[slot] = _ticks + _options.RepeatSpacingTicks;

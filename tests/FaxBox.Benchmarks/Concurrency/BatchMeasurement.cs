@@ -1,0 +1,54 @@
+namespace FaxBox.Benchmarks.Concurrency;
+
+/// <summary>The figures of one batch of concurrent faxes from box A's terminal to box B's.</summary>
+internal sealed record BatchMeasurement(
+    int Calls,
+    int Failures,
+    int Pages,
+    int PeakConcurrent,
+    TimeSpan Duration,
+    TimeSpan MedianCall,
+    TimeSpan MaxCall,
+    TimeSpan MedianCallMediaTime,
+    TimeSpan MediaTime,
+    long RssBefore,
+    long RssPeak,
+    long HeapBefore,
+    long HeapPeak,
+    long MidCallLiveHeap,
+    long MidCallRss,
+    long Allocated,
+    int Gen0Collections,
+    double CpuMs,
+    long Ticks,
+    long LateTicks,
+    long OverrunTicks,
+    TimeSpan MaxLateness,
+    TimeSpan MaxTickWork,
+    TimeSpan MaxTickWorkAt,
+    TimeSpan MeanTickWork,
+    long SkippedTicks,
+    int PeakOpenFiles,
+    int ThreadsBefore,
+    int PeakThreads,
+    string? FirstFailure)
+{
+    private const double MiB = 1024.0 * 1024.0;
+
+    public double RssPerFaxMiB => (RssPeak - RssBefore) / MiB / Calls;
+
+    public double HeapPerFaxMiB => (HeapPeak - HeapBefore) / MiB / Calls;
+
+    public double CpuPerFaxMs => CpuMs / Calls;
+
+    public string Line(string name) =>
+        $"run={name} calls={Calls} failures={Failures} pages={Pages} peak_concurrent={PeakConcurrent} duration_s={Duration.TotalSeconds:F2} " +
+        $"call_median_s={MedianCall.TotalSeconds:F2} call_max_s={MaxCall.TotalSeconds:F2} call_median_media_s={MedianCallMediaTime.TotalSeconds:F2} media_s={MediaTime.TotalSeconds:F2} " +
+        $"rss_before_mib={RssBefore / MiB:F1} rss_peak_mib={RssPeak / MiB:F1} rss_per_fax_mib={RssPerFaxMiB:F3} " +
+        $"heap_before_mib={HeapBefore / MiB:F1} heap_peak_mib={HeapPeak / MiB:F1} heap_per_fax_mib={HeapPerFaxMiB:F3} " +
+        (MidCallLiveHeap > 0 ? $"mid_call_live_heap_per_fax_kib={(MidCallLiveHeap - HeapBefore) / 1024.0 / Calls:F0} mid_call_rss_per_fax_kib={(MidCallRss - RssBefore) / 1024.0 / Calls:F0} " : string.Empty) +
+        $"alloc_per_fax_kib={Allocated / 1024.0 / Calls:F0} gen0_gcs={Gen0Collections} " +
+        $"cpu_ms={CpuMs:F0} cpu_per_fax_ms={CpuPerFaxMs:F1} ticks={Ticks} late_ticks={LateTicks} overrun_ticks={OverrunTicks} skipped_ticks={SkippedTicks} " +
+        $"max_lateness_ms={MaxLateness.TotalMilliseconds:F1} max_tick_ms={MaxTickWork.TotalMilliseconds:F1} max_tick_at_s={MaxTickWorkAt.TotalSeconds:F2} mean_tick_ms={MeanTickWork.TotalMilliseconds:F2} " +
+        $"peak_fds={PeakOpenFiles} threads_before={ThreadsBefore} peak_threads={PeakThreads}" + (FirstFailure is null ? string.Empty : $" first_failure=\"{FirstFailure}\"");
+}
