@@ -45,28 +45,7 @@ internal sealed partial class GatewayCall
         Media = context.Media.Create($"{port.Name}-call", fax);
         Media.FaxToneDetected += OnFaxTone;
         Media.FaxProgress += OnFaxProgress;
-        var media = context.Options.Media;
-        _negotiator = new SdpNegotiator(
-            new SdpMediaOptions
-            {
-                Address = Media.AudioEndPoint.Address,
-                AudioPort = Media.AudioEndPoint.Port,
-                ImagePort = Media.ImageEndPoint.Port,
-                AudioPayloadTypes = [.. media.Codecs],
-                AcceptT38 = fax.T38 != T38Initiation.Never,
-                PreferT38 = true,
-                T38 = new SdpT38Parameters
-                {
-                    Version = fax.T38Version,
-                    MaxBitRate = 14_400,
-                    RateManagement = T38RateManagement.TransferredTcf,
-                    MaxBuffer = 2000,
-                    MaxDatagram = fax.MaxDatagram,
-                    ErrorCorrection = [T38ErrorCorrection.Redundancy, T38ErrorCorrection.Fec],
-                },
-                OriginUser = "FaxBox",
-            },
-            context.NextSdpSession());
+        _negotiator = context.CreateNegotiator(Media.AudioEndPoint, Media.ImageEndPoint, fax, fax.T38 != T38Initiation.Never, 14_400);
     }
 
     public FaxOptions Fax { get; }

@@ -28,6 +28,33 @@ internal sealed class GatewayContext(GatewayOptions options, StatusBoard status,
 
     public GatewayBackground Background { get; } = new(loggers.CreateLogger<GatewayBackground>());
 
+    /// <summary>
+    /// The SDP offer/answer of one call with media at <paramref name="audio"/> and <paramref name="image"/>: the configured
+    /// G.711 codecs, and T.38 (accepted when <paramref name="acceptT38"/>, preferred, transferred TCF, UDPTL redundancy and
+    /// FEC) up to <paramref name="maxBitRate"/>. Gateway calls and the box's own terminal calls offer alike.
+    /// </summary>
+    public Sip.Sdp.SdpNegotiator CreateNegotiator(System.Net.IPEndPoint audio, System.Net.IPEndPoint image, FaxOptions fax, bool acceptT38, int maxBitRate) => new(
+        new Sip.Sdp.SdpMediaOptions
+        {
+            Address = audio.Address,
+            AudioPort = audio.Port,
+            ImagePort = image.Port,
+            AudioPayloadTypes = [.. Options.Media.Codecs],
+            AcceptT38 = acceptT38,
+            PreferT38 = true,
+            T38 = new Sip.Sdp.SdpT38Parameters
+            {
+                Version = fax.T38Version,
+                MaxBitRate = maxBitRate,
+                RateManagement = Sip.Sdp.T38RateManagement.TransferredTcf,
+                MaxBuffer = 2000,
+                MaxDatagram = fax.MaxDatagram,
+                ErrorCorrection = [Sip.Sdp.T38ErrorCorrection.Redundancy, Sip.Sdp.T38ErrorCorrection.Fec],
+            },
+            OriginUser = "FaxBox",
+        },
+        NextSdpSession());
+
     /// <summary>A fresh SDP o= session id.</summary>
     public ulong NextSdpSession() => (ulong)Interlocked.Increment(ref _sdpSession);
 

@@ -77,28 +77,7 @@ internal sealed partial class TerminalCall
         RemoteNumber = remoteNumber;
         _logger = context.Loggers.CreateLogger<TerminalCall>();
         Media = owner.Media.CreateTerminal(OnFaxProgress, OnTone);
-        var media = context.Options.Media;
-        _negotiator = new SdpNegotiator(
-            new SdpMediaOptions
-            {
-                Address = Media.AudioEndPoint.Address,
-                AudioPort = Media.AudioEndPoint.Port,
-                ImagePort = Media.ImageEndPoint.Port,
-                AudioPayloadTypes = [.. media.Codecs],
-                AcceptT38 = t38Wanted,
-                PreferT38 = true,
-                T38 = new SdpT38Parameters
-                {
-                    Version = _fax.T38Version,
-                    MaxBitRate = MaxBitRateOf(terminal.Modems),
-                    RateManagement = T38RateManagement.TransferredTcf,
-                    MaxBuffer = 2000,
-                    MaxDatagram = _fax.MaxDatagram,
-                    ErrorCorrection = [T38ErrorCorrection.Redundancy, T38ErrorCorrection.Fec],
-                },
-                OriginUser = "FaxBox",
-            },
-            context.NextSdpSession());
+        _negotiator = context.CreateNegotiator(Media.AudioEndPoint, Media.ImageEndPoint, _fax, t38Wanted, MaxBitRateOf(terminal.Modems));
     }
 
     public SipAccount Account { get; }
