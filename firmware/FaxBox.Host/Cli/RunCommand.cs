@@ -22,7 +22,7 @@ internal static class RunCommand
         var config = new Option<FileInfo?>("--config") { Description = "The configuration file (default: the built-in one, on the simulator board; see 'faxbox config check --print-default')." };
         var board = new Option<FileInfo?>("--board") { Description = "A board file to use instead of the configuration's board." };
         var duration = new Option<TimeSpan?>("--for") { Description = "Stop by itself after this long (e.g. 00:01:00); default: until SIGTERM or Ctrl+C." };
-        var command = new Command("run", "Start the box: SIP, line ports, fax relay; on the simulator board by default.")
+        var command = new Command("run", "Start the box: SIP, line ports, fax relay, its own fax server (inbox, outbox), MQTT status and the local API; on the simulator board by default.")
         {
             config, board, duration,
         };
