@@ -123,17 +123,7 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
         _logger = logger ?? NullLogger.Instance;
         _cname = $"faxbox@{media.Address}";
 
-        (_rtpSocket, _rtcpSocket) = ports.BindRtpPair();
-        try
-        {
-            _udptlSocket = ports.BindSingle();
-        }
-        catch
-        {
-            _rtpSocket.Dispose();
-            _rtcpSocket.Dispose();
-            throw;
-        }
+        (_rtpSocket, _rtcpSocket, _udptlSocket) = ports.BindCallSockets();
 
         AudioEndPoint = (IPEndPoint)_rtpSocket.LocalEndPoint!;
         ImageEndPoint = (IPEndPoint)_udptlSocket.LocalEndPoint!;

@@ -69,17 +69,7 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
         _progress = progress;
         _tone = tone;
         _cname = $"faxbox@{address}";
-        (_rtpSocket, _rtcpSocket) = ports.BindRtpPair();
-        try
-        {
-            _udptlSocket = ports.BindSingle();
-        }
-        catch
-        {
-            _rtpSocket.Dispose();
-            _rtcpSocket.Dispose();
-            throw;
-        }
+        (_rtpSocket, _rtcpSocket, _udptlSocket) = ports.BindCallSockets();
 
         // The terminal must notice a far end that died (its ports closed) rather than wait for T.30's timeouts.
         MediaUdpSocket.ReportUnreachable(_rtpSocket);

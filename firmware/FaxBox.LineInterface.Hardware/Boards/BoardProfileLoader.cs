@@ -30,25 +30,9 @@ public static class BoardProfileLoader
     public static BoardLoadResult Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string json;
-        try
+        if (Core.Json.JsonFiles.TryRead(path, MaxFileBytes, "board file", out var reason) is not { } json)
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return Failure(path, "(file)", $"not found (full path {info.FullName})");
-            }
-
-            if (info.Length > MaxFileBytes)
-            {
-                return Failure(path, "(file)", $"{info.Length} bytes is too large for a board file (limit {MaxFileBytes})");
-            }
-
-            json = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Failure(path, "(file)", "cannot be read: " + e.Message);
+            return Failure(path, "(file)", reason);
         }
 
         return Parse(json, path);

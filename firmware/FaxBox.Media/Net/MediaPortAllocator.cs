@@ -55,6 +55,25 @@ public sealed class MediaPortAllocator
         throw new IOException($"no free RTP/RTCP port pair in {_range.MinPort}..{_range.MaxPort} on {_address}");
     }
 
+    /// <summary>
+    /// Binds what one fax-capable call needs before its mode is known: an RTP/RTCP pair and a UDPTL port (so both can go
+    /// into SDP). Nothing stays bound when it throws <see cref="IOException"/> for an exhausted range.
+    /// </summary>
+    public (Socket Rtp, Socket Rtcp, Socket Udptl) BindCallSockets()
+    {
+        var (rtp, rtcp) = BindRtpPair();
+        try
+        {
+            return (rtp, rtcp, BindSingle());
+        }
+        catch
+        {
+            rtp.Dispose();
+            rtcp.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Binds one port (UDPTL); throws <see cref="IOException"/> when the range is exhausted.</summary>
     public Socket BindSingle()
     {
