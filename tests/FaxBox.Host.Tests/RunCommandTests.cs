@@ -59,6 +59,7 @@ public sealed class RunCommandTests
         var json = FaxBoxConfiguration.EmbeddedDefaultText()
             .Replace("\"port\": 5060", $"\"port\": {port}", StringComparison.Ordinal)
             .Replace("127.0.0.1:5060", $"127.0.0.1:{port}", StringComparison.Ordinal)
+            .Replace("http://127.0.0.1:8080", "http://127.0.0.1:0", StringComparison.Ordinal)
             .Replace("\"~/.local/share/faxbox\"", $"\"{folder.Path}\"", StringComparison.Ordinal);
         var file = folder.File("faxbox.json");
         File.WriteAllText(file, json);

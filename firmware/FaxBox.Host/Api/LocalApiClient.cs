@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using FaxBox.Admin.Api;
 
 namespace FaxBox.Host.Api;
 
@@ -31,5 +32,5 @@ internal static class LocalApiClient
 
     /// <summary>Reads a JSON body with the API's options.</summary>
     public static Task<T?> ReadAsync<T>(HttpContent content, CancellationToken cancellationToken) =>
-        content.ReadFromJsonAsync<T>(LocalApiServer.Json, cancellationToken);
+        content.ReadFromJsonAsync<T>(ApiJson.Options, cancellationToken);
 }

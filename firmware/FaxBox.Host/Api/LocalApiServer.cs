@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using System.Text.Json;
+using FaxBox.Admin.Api;
 using FaxBox.Core.Status;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -26,13 +26,6 @@ internal sealed class LocalApiServer : IAsyncDisposable
     /// <summary>The socket the API listens on.</summary>
     public string SocketPath { get; }
 
-    /// <summary>JSON as the API writes it: camelCase, enums as strings.</summary>
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        WriteIndented = false,
-    };
-
     /// <summary>
     /// Binds the socket (replacing a stale one a crashed box left behind; refusing when another box answers on it),
     /// maps the endpoints <paramref name="map"/> adds after the built-in status ones, and starts serving.
@@ -53,7 +46,7 @@ internal sealed class LocalApiServer : IAsyncDisposable
             k.AddServerHeader = false;
         });
         var app = builder.Build();
-        app.MapGet("/api/v1/status", () => Results.Json(status.Current, Json));
+        app.MapGet("/api/v1/status", () => Results.Json(status.Current, ApiJson.Options));
         map?.Invoke(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         if (!OperatingSystem.IsWindows())

@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
+using FaxBox.Admin;
+using FaxBox.Admin.Api;
 using FaxBox.CallControl.Configuration;
 using FaxBox.Core.Status;
 using FaxBox.Host.Api;
 using FaxBox.Host.Configuration;
 using FaxBox.Host.Hosting;
 using FaxBox.Media.Scheduling;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
 namespace FaxBox.Host.Cli;
@@ -22,15 +25,16 @@ internal static class RunCommand
         var config = new Option<FileInfo?>("--config") { Description = "The configuration file (default: the built-in one, on the simulator board; see 'faxbox config check --print-default')." };
         var board = new Option<FileInfo?>("--board") { Description = "A board file to use instead of the configuration's board." };
         var duration = new Option<TimeSpan?>("--for") { Description = "Stop by itself after this long (e.g. 00:01:00); default: until SIGTERM or Ctrl+C." };
-        var command = new Command("run", "Start the box: SIP, line ports, fax relay, its own fax server (inbox, outbox), MQTT status and the local API; on the simulator board by default.")
+        var adminUrls = new Option<string[]>("--admin-urls") { Description = "Where the admin web site listens, overriding the configuration's admin.urls (e.g. http://127.0.0.1:8080; several separated by ';' or repeated).", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("run", "Start the box: SIP, line ports, fax relay, its own fax server (inbox, outbox), MQTT status, the local API and the admin web site; on the simulator board by default.")
         {
-            config, board, duration,
+            config, board, duration, adminUrls,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(config), parse.GetValue(board), parse.GetValue(duration), cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(config), parse.GetValue(board), parse.GetValue(duration), parse.GetValue(adminUrls), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, FileInfo? configFile, FileInfo? boardFile, TimeSpan? duration, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, FileInfo? configFile, FileInfo? boardFile, TimeSpan? duration, string[]? adminUrls, CancellationToken cancellationToken)
     {
         var stdout = parse.InvocationConfiguration.Output;
         var loaded = configFile is null
@@ -111,7 +115,7 @@ internal static class RunCommand
                     appliance.Status,
                     configuration.Api,
                     loggers,
-                    map: appliance.FaxServer is { } server ? app => FaxServerEndpoints.Map(app, server, Path.Combine(configuration.DataFolder, "tmp", "uploads")) : null,
+                    map: appliance.FaxServer is { } server ? app => FaxServerEndpoints.Map(app.MapGroup("/api/v1"), server, Path.Combine(configuration.DataFolder, "tmp", "uploads")) : null,
                     stop.Token).ConfigureAwait(false);
             }
             catch (IOException e)
@@ -121,6 +125,31 @@ internal static class RunCommand
 
             await using var apiScope = api.ConfigureAwait(false);
             stdout.WriteLine($"faxbox: local API on unix:{api.SocketPath}");
+            if (adminUrls is { Length: > 0 })
+            {
+                configuration.Admin.Urls = [.. adminUrls.SelectMany(u => u.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+            }
+
+            AdminSite? admin = null;
+            if (configuration.Admin.Enabled)
+            {
+                try
+                {
+                    admin = await AdminSite.StartAsync(
+                        new AdminContext { Status = appliance.Status, FaxServer = appliance.FaxServer, DataFolder = configuration.DataFolder },
+                        configuration.Admin,
+                        loggers,
+                        stop.Token).ConfigureAwait(false);
+                }
+                catch (IOException e)
+                {
+                    return GlobalOptions.Fail(parse, e.Message);
+                }
+
+                stdout.WriteLine($"faxbox: admin web site on {string.Join(", ", admin.Addresses)}");
+            }
+
+            await using var adminScope = (admin ?? (IAsyncDisposable)NoSite.Instance).ConfigureAwait(false);
 
             notifier.Ready($"{appliance.Status.Current.Ports.Length} ports");
             notifier.StartWatchdog(health.IsHealthy);
@@ -186,5 +215,13 @@ internal static class RunCommand
         {
             stdout.WriteLine($"faxbox: {line}");
         }
+    }
+
+    /// <summary>Nothing to dispose: the admin site is disabled.</summary>
+    private sealed class NoSite : IAsyncDisposable
+    {
+        public static readonly NoSite Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

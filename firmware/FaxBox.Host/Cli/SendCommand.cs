@@ -1,7 +1,8 @@
 using System.CommandLine;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Net;
+using FaxBox.Admin.Api;
 using FaxBox.Host.Api;
 using FaxBox.Host.Configuration;
 

@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Text.Json;
 using FaxBox.CallControl.Configuration;
 using FaxBox.FaxServer;
+using FaxBox.Admin;
 using FaxBox.Host.Api;
 using FaxBox.LineInterface.Hardware.Boards;
 using FaxBox.Mqtt.Configuration;
@@ -25,7 +26,7 @@ namespace FaxBox.Host.Configuration;
 internal sealed class ConfigurationReader
 {
     /// <summary>Keys of the root object, in the order they are read.</summary>
-    internal static readonly string[] RootKeys = ["name", "board", "engine", "dataFolder", "logLevel", "sip", "media", "fax", "dialPlan", "ports", "terminal", "api", "faxServer", "mqtt"];
+    internal static readonly string[] RootKeys = ["name", "board", "engine", "dataFolder", "logLevel", "sip", "media", "fax", "dialPlan", "ports", "terminal", "api", "faxServer", "mqtt", "admin"];
 
     internal static readonly string[] SipKeys = ["accounts", "t1"];
 
@@ -95,6 +96,8 @@ internal sealed class ConfigurationReader
         BindSection(root, "api", api);
         var faxServer = new FaxServerOptions();
         BindSection(root, "faxServer", faxServer);
+        var admin = new AdminOptions();
+        BindSection(root, "admin", admin);
         if (root.TryGetProperty("ports", out var ports))
         {
             _ = Read(ports, typeof(List<PortSettings>), false, "ports", out var portList, gateway);
@@ -147,6 +150,7 @@ internal sealed class ConfigurationReader
             Api = api,
             FaxServer = faxServer,
             Mqtt = mqtt,
+            Admin = admin,
             Source = _file,
         };
     }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using FaxBox.CallControl.Configuration;
 using FaxBox.FaxServer;
+using FaxBox.Admin;
 using FaxBox.Host.Api;
 using FaxBox.LineInterface.Hardware.Boards;
 using FaxBox.Mqtt.Configuration;
@@ -75,6 +76,9 @@ public sealed class FaxBoxConfiguration
 
     /// <summary>Status over MQTT (JSON <c>mqtt</c>); default: the embedded broker on 127.0.0.1:1883.</summary>
     public MqttOptions Mqtt { get; init; } = new();
+
+    /// <summary>The admin web site (JSON <c>admin</c>); default on http://127.0.0.1:8080.</summary>
+    public AdminOptions Admin { get; init; } = new();
 
     /// <summary>Where the configuration came from: the path as given, or <see cref="EmbeddedDefaultSource"/>.</summary>
     public required string Source { get; init; }

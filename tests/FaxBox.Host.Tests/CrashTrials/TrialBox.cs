@@ -57,7 +57,8 @@ internal sealed class TrialBox
                 "outbox": { "maxCalls": {{maxCalls}}, "maxCallsPerAccount": {{maxCalls}}, "oneCallPerDestination": false, "localIdent": "{{ident}}" },
                 "retry": { "backOff": ["1s", "2s"], "maxRetries": 400, "faxFailureDelay": "1s", "interruptedDelay": "1s", "maxInterruptions": 12 }
               },
-              "mqtt": { "enabled": false }
+              "mqtt": { "enabled": false },
+              "admin": { "urls": ["http://127.0.0.1:0"] }
             }
             """));
     }

@@ -20,6 +20,7 @@ public sealed class LastWillTests
             .Replace("127.0.0.1:5060", $"127.0.0.1:{sip}", StringComparison.Ordinal)
             .Replace("\"portMin\": 40000", $"\"portMin\": {media}", StringComparison.Ordinal)
             .Replace("\"portMax\": 40999", $"\"portMax\": {media + 99}", StringComparison.Ordinal)
+            .Replace("http://127.0.0.1:8080", "http://127.0.0.1:0", StringComparison.Ordinal)
             .Replace("\"~/.local/share/faxbox\"", $"\"{folder.Path}\"", StringComparison.Ordinal)
             .Replace("\"embeddedPort\": 1883,", $"\"url\": \"{broker.Url}\", \"deviceId\": \"will-box\",", StringComparison.Ordinal);
         Assert.Contains("will-box", json, StringComparison.Ordinal);

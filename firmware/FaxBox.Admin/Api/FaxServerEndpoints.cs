@@ -7,24 +7,24 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace FaxBox.Host.Api;
+namespace FaxBox.Admin.Api;
 
 /// <summary>
 /// The fax server's part of the local API: jobs (submit, list, get, cancel, retry, delete, document and page previews)
 /// and the inbox (list, get, document, previews, delete, redeliver). Ids are validated before any path is built.
 /// </summary>
-internal static class FaxServerEndpoints
+public static class FaxServerEndpoints
 {
     /// <summary>Most files one submission may carry.</summary>
     public const int MaxFiles = 20;
 
-    public static void Map(IEndpointRouteBuilder app, FaxServerService server, string uploadFolder)
+    /// <summary>Maps the endpoints on <paramref name="api"/> (the caller's <c>/api/v1</c> group, with its own access rules).</summary>
+    public static void Map(IEndpointRouteBuilder api, FaxServerService server, string uploadFolder)
     {
-        var api = app.MapGroup("/api/v1");
         api.MapPost("/jobs", (HttpRequest request, CancellationToken ct) => SubmitAsync(request, server, uploadFolder, ct));
         api.MapGet("/jobs", (string? state, int? offset, int? limit) => ListJobs(server, state, offset, limit));
-        api.MapGet("/jobs/{id:long}", (long id) => server.Jobs.Get(id) is { } job ? Results.Json(ToDto(server, job), LocalApiServer.Json) : NotFound($"job {id}"));
-        api.MapGet("/jobs/{id:long}/attempts", (long id) => server.Jobs.Get(id) is null ? NotFound($"job {id}") : Results.Json(server.Jobs.Attempts(id), LocalApiServer.Json));
+        api.MapGet("/jobs/{id:long}", (long id) => server.Jobs.Get(id) is { } job ? Results.Json(ToDto(server, job), ApiJson.Options) : NotFound($"job {id}"));
+        api.MapGet("/jobs/{id:long}/attempts", (long id) => server.Jobs.Get(id) is null ? NotFound($"job {id}") : Results.Json(server.Jobs.Attempts(id), ApiJson.Options));
         api.MapPost("/jobs/{id:long}/cancel", (long id, CancellationToken ct) => OperateAsync(server, id, () => server.CancelAsync(id, ct)));
         api.MapPost("/jobs/{id:long}/retry", (long id, CancellationToken ct) => OperateAsync(server, id, () => server.RetryAsync(id, ct)));
         api.MapDelete("/jobs/{id:long}", (long id, bool? secure, CancellationToken ct) => OperateAsync(server, id, () => server.DeleteAsync(id, secure ?? false, ct)));
@@ -33,8 +33,8 @@ internal static class FaxServerEndpoints
         api.MapGet("/jobs/{id:long}/pages/{page:int}.png", (long id, int page, int? width) =>
             server.Jobs.Get(id) is { } job ? Preview(job.DocumentPath, page, width) : NotFound($"job {id}"));
 
-        api.MapGet("/inbox", (string? folder) => Results.Json(server.Inbox.List(folder).Select(ToDto), LocalApiServer.Json));
-        api.MapGet("/inbox/{id}", (string id) => server.Inbox.Get(id) is { } fax ? Results.Json(ToDto(fax), LocalApiServer.Json) : NotFound($"fax {Printable(id)}"));
+        api.MapGet("/inbox", (string? folder) => Results.Json(server.Inbox.List(folder).Select(ToDto), ApiJson.Options));
+        api.MapGet("/inbox/{id}", (string id) => server.Inbox.Get(id) is { } fax ? Results.Json(ToDto(fax), ApiJson.Options) : NotFound($"fax {Printable(id)}"));
         api.MapGet("/inbox/{id}/document.{format}", (string id, string format) =>
             server.Inbox.GetDocumentPath(id) is { } path ? Document(path, $"fax-{id}", format) : NotFound($"fax {Printable(id)}"));
         api.MapGet("/inbox/{id}/pages/{page:int}.png", (string id, int page, int? width) =>
@@ -137,7 +137,7 @@ internal static class FaxServerEndpoints
                 : null;
             var job = await server.SubmitAsync(
                 new FaxSubmission(sources, text("to") ?? string.Empty, "api", text("account"), cover, text("notify")), ct).ConfigureAwait(false);
-            return Results.Json(ToDto(server, job), LocalApiServer.Json, statusCode: StatusCodes.Status201Created);
+            return Results.Json(ToDto(server, job), ApiJson.Options, statusCode: StatusCodes.Status201Created);
         }
         catch (FaxSubmissionException e)
         {
@@ -172,7 +172,7 @@ internal static class FaxServerEndpoints
         }
 
         var page = server.Jobs.List(new FaxJobQuery { States = states, Offset = Math.Max(0, offset ?? 0), Limit = Math.Clamp(limit ?? 50, 1, 500) });
-        return Results.Json(new { total = page.Total, jobs = page.Jobs.Select(j => ToDto(server, j)) }, LocalApiServer.Json);
+        return Results.Json(new { total = page.Total, jobs = page.Jobs.Select(j => ToDto(server, j)) }, ApiJson.Options);
     }
 
     private static async Task<IResult> OperateAsync(FaxServerService server, long id, Func<Task<FaxJob>> operation)
@@ -180,7 +180,7 @@ internal static class FaxServerEndpoints
         try
         {
             var job = await operation().ConfigureAwait(false);
-            return server.Jobs.Get(job.Id) is { } now ? Results.Json(ToDto(server, now), LocalApiServer.Json) : Results.NoContent();
+            return server.Jobs.Get(job.Id) is { } now ? Results.Json(ToDto(server, now), ApiJson.Options) : Results.NoContent();
         }
         catch (FaxJobOperationException e) when (e.Error == FaxJobOperationError.NotFound)
         {
@@ -225,7 +225,7 @@ internal static class FaxServerEndpoints
     private static IResult NotFound(string what) => Error(StatusCodes.Status404NotFound, $"{what} does not exist", "id");
 
     private static IResult Error(int status, string message, string? field) =>
-        Results.Json(new ApiError(message, field), LocalApiServer.Json, statusCode: status);
+        Results.Json(new ApiError(message, field), ApiJson.Options, statusCode: status);
 
     /// <summary>Client-supplied text made safe to echo: printable ASCII, at most 80 characters.</summary>
     private static string Printable(string? text) =>

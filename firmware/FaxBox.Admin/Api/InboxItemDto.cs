@@ -1,4 +1,4 @@
-namespace FaxBox.Host.Api;
+namespace FaxBox.Admin.Api;
 
 /// <summary>A received fax as the local API shows it (<c>GET /api/v1/inbox/{id}</c>); never any document content.</summary>
 /// <param name="Id">The inbox id.</param>

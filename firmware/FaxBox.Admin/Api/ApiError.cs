@@ -1,4 +1,4 @@
-namespace FaxBox.Host.Api;
+namespace FaxBox.Admin.Api;
 
 /// <summary>The body of every 4xx/5xx answer of the local API: what went wrong and where.</summary>
 /// <param name="Error">In words, for the user: "report.pdf: is password-protected".</param>

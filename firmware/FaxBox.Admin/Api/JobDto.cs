@@ -1,4 +1,4 @@
-namespace FaxBox.Host.Api;
+namespace FaxBox.Admin.Api;
 
 /// <summary>An outgoing fax job as the local API shows it (<c>GET /api/v1/jobs/{id}</c>).</summary>
 /// <param name="Id">The job's number.</param>
