@@ -31,6 +31,7 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
     private readonly List<PortController> _controllers;
     private readonly ILogger _logger;
     private readonly TerminalCalls _terminals;
+    private readonly TerminalTickWorker? _terminalWorker;
 
     /// <summary>The box's own fax terminal calls (for tests).</summary>
     internal TerminalCalls Terminals => _terminals;
@@ -43,6 +44,10 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
         _controllers = controllers;
         _logger = context.Loggers.CreateLogger<Gateway>();
         _terminals = new TerminalCalls(context, accounts);
+        if (context.Options.Terminal.OwnThread)
+        {
+            _terminalWorker = new TerminalTickWorker(_terminals, () => _terminals.HasWork, context.Loggers.CreateLogger<TerminalTickWorker>());
+        }
         foreach (var account in accounts)
         {
             account.UserAgent.IncomingCall.Add((call, _) =>
@@ -163,8 +168,18 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
             controller.OnTick(tick);
         }
 
-        _terminals.OnTick(tick);
+        if (_terminalWorker is { } worker)
+        {
+            worker.OnTick(tick);
+        }
+        else
+        {
+            _terminals.OnTick(tick);
+        }
     }
+
+    /// <summary>The thread the terminal calls run on when <see cref="TerminalOptions.OwnThread"/> is set; null otherwise.</summary>
+    internal TerminalTickWorker? TerminalWorker => _terminalWorker;
 
     /// <inheritdoc />
     public Task<FaxCallOutcome> SendAsync(FaxCallRequest request, IProgress<FaxProgress>? progress, CancellationToken cancellationToken) =>
@@ -188,6 +203,11 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
         if (options.Media.PortMin != old.Media.PortMin || options.Media.PortMax != old.Media.PortMax || !options.Media.Address.Equals(old.Media.Address))
         {
             restart.Add("media");
+        }
+
+        if (options.Terminal.OwnThread != old.Terminal.OwnThread)
+        {
+            restart.Add("terminal.ownThread");
         }
 
         if (options.Ports.Count != _controllers.Count || options.Ports.Zip(_controllers).Any(p => p.First.Port != p.Second.Settings.Port || p.First.Account != p.Second.Account.Name))
@@ -242,6 +262,8 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
         {
             await account.DisposeAsync().ConfigureAwait(false);
         }
+
+        _terminalWorker?.Dispose();
     }
 
     /// <summary>SIP thread: an incoming INVITE on <paramref name="account"/> goes to the port it names, or is refused.</summary>

@@ -26,6 +26,7 @@ internal sealed partial class TerminalCalls : IMediaTickHandler
     private readonly List<TerminalCall> _calls = [];
     private readonly ILogger _logger;
     private int _active;
+    private int _listed;
     private long _now;
 
     public TerminalCalls(GatewayContext context, IReadOnlyList<SipAccount> accounts)
@@ -58,6 +59,12 @@ internal sealed partial class TerminalCalls : IMediaTickHandler
     /// <summary>Media time of the last tick.</summary>
     public TimeSpan Now => TimeSpan.FromTicks(Volatile.Read(ref _now));
 
+    /// <summary>
+    /// Any thread: whether a tick has anything to do — calls in the list (as of the last tick) or work posted. False on an
+    /// idle box, where <see cref="TerminalTickWorker"/> is not woken.
+    /// </summary>
+    public bool HasWork => Volatile.Read(ref _listed) > 0 || !_inbox.IsEmpty;
+
     /// <summary>Runs <paramref name="action"/> on the media thread at the next tick.</summary>
     public void Post(Action action) => _inbox.Enqueue(action);
 
@@ -81,6 +88,8 @@ internal sealed partial class TerminalCalls : IMediaTickHandler
                 _calls.RemoveAt(_calls.Count - 1);
             }
         }
+
+        Volatile.Write(ref _listed, _calls.Count);
     }
 
     /// <summary>Places one outgoing fax call (see <see cref="IFaxCaller.SendAsync"/>).</summary>
