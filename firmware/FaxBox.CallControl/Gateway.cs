@@ -31,7 +31,7 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
     private readonly List<PortController> _controllers;
     private readonly ILogger _logger;
     private readonly TerminalCalls _terminals;
-    private readonly TerminalTickWorker? _terminalWorker;
+    private readonly TerminalTickWorker[] _terminalWorkers = [];
 
     /// <summary>The box's own fax terminal calls (for tests).</summary>
     internal TerminalCalls Terminals => _terminals;
@@ -43,10 +43,12 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
         _accounts = accounts;
         _controllers = controllers;
         _logger = context.Loggers.CreateLogger<Gateway>();
-        _terminals = new TerminalCalls(context, accounts);
-        if (context.Options.Terminal.OwnThread)
+        var ownThreads = context.Options.Terminal.OwnThread;
+        _terminals = new TerminalCalls(context, accounts, ownThreads ? Math.Max(1, Environment.ProcessorCount) : 1);
+        if (ownThreads)
         {
-            _terminalWorker = new TerminalTickWorker(_terminals, () => _terminals.HasWork, context.Loggers.CreateLogger<TerminalTickWorker>());
+            var logger = context.Loggers.CreateLogger<TerminalTickWorker>();
+            _terminalWorkers = _terminals.Shards.Select(shard => new TerminalTickWorker(shard, () => shard.HasWork, logger)).ToArray();
         }
         foreach (var account in accounts)
         {
@@ -168,9 +170,12 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
             controller.OnTick(tick);
         }
 
-        if (_terminalWorker is { } worker)
+        if (_terminalWorkers.Length > 0)
         {
-            worker.OnTick(tick);
+            foreach (var worker in _terminalWorkers)
+            {
+                worker.OnTick(tick);
+            }
         }
         else
         {
@@ -178,8 +183,11 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
         }
     }
 
-    /// <summary>The thread the terminal calls run on when <see cref="TerminalOptions.OwnThread"/> is set; null otherwise.</summary>
-    internal TerminalTickWorker? TerminalWorker => _terminalWorker;
+    /// <summary>
+    /// The threads the terminal calls run on when <see cref="TerminalOptions.OwnThread"/> is set (one per core, each with
+    /// its share of the calls); empty otherwise.
+    /// </summary>
+    internal IReadOnlyList<TerminalTickWorker> TerminalWorkers => _terminalWorkers;
 
     /// <inheritdoc />
     public Task<FaxCallOutcome> SendAsync(FaxCallRequest request, IProgress<FaxProgress>? progress, CancellationToken cancellationToken) =>
@@ -263,7 +271,10 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
             await account.DisposeAsync().ConfigureAwait(false);
         }
 
-        _terminalWorker?.Dispose();
+        foreach (var worker in _terminalWorkers)
+        {
+            worker.Dispose();
+        }
     }
 
     /// <summary>SIP thread: an incoming INVITE on <paramref name="account"/> goes to the port it names, or is refused.</summary>

@@ -242,7 +242,7 @@ internal sealed class TerminalPair : IAsyncDisposable
 
     /// <summary>Both boxes' terminal threads, or none when the terminal calls run on the media tick.</summary>
     private CallControl.Terminals.TerminalTickWorker[] Workers =>
-        new[] { _a.TerminalWorker, _b.TerminalWorker }.OfType<CallControl.Terminals.TerminalTickWorker>().ToArray();
+        _a.TerminalWorkers.Concat(_b.TerminalWorkers).ToArray();
 
     /// <summary>A fax counts as failed unless A says sent with one page, B says received with one page, and B's file is the same page.</summary>
     private (int Failures, int Pages, string? First) Verdict(string document, Task<FaxCallOutcome>[] sends, int calls)

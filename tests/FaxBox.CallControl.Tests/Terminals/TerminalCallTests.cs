@@ -362,7 +362,8 @@ public sealed class TerminalCallTests : IDisposable
         var sink = new RecordingFaxSink(Path.Combine(_work.Path, "inbox"));
         await using var b = await Box("boxb", null, configure: o => o.Terminal.OwnThread = true, sink: sink);
         await using var a = await Box("boxa", b.SipHostPort, configure: o => o.Terminal.OwnThread = true);
-        var workers = new[] { a.Gateway.TerminalWorker!, b.Gateway.TerminalWorker! };
+        var workers = a.Gateway.TerminalWorkers.Concat(b.Gateway.TerminalWorkers).ToArray();
+        Assert.Equal(2 * Math.Max(1, Environment.ProcessorCount), workers.Length);
         var sending = a.Gateway.SendAsync(Request(TerminalNumber, Document(1), FaxTransport.T38), null, CancellationToken.None);
 
         // Step the virtual clock and let both terminal threads catch up after each tick, so the two boxes stay in step.
@@ -385,7 +386,8 @@ public sealed class TerminalCallTests : IDisposable
         var (_, inbound) = Assert.Single(sink.Completions);
         Assert.True(inbound.Success, inbound.Result);
         AssertSamePages(Document(1), inbound.ReceivePath);
-        Assert.All(workers, w => Assert.True(w.TicksRun > 1000, $"{w.TicksRun} ticks on the terminal thread"));
+        Assert.Contains(a.Gateway.TerminalWorkers, w => w.TicksRun > 1000);
+        Assert.Contains(b.Gateway.TerminalWorkers, w => w.TicksRun > 1000);
         Assert.All(workers, w => Assert.Equal(0, w.Faults));
     }
 
@@ -393,14 +395,14 @@ public sealed class TerminalCallTests : IDisposable
     public async Task By_default_the_terminals_tick_on_the_media_thread_and_changing_that_needs_a_restart()
     {
         await using var box = await Box("boxc", null);
-        Assert.Null(box.Gateway.TerminalWorker);
+        Assert.Empty(box.Gateway.TerminalWorkers);
 
         var changed = GatewayBox.Options("boxc", null);
         changed.Terminal.Numbers = [TerminalNumber];
         changed.Terminal.LocalIdent = "BOXC";
         changed.Terminal.OwnThread = true;
         Assert.Contains("terminal.ownThread", box.Gateway.Apply(changed));
-        Assert.Null(box.Gateway.TerminalWorker);
+        Assert.Empty(box.Gateway.TerminalWorkers);
     }
 
     [Theory]
