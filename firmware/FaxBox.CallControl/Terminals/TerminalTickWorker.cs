@@ -22,11 +22,12 @@ namespace FaxBox.CallControl.Terminals;
 internal sealed partial class TerminalTickWorker : IMediaTickHandler, IDisposable
 {
     /// <summary>
-    /// The worker's SCHED_FIFO priority where the process may use one: below the media clock's (10 by default), so the
-    /// clock preempts it, and above every normal thread, so SIP, PDF rasterising, e-mail or another process cannot starve
-    /// the terminals (under load a normal-priority worker fell seconds behind and T.30 failed).
+    /// The worker's nice value where the process may set one: far above every normal thread, so SIP, PDF rasterising,
+    /// e-mail or another process cannot starve the terminals (under load a nice-0 worker fell seconds behind and T.30
+    /// failed), yet in the normal class, so the media clock's SCHED_FIFO thread preempts it and a burst of page ends cannot
+    /// use up the real-time budget and throttle the clock (as SCHED_FIFO workers did: media ticks 186 ms late).
     /// </summary>
-    public const int RealTimePriority = 5;
+    public const int Nice = -15;
 
     private static readonly long FramePeriod = Stopwatch.Frequency * AudioFrame.Milliseconds / 1000;
 
@@ -134,12 +135,12 @@ internal sealed partial class TerminalTickWorker : IMediaTickHandler, IDisposabl
         _caughtUp.Set();
     }
 
-    /// <summary>Whether the worker thread runs under SCHED_FIFO (<see cref="RealTimePriority"/>); false where not allowed.</summary>
-    public bool RealTimePolicyApplied { get; private set; }
+    /// <summary>Whether the worker thread got its raised weight (<see cref="Nice"/>); false where not allowed.</summary>
+    public bool PriorityApplied { get; private set; }
 
     private void Run()
     {
-        RealTimePolicyApplied = Media.Scheduling.RealTimeThread.TryUseFifo(RealTimePriority);
+        PriorityApplied = Media.Scheduling.RealTimeThread.TrySetNice(Nice);
         while (true)
         {
             _wake.WaitOne();

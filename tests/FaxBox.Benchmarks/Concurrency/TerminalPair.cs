@@ -233,7 +233,7 @@ internal sealed class TerminalPair : IAsyncDisposable
             NativePeak = nativePeak,
             MidCallNative = midNative,
             TerminalThreads = Workers.Length,
-            TerminalRealTime = Workers.Length > 0 && Workers.All(w => w.RealTimePolicyApplied),
+            TerminalRealTime = Workers.Length > 0 && Workers.All(w => w.PriorityApplied),
             TerminalLateTicks = Workers.Sum(w => w.LateTicks),
             TerminalMaxLag = Workers.Select(w => w.MaxLag).DefaultIfEmpty(TimeSpan.Zero).Max(),
             TerminalFaults = Workers.Sum(w => w.Faults),
