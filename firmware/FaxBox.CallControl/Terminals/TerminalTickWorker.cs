@@ -22,12 +22,21 @@ namespace FaxBox.CallControl.Terminals;
 internal sealed partial class TerminalTickWorker : IMediaTickHandler, IDisposable
 {
     /// <summary>
-    /// The worker's nice value where the process may set one: far above every normal thread, so SIP, PDF rasterising,
-    /// e-mail or another process cannot starve the terminals (under load a nice-0 worker fell seconds behind and T.30
-    /// failed), yet in the normal class, so the media clock's SCHED_FIFO thread preempts it and a burst of page ends cannot
-    /// use up the real-time budget and throttle the clock (as SCHED_FIFO workers did: media ticks 186 ms late).
+    /// The worker's SCHED_FIFO priority where the process may use one: below the media clock's (10 by default), so the
+    /// clock preempts it, and above every normal thread, so SIP, PDF rasterising, e-mail or another process cannot starve
+    /// the terminals (under load a normal-priority worker, even at nice −15, fell seconds behind and T.30 failed).
     /// </summary>
-    public const int Nice = -15;
+    public const int RealTimePriority = 5;
+
+    /// <summary>
+    /// The longest the worker runs without a break while catching up, and the break it then takes: at most ~90 % of a
+    /// core, under the kernel's real-time budget (<c>sched_rt_runtime_us</c>, 95 % of each second), which a burst of page
+    /// ends would otherwise use up and so throttle every real-time thread on the core, the media clock included; the
+    /// break also lets the box's normal threads (SIP) run during the burst.
+    /// </summary>
+    private static readonly long BurstLimit = Stopwatch.Frequency * 45 / 1000;
+
+    private const int BurstBreakMilliseconds = 5;
 
     private static readonly long FramePeriod = Stopwatch.Frequency * AudioFrame.Milliseconds / 1000;
 
@@ -135,12 +144,12 @@ internal sealed partial class TerminalTickWorker : IMediaTickHandler, IDisposabl
         _caughtUp.Set();
     }
 
-    /// <summary>Whether the worker thread got its raised weight (<see cref="Nice"/>); false where not allowed.</summary>
+    /// <summary>Whether the worker thread runs under SCHED_FIFO (<see cref="RealTimePriority"/>); false where not allowed.</summary>
     public bool PriorityApplied { get; private set; }
 
     private void Run()
     {
-        PriorityApplied = Media.Scheduling.RealTimeThread.TrySetNice(Nice);
+        PriorityApplied = Media.Scheduling.RealTimeThread.TryUseFifo(RealTimePriority);
         while (true)
         {
             _wake.WaitOne();
@@ -157,8 +166,15 @@ internal sealed partial class TerminalTickWorker : IMediaTickHandler, IDisposabl
                 _run = Math.Max(_run, Volatile.Read(ref _posted) - 1);
             }
 
+            var burst = Stopwatch.GetTimestamp();
             while (!_stopping && (target = ReadPosted(out var postedStamp)) > _run)
             {
+                if (PriorityApplied && Stopwatch.GetTimestamp() - burst > BurstLimit)
+                {
+                    Thread.Sleep(BurstBreakMilliseconds);
+                    burst = Stopwatch.GetTimestamp();
+                }
+
                 var index = ++_run;
                 var stamp = postedStamp - ((target - index) * FramePeriod);
                 var lag = Stopwatch.GetTimestamp() - stamp + (Volatile.Read(ref _postedLateness) * Stopwatch.Frequency / TimeSpan.TicksPerSecond);

@@ -1,48 +1,22 @@
-using System.Runtime.InteropServices;
-
 namespace FaxBox.Media.Scheduling;
 
 /// <summary>
-/// Scheduling for threads that work in step with the media clock but off it (the fax terminals' threads). They stay in
-/// the normal class (SCHED_OTHER), so the clock's SCHED_FIFO thread always preempts them and their bursts (hundreds of
-/// page ends at once) never use up the kernel's real-time budget (<c>sched_rt_runtime_us</c>: 95 % of each second),
-/// which would throttle the clock itself; but with a strongly raised weight (a negative nice value), so the box's other
-/// work and other processes cannot starve them.
+/// Scheduling for threads that work in step with the media clock but off it (the fax terminals' threads): SCHED_FIFO
+/// below the clock's priority (<see cref="MediaClockOptions.RealTimePriority"/>, default 10), so the clock preempts them
+/// and the box's normal-priority work (SIP, PDF rasterising, e-mail) or other processes cannot starve them.
 /// </summary>
 public static class RealTimeThread
 {
-    private const int PrioProcess = 0;
-
     /// <summary>
-    /// Sets the calling thread's nice value to <paramref name="nice"/> (−20…19; lower runs more); false where that is not
-    /// allowed (no CAP_SYS_NICE and no RLIMIT_NICE, as for an unprivileged user without the systemd unit's settings) or not
-    /// Linux, and the thread keeps its value.
+    /// Puts the calling thread under SCHED_FIFO at <paramref name="priority"/> (1–99); false where that is not allowed
+    /// (no CAP_SYS_NICE and no RLIMIT_RTPRIO) or not Linux, and the thread keeps its normal policy. A real-time thread that
+    /// may run long must take breaks: once the real-time threads of a core use up the kernel's budget
+    /// (<c>sched_rt_runtime_us</c>, 95 % of each second) all of them are throttled, the media clock included.
     /// </summary>
-    public static bool TrySetNice(int nice)
+    public static bool TryUseFifo(int priority)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(nice, -20);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(nice, 19);
-        if (!OperatingSystem.IsLinux())
-        {
-            return false;
-        }
-
-        try
-        {
-            // PRIO_PROCESS with a thread id sets that one thread's nice value on Linux.
-            return setpriority(PrioProcess, gettid(), nice) == 0;
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return false;
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(priority, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(priority, 99);
+        return LinuxScheduling.TrySetFifo(priority);
     }
-
-    [DllImport("libc", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int setpriority(int which, int who, int prio);
-
-    [DllImport("libc")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int gettid();
 }

@@ -47,7 +47,7 @@ internal sealed record BatchMeasurement(
     /// <summary>Terminal threads that ran the terminal calls (0: they ran on the media tick).</summary>
     public int TerminalThreads { get; init; }
 
-    /// <summary>Whether every terminal thread got its raised weight (nice −15; the media clock alone is SCHED_FIFO).</summary>
+    /// <summary>Whether every terminal thread got SCHED_FIFO (below the media clock's priority).</summary>
     public bool TerminalRealTime { get; init; }
 
     /// <summary>Ticks the terminal threads ran a frame (20 ms) or more after they were due, both boxes.</summary>
@@ -85,6 +85,6 @@ internal sealed record BatchMeasurement(
         $"alloc_per_fax_kib={Allocated / 1024.0 / Calls:F0} gen0_gcs={Gen0Collections} " +
         $"cpu_ms={CpuMs:F0} cpu_per_fax_ms={CpuPerFaxMs:F1} ticks={Ticks} late_ticks={LateTicks} overrun_ticks={OverrunTicks} skipped_ticks={SkippedTicks} " +
         $"max_lateness_ms={MaxLateness.TotalMilliseconds:F1} max_tick_ms={MaxTickWork.TotalMilliseconds:F1} max_tick_at_s={MaxTickWorkAt.TotalSeconds:F2} mean_tick_ms={MeanTickWork.TotalMilliseconds:F2} " +
-        $"terminal_threads={TerminalThreads} terminal_nice={(TerminalRealTime ? "yes" : "no")} terminal_late_ticks={TerminalLateTicks} terminal_max_lag_ms={TerminalMaxLag.TotalMilliseconds:F1} terminal_faults={TerminalFaults} " +
+        $"terminal_threads={TerminalThreads} terminal_fifo={(TerminalRealTime ? "yes" : "no")} terminal_late_ticks={TerminalLateTicks} terminal_max_lag_ms={TerminalMaxLag.TotalMilliseconds:F1} terminal_faults={TerminalFaults} " +
         $"peak_fds={PeakOpenFiles} threads_before={ThreadsBefore} peak_threads={PeakThreads}" + (FirstFailure is null ? string.Empty : $" first_failure=\"{FirstFailure}\"");
 }
