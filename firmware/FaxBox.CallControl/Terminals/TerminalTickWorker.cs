@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace FaxBox.CallControl.Terminals;
 
 /// <summary>
-/// Runs the box's own fax terminal calls on one thread of their own (<see cref="Configuration.TerminalOptions.OwnThread"/>), clocked by
+/// Runs a shard of the box's own fax terminal calls on a thread of its own (<see cref="Configuration.TerminalOptions.OwnThread"/>), clocked by
 /// the media tick but never holding it up. A fax terminal needs no line timing — T.30's timers are seconds, and UDPTL and
 /// the far end's jitter buffer absorb a late datagram — whereas the line ports must have every 20 ms frame on time. The
 /// T.30/T.4 engine does heavy work at page boundaries (libspandsp decodes the ECM block and compresses and writes the
@@ -15,8 +15,8 @@ namespace FaxBox.CallControl.Terminals;
 /// The media thread only records the tick's index and wakes the worker (no allocation, no lock, no wait); while no
 /// terminal call exists and nothing is posted it does not even wake it, so an idle box stays idle. The worker runs every
 /// tick in order, each with its own index and due time: behind, it catches up back to back (the terminals are ticked with
-/// exactly one 20 ms frame per tick, as they require); idle, it jumps to the newest tick. One thread for all calls: no
-/// thread per call.
+/// exactly one 20 ms frame per tick, as they require); idle, it jumps to the newest tick. One worker per shard (one per
+/// core): no thread per call.
 /// </para>
 /// </summary>
 internal sealed partial class TerminalTickWorker : IMediaTickHandler, IDisposable
