@@ -31,6 +31,7 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
     private readonly List<PortController> _controllers;
     private readonly ILogger _logger;
     private readonly TerminalCalls _terminals;
+    private readonly TerminalTickWorker[] _terminalWorkers = [];
 
     /// <summary>The box's own fax terminal calls (for tests).</summary>
     internal TerminalCalls Terminals => _terminals;
@@ -42,7 +43,13 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
         _accounts = accounts;
         _controllers = controllers;
         _logger = context.Loggers.CreateLogger<Gateway>();
-        _terminals = new TerminalCalls(context, accounts);
+        var ownThreads = context.Options.Terminal.OwnThread;
+        _terminals = new TerminalCalls(context, accounts, ownThreads ? Math.Max(1, Environment.ProcessorCount) : 1);
+        if (ownThreads)
+        {
+            var logger = context.Loggers.CreateLogger<TerminalTickWorker>();
+            _terminalWorkers = _terminals.Shards.Select(shard => new TerminalTickWorker(shard, () => shard.HasWork, logger)).ToArray();
+        }
         foreach (var account in accounts)
         {
             account.UserAgent.IncomingCall.Add((call, _) =>
@@ -163,8 +170,24 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
             controller.OnTick(tick);
         }
 
-        _terminals.OnTick(tick);
+        if (_terminalWorkers.Length > 0)
+        {
+            foreach (var worker in _terminalWorkers)
+            {
+                worker.OnTick(tick);
+            }
+        }
+        else
+        {
+            _terminals.OnTick(tick);
+        }
     }
+
+    /// <summary>
+    /// The threads the terminal calls run on when <see cref="TerminalOptions.OwnThread"/> is set (one per core, each with
+    /// its share of the calls); empty otherwise.
+    /// </summary>
+    internal IReadOnlyList<TerminalTickWorker> TerminalWorkers => _terminalWorkers;
 
     /// <inheritdoc />
     public Task<FaxCallOutcome> SendAsync(FaxCallRequest request, IProgress<FaxProgress>? progress, CancellationToken cancellationToken) =>
@@ -188,6 +211,11 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
         if (options.Media.PortMin != old.Media.PortMin || options.Media.PortMax != old.Media.PortMax || !options.Media.Address.Equals(old.Media.Address))
         {
             restart.Add("media");
+        }
+
+        if (options.Terminal.OwnThread != old.Terminal.OwnThread)
+        {
+            restart.Add("terminal.ownThread");
         }
 
         if (options.Ports.Count != _controllers.Count || options.Ports.Zip(_controllers).Any(p => p.First.Port != p.Second.Settings.Port || p.First.Account != p.Second.Account.Name))
@@ -241,6 +269,11 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
         foreach (var account in _accounts)
         {
             await account.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var worker in _terminalWorkers)
+        {
+            worker.Dispose();
         }
     }
 

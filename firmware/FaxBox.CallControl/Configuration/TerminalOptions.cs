@@ -29,6 +29,14 @@ public sealed class TerminalOptions
     /// </summary>
     public TimeSpan RingTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Run the terminal calls on one thread of their own, clocked by the media tick but never holding it up (a fax
+    /// terminal needs no line timing; its page ends are heavy work that would make the ports' ticks late when many end
+    /// together). Needs a restart. Default false: on the media thread, ticked in step with the clock (deterministic under
+    /// a virtual clock, as tests and <c>--fast</c> runs need). <c>faxbox run</c> turns it on.
+    /// </summary>
+    public bool OwnThread { get; set; }
+
     /// <summary>At most this many terminal calls (both ways) at once; more incoming are refused with 486. Default 64.</summary>
     public int MaxCalls { get; set; } = 64;
 }

@@ -35,6 +35,7 @@ internal sealed partial class TerminalCall
     public static readonly TimeSpan RemoteEndDrain = TimeSpan.FromSeconds(1);
 
     private readonly TerminalCalls _owner;
+    private readonly TerminalShard _shard;
     private readonly GatewayContext _context;
     private readonly SdpNegotiator _negotiator;
     private readonly FaxOptions _fax;
@@ -64,9 +65,10 @@ internal sealed partial class TerminalCall
     private TimeSpan _heardAt;
     private TimeSpan _refusedAt = TimeSpan.MinValue;
 
-    public TerminalCall(TerminalCalls owner, GatewayContext context, SipAccount account, string direction, FaxTerminalOptions terminal, bool t38Wanted, string? localNumber, string? remoteNumber)
+    public TerminalCall(TerminalCalls owner, TerminalShard shard, GatewayContext context, SipAccount account, string direction, FaxTerminalOptions terminal, bool t38Wanted, string? localNumber, string? remoteNumber)
     {
         _owner = owner;
+        _shard = shard;
         _context = context;
         _fax = context.Options.Fax;
         _terminal = terminal;
@@ -129,7 +131,7 @@ internal sealed partial class TerminalCall
         {
             if (change.State == SipCallState.Terminated)
             {
-                _owner.Post(() => RemoteEnded(change));
+                _shard.Post(() => RemoteEnded(change));
             }
 
             return ValueTask.CompletedTask;
@@ -337,7 +339,7 @@ internal sealed partial class TerminalCall
         }
 
         var session = answer.Session;
-        _owner.Post(() => Apply(session, session.Kind == SdpMediaKind.T38 ? "peer re-INVITE to T.38" : "peer re-INVITE to audio"));
+        _shard.Post(() => Apply(session, session.Kind == SdpMediaKind.T38 ? "peer re-INVITE to T.38" : "peer re-INVITE to audio"));
         return ValueTask.FromResult(SipOfferDecision.Accept(answer.Description));
     }
 
@@ -405,11 +407,11 @@ internal sealed partial class TerminalCall
             var reinvite = sip.ReinviteAsync(offer);
             if (await Task.WhenAny(reinvite, Task.Delay(timeout, _context.Time)).ConfigureAwait(false) != reinvite)
             {
-                _owner.Post(() => T38NotAgreed($"T.38 re-INVITE timed out after {timeout.TotalSeconds:0.#} s"));
+                _shard.Post(() => T38NotAgreed($"T.38 re-INVITE timed out after {timeout.TotalSeconds:0.#} s"));
             }
 
             var result = await reinvite.ConfigureAwait(false);
-            _owner.Post(() => OnT38Result(offer, result, reason));
+            _shard.Post(() => OnT38Result(offer, result, reason));
         });
     }
 
@@ -470,11 +472,11 @@ internal sealed partial class TerminalCall
             case TerminalCallState.Connected:
                 _state = TerminalCallState.Ending;
                 _endDetail = $"call ended by the far end ({why})";
-                _endAt = Media.Terminal is { IsComplete: true } ? _owner.Now : _owner.Now + RemoteEndDrain;
+                _endAt = Media.Terminal is { IsComplete: true } ? _shard.Now : _shard.Now + RemoteEndDrain;
                 break;
             case TerminalCallState.Ending:
                 _endDetail ??= $"call ended by the far end ({why})";
-                _endAt = _owner.Now;
+                _endAt = _shard.Now;
                 break;
         }
     }

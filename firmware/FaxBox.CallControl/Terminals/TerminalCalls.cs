@@ -22,17 +22,25 @@ internal sealed partial class TerminalCalls : IMediaTickHandler
 
     private readonly GatewayContext _context;
     private readonly IReadOnlyList<SipAccount> _accounts;
-    private readonly ConcurrentQueue<Action> _inbox = new();
-    private readonly List<TerminalCall> _calls = [];
+    private readonly TerminalShard[] _shards;
     private readonly ILogger _logger;
     private int _active;
-    private long _now;
+    private int _nextShard;
 
-    public TerminalCalls(GatewayContext context, IReadOnlyList<SipAccount> accounts)
+    /// <param name="context">The gateway's shared context.</param>
+    /// <param name="accounts">The SIP accounts calls are placed and answered on.</param>
+    /// <param name="shards">How many shards the calls are spread over (one per terminal thread); 1 on the media tick.</param>
+    public TerminalCalls(GatewayContext context, IReadOnlyList<SipAccount> accounts, int shards = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shards);
         _context = context;
         _accounts = accounts;
         _logger = context.Loggers.CreateLogger<TerminalCalls>();
+        _shards = new TerminalShard[shards];
+        for (var i = 0; i < shards; i++)
+        {
+            _shards[i] = new TerminalShard();
+        }
     }
 
     /// <summary>The terminal settings in force.</summary>
@@ -52,36 +60,26 @@ internal sealed partial class TerminalCalls : IMediaTickHandler
     /// <summary>Terminal calls in progress (both ways, including those still being set up).</summary>
     public int Active => Volatile.Read(ref _active);
 
-    /// <summary>The calls now (media thread, or between ticks in tests).</summary>
-    internal IReadOnlyList<TerminalCall> Calls => _calls;
+    /// <summary>The shards the calls are spread over (each ticked on one thread).</summary>
+    internal IReadOnlyList<TerminalShard> Shards => _shards;
 
-    /// <summary>Media time of the last tick.</summary>
-    public TimeSpan Now => TimeSpan.FromTicks(Volatile.Read(ref _now));
+    /// <summary>The calls now, every shard's (between ticks in tests).</summary>
+    internal IReadOnlyList<TerminalCall> Calls => _shards.SelectMany(s => s.Calls).ToList();
 
-    /// <summary>Runs <paramref name="action"/> on the media thread at the next tick.</summary>
-    public void Post(Action action) => _inbox.Enqueue(action);
+    /// <summary>Media time of the first shard's last tick.</summary>
+    public TimeSpan Now => _shards[0].Now;
 
-    /// <inheritdoc />
+    /// <summary>Media thread: ticks every shard in turn (the terminal calls on the media tick).</summary>
     public void OnTick(in MediaTick tick)
     {
-        Volatile.Write(ref _now, tick.Due.Ticks);
-        var now = tick.Due;
-        while (_inbox.TryDequeue(out var action))
+        foreach (var shard in _shards)
         {
-            action();
-        }
-
-        for (var i = _calls.Count - 1; i >= 0; i--)
-        {
-            var call = _calls[i];
-            call.Tick(now);
-            if (call.IsDone)
-            {
-                _calls[i] = _calls[^1];
-                _calls.RemoveAt(_calls.Count - 1);
-            }
+            shard.OnTick(tick);
         }
     }
+
+    /// <summary>The shard a new call joins: round robin, so the calls (and their page ends) are spread evenly.</summary>
+    private TerminalShard NextShard() => _shards[(int)((uint)Interlocked.Increment(ref _nextShard) % (uint)_shards.Length)];
 
     /// <summary>Places one outgoing fax call (see <see cref="IFaxCaller.SendAsync"/>).</summary>
     public async Task<FaxCallOutcome> SendAsync(FaxCallRequest request, IProgress<Core.Status.FaxProgress>? progress, CancellationToken cancellationToken)
@@ -126,9 +124,10 @@ internal sealed partial class TerminalCalls : IMediaTickHandler
 
         TerminalCall call;
         SipCall sip;
+        var shard = NextShard();
         try
         {
-            call = new TerminalCall(this, _context, account, "outbound", terminal, request.Transport == FaxTransport.T38, request.CallerNumber ?? account.Settings.Username, request.Destination);
+            call = new TerminalCall(this, shard, _context, account, "outbound", terminal, request.Transport == FaxTransport.T38, request.CallerNumber ?? account.Settings.Username, request.Destination);
         }
         catch (Exception e) when (e is System.Net.Sockets.SocketException or InvalidOperationException)
         {
@@ -157,17 +156,17 @@ internal sealed partial class TerminalCalls : IMediaTickHandler
         };
         call.Attach(sip);
         LogCalling(_logger, sip.CallId, request.Destination, request.Transport, request.Tag);
-        Post(() =>
+        shard.Post(() =>
         {
-            _calls.Add(call);
-            call.Begin(Now);
+            shard.Add(call);
+            call.Begin(shard.Now);
             _context.Background.Run($"terminal: INVITE {request.Destination}", async () =>
             {
                 var result = await sip.DialAsync().ConfigureAwait(false);
-                Post(() => call.Dialled(offer, result, Now));
+                shard.Post(() => call.Dialled(offer, result, shard.Now));
             });
         });
-        using var registration = cancellationToken.Register(() => Post(() => call.Cancel("cancelled")));
+        using var registration = cancellationToken.Register(() => shard.Post(() => call.Cancel("cancelled")));
         return await done.Task.ConfigureAwait(false);
     }
 
@@ -234,10 +233,11 @@ internal sealed partial class TerminalCalls : IMediaTickHandler
         };
 
         TerminalCall call;
+        var shard = NextShard();
         try
         {
             terminal.Validate();
-            call = new TerminalCall(this, _context, account, "inbound", terminal, Options.Receive == FaxTransport.T38, dialled, sip.RemoteUri.User);
+            call = new TerminalCall(this, shard, _context, account, "inbound", terminal, Options.Receive == FaxTransport.T38, dialled, sip.RemoteUri.User);
         }
         catch (Exception e) when (e is System.Net.Sockets.SocketException or InvalidOperationException or ArgumentException)
         {
@@ -268,18 +268,18 @@ internal sealed partial class TerminalCalls : IMediaTickHandler
         };
         call.Attach(sip);
         LogAnswering(_logger, sip.CallId, dialled, sip.RemoteUri.User ?? "");
-        Post(() =>
+        shard.Post(() =>
         {
-            _calls.Add(call);
-            call.Begin(Now);
+            shard.Add(call);
+            call.Begin(shard.Now);
             _context.Background.Run($"terminal: answer {sip.CallId}", async () =>
             {
                 await sip.AnswerAsync(answer.Description).ConfigureAwait(false);
-                Post(() =>
+                shard.Post(() =>
                 {
                     if (sip.State == SipCallState.Connected)
                     {
-                        call.Connected(answer.Session, Now);
+                        call.Connected(answer.Session, shard.Now);
                     }
                 });
             });
@@ -288,13 +288,19 @@ internal sealed partial class TerminalCalls : IMediaTickHandler
     }
 
     /// <summary>Media thread: cancels every terminal call (the gateway stops).</summary>
-    public void CancelAll() => Post(() =>
+    public void CancelAll()
     {
-        foreach (var call in _calls)
+        foreach (var shard in _shards)
         {
-            call.Cancel("the box is stopping");
+            shard.Post(() =>
+            {
+                foreach (var call in shard.Calls)
+                {
+                    call.Cancel("the box is stopping");
+                }
+            });
         }
-    });
+    }
 
     /// <summary>Hands an inbound outcome to the sink off the media thread (its contract).</summary>
     private void Completed(IInboundFaxSink sink, InboundFaxCall call, InboundFaxOutcome outcome) =>

@@ -59,6 +59,10 @@ internal sealed class ConfigurationReader
 
         CheckKeys(root, "", RootKeys);
         var gateway = new GatewayOptions();
+
+        // The running box keeps its fax terminal calls off the media thread (a page end is heavy work in the engine);
+        // "terminal": { "ownThread": false } puts them back on the media tick.
+        gateway.Terminal.OwnThread = true;
         if (Optional(root, "name", typeof(string), false, "name", out var name))
         {
             gateway.Name = (string)name!;

@@ -48,27 +48,35 @@ internal sealed class TerminalPair : IAsyncDisposable
     /// Builds the pair for <paramref name="calls"/> concurrent faxes: each box may hold that many terminal calls and gets a
     /// media port range of four ports per call plus slack (RTP + RTCP while the call starts as audio, then UDPTL).
     /// </summary>
-    public static TerminalPair Create(IFaxEngine engine, int calls, string inbox)
+    /// <param name="engine">The fax engine both boxes' terminals run on.</param>
+    /// <param name="calls">The batch size: each box may hold that many terminal calls.</param>
+    /// <param name="inbox">Where box B writes the faxes it receives.</param>
+    /// <param name="ownThread">
+    /// Terminal calls on each box's terminal thread (<see cref="TerminalOptions.OwnThread"/>, as <c>faxbox run</c> has it)
+    /// rather than on the media tick; the real-time runs set it, the virtual-clock ones cannot (the threads would run the
+    /// two boxes out of step).
+    /// </param>
+    public static TerminalPair Create(IFaxEngine engine, int calls, string inbox, bool ownThread)
     {
         var span = (4 * calls) + 200;
-        var optionsB = Options("boxb", null, calls, MediaPortBase + span + 100, span);
+        var optionsB = Options("boxb", null, calls, MediaPortBase + span + 100, span, ownThread);
         var b = CallControl.Gateway.Create(optionsB, new Dictionary<int, ILinePort>(), new CallMediaFactory(optionsB.Media, engine, NullLoggerFactory.Instance), new NoDns(), new StatusBoard("boxb"), NullLoggerFactory.Instance);
         var sink = new CountingFaxSink(inbox);
         b.FaxSink = sink;
         b.Start();
         var target = $"127.0.0.1:{b.SipEndPoints.Values.First().Port}";
-        var optionsA = Options("boxa", target, calls, MediaPortBase, span);
+        var optionsA = Options("boxa", target, calls, MediaPortBase, span, ownThread);
         var a = CallControl.Gateway.Create(optionsA, new Dictionary<int, ILinePort>(), new CallMediaFactory(optionsA.Media, engine, NullLoggerFactory.Instance), new NoDns(), new StatusBoard("boxa"), NullLoggerFactory.Instance);
         a.Start();
         return new TerminalPair(a, b, sink);
     }
 
-    private static GatewayOptions Options(string name, string? target, int calls, int portMin, int span) => new()
+    private static GatewayOptions Options(string name, string? target, int calls, int portMin, int span, bool ownThread) => new()
     {
         Name = name,
         Accounts = [new SipAccountSettings { Name = "trunk", Username = name, Port = 0, Target = target }],
         Media = new MediaOptions { PortMin = portMin, PortMax = portMin + span - 1 },
-        Terminal = new TerminalOptions { Numbers = [TerminalNumber], LocalIdent = name.ToUpperInvariant(), MaxCalls = calls },
+        Terminal = new TerminalOptions { Numbers = [TerminalNumber], LocalIdent = name.ToUpperInvariant(), MaxCalls = calls, OwnThread = ownThread },
         DialPlan = new DialPlanOptions { Patterns = ["3xx", "x.#"] },
     };
 
@@ -83,7 +91,13 @@ internal sealed class TerminalPair : IAsyncDisposable
         GC.Collect();
         var rssBefore = ProcessStatus.ResidentBytes();
         var heapBefore = GC.GetTotalMemory(false);
-        long rssPeak = rssBefore, heapPeak = heapBefore;
+        var nativeBefore = NativeHeap.InUseBytes();
+        long rssPeak = rssBefore, heapPeak = heapBefore, nativePeak = nativeBefore;
+        foreach (var worker in Workers)
+        {
+            worker.ResetFigures();
+        }
+
         int peakConcurrent = 0, peakFds = ProcessStatus.OpenFiles(), threadsBefore = ProcessStatus.Threads(), peakThreads = threadsBefore;
 
         RealTimeMediaClock? clock = null;
@@ -133,11 +147,12 @@ internal sealed class TerminalPair : IAsyncDisposable
 
         bool Done() => started == calls && sends.All(s => s.IsCompleted) && _sink.Completions.Count >= _sink.Offers;
         var samples = 0;
-        long midHeap = 0, midRss = 0;
+        long midHeap = 0, midRss = 0, midNative = 0;
         void Sample()
         {
             rssPeak = Math.Max(rssPeak, ProcessStatus.ResidentBytes());
             heapPeak = Math.Max(heapPeak, GC.GetTotalMemory(false));
+            nativePeak = Math.Max(nativePeak, NativeHeap.InUseBytes());
             peakConcurrent = Math.Max(peakConcurrent, _b.TerminalCalls);
             if (samples++ % 20 == 0)
             {
@@ -165,6 +180,7 @@ internal sealed class TerminalPair : IAsyncDisposable
                     midpoint = true;
                     midHeap = GC.GetTotalMemory(forceFullCollection: true);
                     midRss = ProcessStatus.ResidentBytes();
+                    midNative = NativeHeap.InUseBytes();
                 }
                 if (Stopwatch.GetElapsedTime(lastSample) >= SamplePeriod)
                 {
@@ -211,8 +227,22 @@ internal sealed class TerminalPair : IAsyncDisposable
         return new BatchMeasurement(
             calls, failures, pages, peakConcurrent, duration, median, max, mediaMedian, _ticker.Ticks * Core.AudioFrame.Duration, rssBefore, rssPeak, heapBefore, heapPeak, midHeap, midRss, allocated, gcs, cpuMs,
             _ticker.Ticks, _ticker.LateTicks, _ticker.OverrunTicks, _ticker.MaxLateness, _ticker.MaxWork, _ticker.MaxWorkAt, _ticker.MeanWork,
-            clock?.SkippedTicks ?? 0, peakFds, threadsBefore, peakThreads, firstFailure);
+            clock?.SkippedTicks ?? 0, peakFds, threadsBefore, peakThreads, firstFailure)
+        {
+            NativeBefore = nativeBefore,
+            NativePeak = nativePeak,
+            MidCallNative = midNative,
+            TerminalThreads = Workers.Length,
+            TerminalRealTime = Workers.Length > 0 && Workers.All(w => w.PriorityApplied),
+            TerminalLateTicks = Workers.Sum(w => w.LateTicks),
+            TerminalMaxLag = Workers.Select(w => w.MaxLag).DefaultIfEmpty(TimeSpan.Zero).Max(),
+            TerminalFaults = Workers.Sum(w => w.Faults),
+        };
     }
+
+    /// <summary>Both boxes' terminal threads, or none when the terminal calls run on the media tick.</summary>
+    private CallControl.Terminals.TerminalTickWorker[] Workers =>
+        _a.TerminalWorkers.Concat(_b.TerminalWorkers).ToArray();
 
     /// <summary>A fax counts as failed unless A says sent with one page, B says received with one page, and B's file is the same page.</summary>
     private (int Failures, int Pages, string? First) Verdict(string document, Task<FaxCallOutcome>[] sends, int calls)

@@ -356,6 +356,55 @@ public sealed class TerminalCallTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task With_the_terminals_on_their_own_thread_a_T38_fax_goes_through_and_the_media_tick_never_runs_them()
+    {
+        var sink = new RecordingFaxSink(Path.Combine(_work.Path, "inbox"));
+        await using var b = await Box("boxb", null, configure: o => o.Terminal.OwnThread = true, sink: sink);
+        await using var a = await Box("boxa", b.SipHostPort, configure: o => o.Terminal.OwnThread = true);
+        var workers = a.Gateway.TerminalWorkers.Concat(b.Gateway.TerminalWorkers).ToArray();
+        Assert.Equal(2 * Math.Max(1, Environment.ProcessorCount), workers.Length);
+        var sending = a.Gateway.SendAsync(Request(TerminalNumber, Document(1), FaxTransport.T38), null, CancellationToken.None);
+
+        // Step the virtual clock and let both terminal threads catch up after each tick, so the two boxes stay in step.
+        var ticks = (long)(Limit / Core.AudioFrame.Duration);
+        var wall = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        for (long i = 0; i < ticks && DateTime.UtcNow < wall && !(sending.IsCompleted && !sink.Completions.IsEmpty); i++)
+        {
+            a.Tick();
+            b.Tick();
+            Assert.All(workers, w => Assert.True(w.WaitCaughtUp(TimeSpan.FromSeconds(10)), "a terminal thread did not catch up"));
+            if (a.Gateway.PendingSignalling > 0 || b.Gateway.PendingSignalling > 0)
+            {
+                await Task.Delay(1);
+            }
+        }
+
+        var outcome = await sending;
+        Assert.True(outcome.Kind == FaxCallOutcomeKind.Sent, outcome.Reason);
+        Assert.Equal(CallMediaMode.T38, outcome.Record?.Mode);
+        var (_, inbound) = Assert.Single(sink.Completions);
+        Assert.True(inbound.Success, inbound.Result);
+        AssertSamePages(Document(1), inbound.ReceivePath);
+        Assert.Contains(a.Gateway.TerminalWorkers, w => w.TicksRun > 1000);
+        Assert.Contains(b.Gateway.TerminalWorkers, w => w.TicksRun > 1000);
+        Assert.All(workers, w => Assert.Equal(0, w.Faults));
+    }
+
+    [Fact]
+    public async Task By_default_the_terminals_tick_on_the_media_thread_and_changing_that_needs_a_restart()
+    {
+        await using var box = await Box("boxc", null);
+        Assert.Empty(box.Gateway.TerminalWorkers);
+
+        var changed = GatewayBox.Options("boxc", null);
+        changed.Terminal.Numbers = [TerminalNumber];
+        changed.Terminal.LocalIdent = "BOXC";
+        changed.Terminal.OwnThread = true;
+        Assert.Contains("terminal.ownThread", box.Gateway.Apply(changed));
+        Assert.Empty(box.Gateway.TerminalWorkers);
+    }
+
     [Theory]
     [InlineData(486, FaxCallOutcomeKind.Busy)]
     [InlineData(600, FaxCallOutcomeKind.Busy)]

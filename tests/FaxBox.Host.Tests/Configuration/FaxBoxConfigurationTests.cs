@@ -47,6 +47,15 @@ public sealed class FaxBoxConfigurationTests
     }
 
     [Fact]
+    public void The_running_box_puts_its_terminal_calls_on_their_own_thread_unless_the_file_says_otherwise()
+    {
+        Assert.True(Valid(Minimal).Gateway.Terminal.OwnThread);
+        Assert.True(FaxBoxConfiguration.LoadEmbeddedDefault().Gateway.Terminal.OwnThread);
+        Assert.False(Valid(With(root => root["terminal"] = new JsonObject { ["ownThread"] = false })).Gateway.Terminal.OwnThread);
+        Assert.Equal("terminal.ownThread", Single(With(root => root["terminal"] = new JsonObject { ["ownThread"] = "yes" })).Key);
+    }
+
+    [Fact]
     public void Comments_and_trailing_commas_are_allowed_and_omitted_sections_keep_their_defaults()
     {
         var config = Valid("""
