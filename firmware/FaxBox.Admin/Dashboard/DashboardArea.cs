@@ -20,6 +20,9 @@ internal static class DashboardArea
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(api);
+
+        // Made now, not on the first request: it follows the calls' T.30 steps from the start.
+        _ = app.Services.GetRequiredService<StatusEventHub>();
         app.MapGet(StatusEventsEndpoint.Path, (HttpContext http, StatusEventHub hub, DashboardOptions options, AdminContext context) =>
             StatusEventsEndpoint.HandleAsync(http, hub, options, context));
     }

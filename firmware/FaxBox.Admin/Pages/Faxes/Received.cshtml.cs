@@ -10,10 +10,10 @@ public sealed class ReceivedModel : PageModel
 {
     internal ReceivedFax Fax { get; private set; } = null!;
 
-    /// <summary>The page shown large (1-based).</summary>
+    /// <summary>The page shown large (1-based; query <c>p</c>, as <c>page</c> is Razor Pages' own route value).</summary>
     internal int PageNumber { get; private set; } = 1;
 
-    public IActionResult OnGet(string id, int? page)
+    public IActionResult OnGet(string id, int? p)
     {
         if (FaxesArea.Server(HttpContext)?.Inbox.Get(id) is not { } fax)
         {
@@ -21,7 +21,7 @@ public sealed class ReceivedModel : PageModel
         }
 
         Fax = fax;
-        PageNumber = Math.Clamp(page ?? 1, 1, Math.Max(1, fax.Pages));
+        PageNumber = Math.Clamp(p ?? 1, 1, Math.Max(1, fax.Pages));
         return Page();
     }
 }
