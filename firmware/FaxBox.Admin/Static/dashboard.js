@@ -9,8 +9,8 @@
   function time(t) { return t ? new Date(t).toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : ''; }
   function row(cells, cls) {
     var tr = document.createElement('tr');
-    if (cls) { tr.className = cls; }
     cells.forEach(function (c) { var td = document.createElement('td'); td.textContent = c == null ? '' : String(c); tr.appendChild(td); });
+    if (cls) { tr.lastChild.className = cls; } // the result cell
     return tr;
   }
   function fill(id, items, render, empty, columns) {
