@@ -14,6 +14,12 @@ namespace FaxBox.CallControl.Records;
 /// </summary>
 public sealed class T30LadderRecorder
 {
+    /// <summary>Facsimile coded data, an ECM frame of the page (T.30 Annex A, Table A.1).</summary>
+    private const byte Fcd = 0x06;
+
+    /// <summary>Return to control for partial page (T.30 Annex A, Table A.1).</summary>
+    private const byte Rcp = 0x86;
+
     private readonly Lock _lock = new();
     private readonly List<T30FrameEntry> _entries = [];
     private int _omitted;
@@ -42,7 +48,12 @@ public sealed class T30LadderRecorder
         var control = Enum.IsDefined(type);
         lock (_lock)
         {
-            var name = T30Frames.Name(frame[2]);
+            var name = frame[2] switch
+            {
+                Fcd => "FCD",
+                Rcp => "RCP",
+                _ => T30Frames.Name(frame[2]),
+            };
             if (!control && _entries.Count > 0 && _entries[^1] is { Bytes: null } last && last.From == from && last.Name == name)
             {
                 _entries[^1] = last with { Count = last.Count + 1 };

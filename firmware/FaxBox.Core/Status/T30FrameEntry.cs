@@ -6,7 +6,7 @@ namespace FaxBox.Core.Status;
 /// </summary>
 /// <param name="At">When it was seen, as media time since the call's media began (20 ms resolution).</param>
 /// <param name="From">Which side sent it.</param>
-/// <param name="Name">The T.30 mnemonic ("DIS", "DCS", "MCF"), or the control field in hex ("0x06") for one outside T.30 Table 1.</param>
+/// <param name="Name">The T.30 mnemonic ("DIS", "DCS", "MCF", ECM's "FCD" and "RCP"), or the control field in hex ("0x5A") for an unknown one.</param>
 /// <param name="Bytes">
 /// The frame in hex from the address field ("FF1380…", no FCS), at most <see cref="MaxBytes"/> octets; null for frames that
 /// carry document content (ECM FCD/RCP and any other frame outside Table 1), which are never kept.

@@ -40,14 +40,14 @@ public sealed class T30LadderSvgTests
     {
         var frames = new[]
         {
-            new T30FrameEntry(TimeSpan.FromSeconds(1), T30FrameOrigin.Local, "0x06", null, 256),
+            new T30FrameEntry(TimeSpan.FromSeconds(1), T30FrameOrigin.Local, "FCD", null, 256),
             new T30FrameEntry(TimeSpan.FromSeconds(75), T30FrameOrigin.Remote, "DCN", "FF13FB"),
         };
         var text = T30LadderSvg.Render(frames, 12, "<script>alert(1)</script>", "a&b", id: "x\"><y");
         var svg = XElement.Parse(text); // well-formed: every label was escaped
         Assert.DoesNotContain("<script>", text, StringComparison.Ordinal);
         Assert.Equal("<script>alert(1)</script>", svg.Elements(Svg + "text").First().Value);
-        Assert.Equal("0x06 ×256", svg.Elements(Svg + "g").First().Elements(Svg + "text").Last().Value);
+        Assert.Equal("FCD ×256", svg.Elements(Svg + "g").First().Elements(Svg + "text").Last().Value);
         Assert.Equal("1:15", svg.Elements(Svg + "g").Last().Elements(Svg + "text").First().Value);
         Assert.Contains(svg.Elements(Svg + "text"), t => t.Value.StartsWith("12 more frame(s) not kept", StringComparison.Ordinal));
         Assert.Equal("xy-title", (string)svg.Element(Svg + "title")!.Attribute("id")!);

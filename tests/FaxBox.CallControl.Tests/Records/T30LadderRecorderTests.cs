@@ -44,7 +44,7 @@ public sealed class T30LadderRecorderTests
         ladder.Add(T30FrameOrigin.Local, Ms(900), Frame((byte)T30FrameType.Pps | 1, (byte)T30FrameType.Eop, 0, 0, 2));
 
         var frames = ladder.Snapshot().Frames;
-        Assert.Equal(["0x06", "0x86", "PPS"], frames.Select(f => f.Name));
+        Assert.Equal(["FCD", "RCP", "PPS"], frames.Select(f => f.Name));
         Assert.Equal([3, 2, 1], frames.Select(f => f.Count));
         Assert.Null(frames[0].Bytes);
         Assert.Null(frames[1].Bytes);
