@@ -192,7 +192,7 @@ public static class FaxServerEndpoints
         }
     }
 
-    private static IResult Document(string path, string name, string format)
+    internal static IResult Document(string path, string name, string format)
     {
         switch (format)
         {
@@ -209,7 +209,7 @@ public static class FaxServerEndpoints
         }
     }
 
-    private static IResult Preview(string path, int page, int? width)
+    internal static IResult Preview(string path, int page, int? width)
     {
         var document = FaxDocument.Load(path);
         if (page < 1 || page > document.Pages.Count)
@@ -222,12 +222,12 @@ public static class FaxServerEndpoints
         return Results.File(png.ToArray(), "image/png");
     }
 
-    private static IResult NotFound(string what) => Error(StatusCodes.Status404NotFound, $"{what} does not exist", "id");
+    internal static IResult NotFound(string what) => Error(StatusCodes.Status404NotFound, $"{what} does not exist", "id");
 
     private static IResult Error(int status, string message, string? field) =>
         Results.Json(new ApiError(message, field), ApiJson.Options, statusCode: status);
 
     /// <summary>Client-supplied text made safe to echo: printable ASCII, at most 80 characters.</summary>
-    private static string Printable(string? text) =>
+    internal static string Printable(string? text) =>
         new((text ?? string.Empty).Where(c => c is >= ' ' and < (char)127).Take(80).ToArray());
 }

@@ -66,6 +66,7 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
     private readonly IT30Monitor? _lineMonitor;
     private readonly IT30Monitor? _networkMonitor;
     private readonly T30SessionObserver _observer = new();
+    private readonly T30LadderRecorder _ladder = new();
     private readonly byte[] _encoded = new byte[AudioFrame.Samples];
     private readonly short[] _decoded = new short[UdptlOptions.MaxUdpPayload];
     private readonly Lock _signalling = new();
@@ -140,8 +141,8 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
         {
             _lineMonitor = engine.CreateT30Monitor();
             _networkMonitor = engine.CreateT30Monitor();
-            _lineMonitor.Frame += (_, e) => _observer.OnFrame(fromLine: true, e.Frame);
-            _networkMonitor.Frame += (_, e) => _observer.OnFrame(fromLine: false, e.Frame);
+            _lineMonitor.Frame += (_, e) => OnT30Frame(fromLine: true, e.Frame);
+            _networkMonitor.Frame += (_, e) => OnT30Frame(fromLine: false, e.Frame);
         }
         catch (NotSupportedException)
         {
@@ -234,7 +235,7 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
         {
             ThrowIfDisposed();
             IT38Gateway gateway = _engine.CreateT38Gateway(GatewayOptionsFor(session, udptl, _fax, _logTag), this);
-            gateway.Frame += (_, e) => _observer.OnFrame(fromLine: e.Incoming, e.Frame);
+            gateway.Frame += (_, e) => OnT30Frame(fromLine: e.Incoming, e.Frame);
             Post(new MediaCommand
             {
                 Mode = CallMediaMode.T38,
@@ -311,10 +312,13 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
             udptl = _udptlNow;
         }
 
+        var (frames, omitted) = _ladder.Snapshot();
         return new CallMediaStatistics(_mode, (rtp + udptl).ToStatus(), t30.Pages, t30.BitRate, t30.Ecm, t30.Result, t30.Success, _time.Now)
         {
             Rtp = rtp.ToStatus(),
             Udptl = udptl.ToStatus(),
+            T30Frames = frames,
+            T30FramesOmitted = omitted,
         };
     }
 
@@ -422,6 +426,13 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
     void IUdptlIfpHandler.OnIfp(ReadOnlySpan<byte> ifp, ushort sequence) => _gateway?.ReceiveIfp(ifp, sequence);
 
     void IIfpSink.SendIfp(ReadOnlySpan<byte> ifp, int repeatCount) => _udptl?.SendIfp(ifp, Math.Max(1, repeatCount));
+
+    /// <summary>Media thread: one T.30 frame relayed by the gateway or heard by a G.711 monitor, for the record and its ladder.</summary>
+    private void OnT30Frame(bool fromLine, byte[] frame)
+    {
+        _observer.OnFrame(fromLine, frame);
+        _ladder.Add(fromLine ? T30FrameOrigin.Local : T30FrameOrigin.Remote, _time.Now, frame);
+    }
 
     private void ExchangeAudio(ReadOnlySpan<short> fromLine, Span<short> toLine)
     {

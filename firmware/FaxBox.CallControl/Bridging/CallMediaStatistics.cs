@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FaxBox.Core.Status;
 
 namespace FaxBox.CallControl.Bridging;
@@ -26,4 +27,10 @@ public sealed record CallMediaStatistics(
 
     /// <summary>The UDPTL part of <see cref="Network"/> (T.38): datagrams, IFPs lost and recovered by redundancy or FEC.</summary>
     public FaxNetworkStatistics Udptl { get; init; } = FaxNetworkStatistics.None;
+
+    /// <summary>The T.30 frames seen so far, for the record's ladder diagram (<see cref="FaxRecord.T30Frames"/>).</summary>
+    public ImmutableArray<T30FrameEntry> T30Frames { get; init; } = [];
+
+    /// <summary>Frames left out of <see cref="T30Frames"/> once it was full.</summary>
+    public int T30FramesOmitted { get; init; }
 }

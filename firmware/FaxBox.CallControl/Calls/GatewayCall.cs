@@ -168,7 +168,11 @@ internal sealed partial class GatewayCall
                     _context.NextFaxRecordId(), Sip?.CallId ?? "", _port.Name, Direction, LocalNumber, RemoteNumber,
                     _faxStarted, _context.Status.Time.GetUtcNow(),
                     t38 is not null ? CallMediaMode.T38 : CallMediaMode.G711Fax, _modeReason, t38,
-                    statistics.Pages, statistics.BitRate, statistics.Ecm, statistics.T30Success, result, statistics.Network);
+                    statistics.Pages, statistics.BitRate, statistics.Ecm, statistics.T30Success, result, statistics.Network)
+                {
+                    T30Frames = statistics.T30Frames,
+                    T30FramesOmitted = statistics.T30FramesOmitted,
+                };
             }
         }
 

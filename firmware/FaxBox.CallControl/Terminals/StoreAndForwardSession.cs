@@ -1,4 +1,5 @@
 using FaxBox.CallControl.Calls;
+using FaxBox.CallControl.Records;
 using FaxBox.Core.Status;
 using FaxBox.Fax;
 using FaxBox.LineInterface;
@@ -16,6 +17,7 @@ internal sealed class StoreAndForwardSession : ILineAudio, IDisposable
     private readonly GatewayContext _context;
     private readonly IAudioFaxTerminal _terminal;
     private readonly DateTimeOffset _started;
+    private readonly T30LadderRecorder _ladder = new();
 
     public StoreAndForwardSession(GatewayContext context, string port, InboundFaxCall call, InboundFaxAcceptance acceptance, bool ecm)
     {
@@ -35,6 +37,7 @@ internal sealed class StoreAndForwardSession : ILineAudio, IDisposable
             LogTag = call.CallId,
         });
         _terminal.Progress += OnProgress;
+        _terminal.Frame += OnFrame;
         _started = context.Status.Time.GetUtcNow();
     }
 
@@ -69,6 +72,7 @@ internal sealed class StoreAndForwardSession : ILineAudio, IDisposable
             _context.NextFaxRecordId(), Call.CallId, Port, "outbound", Call.CallerNumber, Call.CalledNumber, _started, _context.Status.Time.GetUtcNow(),
             CallMediaMode.G711Fax, "store-and-forward: the box's fax terminal answered the line", null,
             s.PagesTransferred, s.BitRate, s.Ecm, result.Success, text, new FaxNetworkStatistics(0, 0, 0, 0, 0));
+        record = _ladder.AttachTo(record);
         _context.Status.AddFax(record, false);
         return new InboundFaxOutcome(Acceptance.ReceivePath, result.Success, s.PagesTransferred, text, result.RemoteIdent, result.SubAddress, record);
     }
@@ -76,8 +80,14 @@ internal sealed class StoreAndForwardSession : ILineAudio, IDisposable
     public void Dispose()
     {
         _terminal.Progress -= OnProgress;
+        _terminal.Frame -= OnFrame;
         _terminal.Dispose();
     }
+
+    // As on a relayed call of this port, the fax machine on the line is the local side; the box's terminal stands in
+    // for the far end it will deliver to.
+    private void OnFrame(object? sender, T30FrameEventArgs e) =>
+        _ladder.Add(e.Incoming ? T30FrameOrigin.Local : T30FrameOrigin.Remote, e.At, e.Frame);
 
     private void OnProgress(object? sender, FaxProgressEventArgs e) =>
         _context.Status.ReportFaxProgress(new FaxProgress(Call.CallId, Port, e.Phase.ToString(), e.Statistics.PagesTransferred, e.Statistics.BitRate, e.Statistics.Ecm, _context.Status.Time.GetUtcNow()));

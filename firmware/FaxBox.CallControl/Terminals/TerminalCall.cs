@@ -513,10 +513,11 @@ internal sealed partial class TerminalCall
             ? new FaxT38Parameters(t.Version, t.MaxBitRate, t.RateManagement == T38RateManagement.LocalTcf ? "localTCF" : "transferredTCF", t.ErrorCorrection.ToString().ToLowerInvariant(), t.RemoteMaxDatagram)
             : null;
         var text = result is null ? detail ?? "no fax session" : result.Success || detail is null ? result.T30Text : $"{result.T30Text}; {detail}";
-        return new FaxRecord(
+        var record = new FaxRecord(
             _context.NextFaxRecordId(), Sip?.CallId ?? "", TerminalCalls.PortName, Direction, LocalNumber, RemoteNumber,
             _started, _context.Status.Time.GetUtcNow(), t38 is not null ? CallMediaMode.T38 : CallMediaMode.G711Fax, _modeReason, t38,
             statistics.PagesTransferred, statistics.BitRate, statistics.Ecm, result?.Success == true, text, Media.Network());
+        return Media.Ladder.AttachTo(record);
     }
 
     /// <summary>Media thread: hands the outcome over once, publishes the record, hangs up and frees the media.</summary>

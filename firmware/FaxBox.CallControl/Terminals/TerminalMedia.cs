@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using FaxBox.CallControl.Bridging;
 using FaxBox.CallControl.Configuration;
+using FaxBox.CallControl.Records;
 using FaxBox.Core;
 using FaxBox.Core.Status;
 using FaxBox.Fax;
@@ -43,6 +44,7 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
     private readonly short[] _decoded = new short[MaxAudioSamples];
     private readonly EventHandler<FaxProgressEventArgs> _progress;
     private readonly Action<FaxTone> _tone;
+    private readonly EventHandler<T30FrameEventArgs> _frame;
     private RtpSession? _rtp;
     private IPEndPoint? _rtpRemote;
     private byte _payloadType;
@@ -69,6 +71,7 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
         _progress = progress;
         _tone = tone;
         _cname = $"faxbox@{address}";
+        _frame = (_, e) => Ladder.Add(e.Incoming ? T30FrameOrigin.Remote : T30FrameOrigin.Local, _time.Now, e.Frame);
         (_rtpSocket, _rtcpSocket, _udptlSocket) = ports.BindCallSockets();
 
         // The terminal must notice a far end that died (its ports closed) rather than wait for T.30's timeouts.
@@ -86,6 +89,9 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
 
     /// <summary>What the media carries now.</summary>
     public CallMediaMode Mode { get; private set; }
+
+    /// <summary>The T.30 frames of every terminal this call ran (a switch to T.38 starts T.30 over: both sessions show), for the record.</summary>
+    public T30LadderRecorder Ladder { get; } = new();
 
     /// <summary>The terminal running now (audio or T.38), or null before media starts.</summary>
     public IFaxTerminal? Terminal => (IFaxTerminal?)_t38 ?? _audio;
@@ -121,6 +127,7 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
             DropT38();
             _audio = _engine.CreateAudioTerminal(terminal);
             _audio.Progress += _progress;
+            _audio.Frame += _frame;
         }
 
         if (watchTones && _detector is null)
@@ -180,6 +187,7 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
         _udptl = new UdptlSession(udptl, _udptlSocket, remote, this);
         _t38 = _engine.CreateT38Terminal(options, this);
         _t38.Progress += _progress;
+        _t38.Frame += _frame;
         Mode = CallMediaMode.T38;
     }
 
@@ -283,6 +291,7 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
         {
             _audio = null;
             audio.Progress -= _progress;
+            audio.Frame -= _frame;
             audio.Dispose();
         }
     }
@@ -293,6 +302,7 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
         {
             _t38 = null;
             t38.Progress -= _progress;
+            t38.Frame -= _frame;
             t38.Dispose();
         }
     }

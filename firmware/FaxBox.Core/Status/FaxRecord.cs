@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace FaxBox.Core.Status;
 
 /// <summary>
@@ -38,4 +40,17 @@ public sealed record FaxRecord(
     bool Ecm,
     bool Success,
     string Result,
-    FaxNetworkStatistics Network);
+    FaxNetworkStatistics Network)
+{
+    /// <summary>Most entries <see cref="T30Frames"/> keeps; later frames replace the last entry and count in <see cref="T30FramesOmitted"/>.</summary>
+    public const int MaxT30Frames = 400;
+
+    /// <summary>
+    /// The T.30 frames of the call in order (the ladder diagram), at most <see cref="MaxT30Frames"/>; empty when the engine
+    /// gave no view of the session (or for records written before the box kept them).
+    /// </summary>
+    public ImmutableArray<T30FrameEntry> T30Frames { get; init; } = [];
+
+    /// <summary>Frames left out of <see cref="T30Frames"/> once it was full (the last frame seen is always kept).</summary>
+    public int T30FramesOmitted { get; init; }
+}

@@ -66,8 +66,21 @@ public sealed class GatewayFaxTests : IDisposable
             Assert.True(record.Ecm);
             Assert.True(record.Network.PacketsSent > 0 && record.Network.PacketsReceived > 0);
             Assert.Equal(0, record.Network.PacketsLost);
+
+            // The ladder: the answering machine's DIS comes from the far side at box A (the sender's port) and from the
+            // line at box B; the session ends in DCN; times never go backwards.
+            Assert.Contains(record.T30Frames, f => f.Name == "DIS");
+            Assert.Contains(record.T30Frames, f => f.Name == "DCS" && f.Bytes is not null);
+            Assert.True(record.T30Frames.Count(f => f.Name == "PPS") >= 2, string.Join("\n", record.T30Frames));
+            Assert.Equal(record.T30Frames.Count(f => f.Name == "PPS"), record.T30Frames.Count(f => f.Name == "MCF"));
+            Assert.Equal("DCN", record.T30Frames[^1].Name);
+            Assert.True(record.T30Frames.Zip(record.T30Frames.Skip(1)).All(p => p.First.At <= p.Second.At));
         }
 
+        Assert.Equal(T30FrameOrigin.Remote, a.T30Frames.First(f => f.Name == "DIS").From);
+        Assert.Equal(T30FrameOrigin.Local, a.T30Frames.First(f => f.Name == "DCS").From);
+        Assert.Equal(T30FrameOrigin.Local, b.T30Frames.First(f => f.Name == "DIS").From);
+        Assert.Equal(T30FrameOrigin.Remote, b.T30Frames.First(f => f.Name == "DCS").From);
         Assert.Equal("box re-INVITE on Ced", b.ModeReason);
         Assert.Equal("peer re-INVITE to T.38", a.ModeReason);
     }

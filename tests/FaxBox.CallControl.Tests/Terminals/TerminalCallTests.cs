@@ -83,6 +83,11 @@ public sealed class TerminalCallTests : IDisposable
         Assert.Equal(14_400, record.BitRate);
         Assert.True(record.Ecm);
         Assert.NotNull(record.T38);
+        Assert.Equal(T30FrameOrigin.Remote, record.T30Frames.First(f => f.Name == "DIS").From);
+        Assert.Equal(T30FrameOrigin.Local, record.T30Frames.First(f => f.Name == "DCS").From);
+        Assert.Equal(record.T30Frames.Count(f => f.Name == "PPS" && f.From == T30FrameOrigin.Local), record.T30Frames.Count(f => f.Name == "MCF" && f.From == T30FrameOrigin.Remote));
+        Assert.Contains(record.T30Frames, f => f.Name == "FCD" && f.Bytes is null && f.Count > 1); // ECM FCD: folded, no content kept
+        Assert.Contains(record.T30Frames, f => f.Name == "DCN");
         Assert.Equal(["B", "D", "D", "E"], progress.Reports.Select(p => p.Phase));
         Assert.Contains(a.Status.Current.RecentFaxes, f => f.Port == "terminal" && f.Success);
 

@@ -1,3 +1,4 @@
+using FaxBox.Core.Status;
 using FaxBox.Fax.Documents;
 using FaxBox.FaxServer.Inbox;
 using FaxBox.FaxServer.Routing;
@@ -261,6 +262,32 @@ public sealed class InboxTests
         h.Inbox.Delete(id, secure: true);
         Assert.NotEmpty(h.Logger.Lines);
         Assert.All(h.Logger.Lines, l => Assert.True(l.Text.Length < 300 && !l.Text.Contains("II*", StringComparison.Ordinal), l.Text));
+    }
+
+    [Fact]
+    public async Task AReceivedFaxKeepsItsRecordWithTheT30LadderInItsSidecar()
+    {
+        using var dir = new TempFolder();
+        await using var h = new InboxHarness(dir.Path, Routing);
+        await h.Inbox.StartAsync(CancellationToken.None);
+        var call = InboxHarness.Call();
+        var acceptance = h.Inbox.Offer(call)!;
+        InboxHarness.WritePages(acceptance.ReceivePath, 1);
+        var frames = System.Collections.Immutable.ImmutableArray.Create(
+            new T30FrameEntry(TimeSpan.FromSeconds(2.5), T30FrameOrigin.Local, "DIS", "FF138000EEF8"),
+            new T30FrameEntry(TimeSpan.FromSeconds(3.1), T30FrameOrigin.Remote, "DCS", "FF13830046"),
+            new T30FrameEntry(TimeSpan.FromSeconds(9), T30FrameOrigin.Remote, "0x06", null, 120),
+            new T30FrameEntry(TimeSpan.FromSeconds(40), T30FrameOrigin.Remote, "DCN", "FF13FB"));
+        var record = new FaxRecord("r7", "call-1", "terminal", "inbound", "4930123", "4940999", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(41),
+            CallMediaMode.T38, "peer re-INVITE to T.38", null, 1, 14400, true, true, "ok", new FaxNetworkStatistics(100, 99, 1, 1, 0))
+        { T30Frames = frames, T30FramesOmitted = 3 };
+        h.Inbox.Completed(call, new(acceptance.ReceivePath, true, 1, "ok", "+49 40 999", null, record));
+
+        ReceivedFax fax = (await h.NextAsync(InboxChangeKind.Stored)).Fax;
+        var stored = ReadSidecar(Path.Combine(h.Inbox.Root, fax.Folder, fax.Id + ".json")).Record!;
+        Assert.Equal(frames, stored.T30Frames.AsEnumerable());
+        Assert.Equal(3, stored.T30FramesOmitted);
+        Assert.Equal(record, stored with { T30Frames = frames });
     }
 
     private static ReceivedFax ReadSidecar(string path) => InboxStore.Read(path);

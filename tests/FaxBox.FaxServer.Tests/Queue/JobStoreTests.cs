@@ -153,10 +153,14 @@ public sealed class JobStoreTests : IDisposable
         var job = store.Submit(Submission());
         var (j, a) = store.BeginAttempt(job.Id, RetryLadder.BeforeAttempt(job.Ladder, null), 1)!.Value;
         var record = new FaxRecord("r1", "call-1", "terminal", "outbound", "100", "0301234567", _time.GetUtcNow(), _time.GetUtcNow().AddSeconds(40),
-            CallMediaMode.G711Fax, "policy", null, 2, 14400, true, true, "ok", new FaxNetworkStatistics(10, 12, 0, 1, 2.5));
+            CallMediaMode.G711Fax, "policy", null, 2, 14400, true, true, "ok", new FaxNetworkStatistics(10, 12, 0, 1, 2.5))
+        {
+            T30Frames = [new(TimeSpan.FromSeconds(3), T30FrameOrigin.Remote, "DIS", "FF138000EEF8"), new(TimeSpan.FromSeconds(4.02), T30FrameOrigin.Local, "DCS", "FF13830046")],
+        };
         store.FinishAttempt(j.Id, a.Id, FaxAttemptOutcome.Sent, "ok", new FaxCallOutcome(FaxCallOutcomeKind.Sent, "ok", 2, null, null, record), new RetryLadder(new RetryLadderOptions()).Decide(j.Ladder, FaxAttemptOutcome.Sent, "ok", _time.GetUtcNow()));
         var stored = Assert.Single(store.Attempts(job.Id));
-        Assert.Equal(record, stored.Record);
+        Assert.Equal(record.T30Frames, stored.Record!.T30Frames.AsEnumerable());
+        Assert.Equal(record, stored.Record with { T30Frames = record.T30Frames });
         Assert.Equal(RetryLadder.Rungs[1], stored.Rung);
         Assert.Equal(2, stored.PagesConfirmed);
     }

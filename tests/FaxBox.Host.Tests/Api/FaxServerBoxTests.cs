@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using FaxBox.Admin.Tests.Infrastructure;
 using FaxBox.Fax.Documents;
 using FaxBox.Host.Api;
 using FaxBox.Host.Configuration;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace FaxBox.Host.Tests.Api;
 
@@ -13,7 +17,9 @@ namespace FaxBox.Host.Tests.Api;
 /// while the fax machine on FXS 0 dials the box's own number and its fax lands in the inbox. The machine sends a one-page
 /// letter: the simulator's generated test page (fine, with a dithered grey ramp) would keep phase C busy for about 100 s
 /// at 14,400 bit/s (see CallControl's TerminalCallTests.One_box_hairpins_its_fax_machine_to_its_own_terminal_number),
-/// longer than this run.
+/// longer than this run. The same run drives the admin web site in Chromium: the dashboard shows both faxes, the inbox
+/// previews and downloads the received one, the job's page draws the real T.30 ladder of the sent one, and a fax sent
+/// from the form is seen on its call (screenshots in artifacts/screenshots/box-*.png).
 /// </summary>
 public sealed class FaxServerBoxTests
 {
@@ -22,6 +28,7 @@ public sealed class FaxServerBoxTests
     {
         using var folder = TestPaths.NewTempFolder();
         var port = FreeUdpPort();
+        var admin = new Uri($"http://127.0.0.1:{FreeTcpPort()}/");
         var letter = MachineLetter(folder);
         var board = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.Repository, "board-config", "simulator.json"))).RootElement.GetRawText()
             .Replace("\"send\": {", $"\"send\": {{ \"document\": {JsonSerializer.Serialize(letter)},", StringComparison.Ordinal)
@@ -36,7 +43,7 @@ public sealed class FaxServerBoxTests
             .Replace("\"port\": 5060", $"\"port\": {port}", StringComparison.Ordinal)
             .Replace("127.0.0.1:5060", $"127.0.0.1:{port}", StringComparison.Ordinal)
             .Replace("\"embeddedPort\": 1883", $"\"embeddedPort\": {FreeTcpPort()}", StringComparison.Ordinal)
-            .Replace("http://127.0.0.1:8080", "http://127.0.0.1:0", StringComparison.Ordinal)
+            .Replace("http://127.0.0.1:8080", admin.ToString().TrimEnd('/'), StringComparison.Ordinal)
             .Replace("\"~/.local/share/faxbox\"", $"\"{folder.Path}/data\"", StringComparison.Ordinal);
         Assert.Contains("\"numbers\": [\"300\"]", json, StringComparison.Ordinal); // the built-in default's terminal number
         var config = folder.File("faxbox.json");
@@ -83,10 +90,75 @@ public sealed class FaxServerBoxTests
         using var traversal = await client.GetAsync(new Uri("api/v1/inbox/..%2F..%2Ffaxserver.db/document.tif", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, traversal.StatusCode);
 
+        await DriveAdminSiteAsync(admin, id, pdf);
+
         var (exit, output, error) = await box;
         Assert.True(exit == 0, error);
         Assert.Contains("on terminal (outbound 200): ok, 1 page(s)", output, StringComparison.Ordinal);
         Assert.Contains("on terminal (inbound", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The admin site of the running box in Chromium: dashboard, inbox with the received fax's preview and PDF, the sent
+    /// job's record with the T.30 ladder the terminal recorded, and a second fax sent from the form, seen on its call.
+    /// </summary>
+    private static async Task DriveAdminSiteAsync(Uri admin, string faxId, string pdf)
+    {
+        var browser = new BrowserFixture();
+        await browser.InitializeAsync();
+        try
+        {
+            await DriveAsync(await browser.NewPageAsync(admin), faxId, pdf);
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+        }
+    }
+
+    private static async Task DriveAsync(IPage page, string faxId, string pdf)
+    {
+        await page.GotoAsync("/");
+        await Expect(page.Locator("#live")).ToHaveTextAsync(new Regex("^Live"));
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#faxes tr.ok, #faxes td.ok').length >= 2"); // the sent and the received fax
+        await Expect(page.Locator("#ports")).ToContainTextAsync("fxs0");
+        await BrowserFixture.ScreenshotAsync(page, "box-dashboard");
+
+        await page.GotoAsync("/faxes");
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('img.thumb')].every(i => i.complete && i.naturalWidth > 0)");
+        await BrowserFixture.ScreenshotAsync(page, "box-faxes");
+
+        await page.GotoAsync($"/faxes/inbox/{faxId}");
+        await page.WaitForFunctionAsync("() => document.getElementById('page-image').naturalWidth === 864");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download PDF" }).ClickAsync());
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        Assert.Single(Regex.Matches(System.Text.Encoding.Latin1.GetString(bytes), @"/Type /Page\b(?!s)"));
+        await BrowserFixture.ScreenshotAsync(page, "box-received-fax");
+
+        // The job sent by faxbox send: its attempt's record has the frames the box's terminal exchanged.
+        await page.GotoAsync("/faxes/jobs/1");
+        await Expect(page.Locator("#job-state")).ToHaveTextAsync("sent");
+        foreach (var frame in new[] { "DIS", "DCS", "CFR", "MCF", "DCN" })
+        {
+            Assert.True(await page.Locator($"svg.ladder g.frame[data-name={frame}]").CountAsync() > 0, $"no {frame} on the ladder");
+        }
+
+        await BrowserFixture.ScreenshotAsync(page, "box-job-ladder");
+
+        await page.GotoAsync("/faxes/send");
+        await page.GetByLabel("Fax number or SIP address").FillAsync("200");
+        await page.Locator("#files").SetInputFilesAsync(pdf);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/faxes/jobs/2$"));
+        await Expect(page.Locator("#job-state")).ToHaveTextAsync("sending", new() { Timeout = 30_000 });
+        await BrowserFixture.ScreenshotAsync(page, "box-job-from-form");
+
+        // Its call shows live on the dashboard. (It cannot finish before this run's 2.5 minutes are over; the form's job
+        // followed to sent on its page and the dashboard is FaxBox.Admin.Tests' FaxesBrowserTests, on a scripted call.)
+        await page.GotoAsync("/");
+        await Expect(page.Locator("#calls")).ToContainTextAsync("200", new() { Timeout = 30_000 });
+        await BrowserFixture.ScreenshotAsync(page, "box-dashboard-sending");
     }
 
     private static int FreeTcpPort()
