@@ -34,6 +34,38 @@ internal static class VectorMath
         return sum;
     }
 
+    /// <summary>Σ a[i]·g[i] and Σ b[i]·g[i] in one pass over g's length (a real filter on a complex signal).</summary>
+    public static void Dot2(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> g, out float sumA, out float sumB)
+    {
+        int n = g.Length;
+        int i = 0;
+        sumA = 0;
+        sumB = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
+        {
+            var accA = Vector<float>.Zero;
+            var accB = Vector<float>.Zero;
+            ReadOnlySpan<Vector<float>> vg = MemoryMarshal.Cast<float, Vector<float>>(g);
+            ReadOnlySpan<Vector<float>> va = MemoryMarshal.Cast<float, Vector<float>>(a[..n]);
+            ReadOnlySpan<Vector<float>> vb = MemoryMarshal.Cast<float, Vector<float>>(b[..n]);
+            for (int k = 0; k < vg.Length; k++)
+            {
+                accA = Vector.FusedMultiplyAdd(va[k], vg[k], accA);
+                accB = Vector.FusedMultiplyAdd(vb[k], vg[k], accB);
+            }
+
+            sumA = Vector.Sum(accA);
+            sumB = Vector.Sum(accB);
+            i = vg.Length * Vector<float>.Count;
+        }
+
+        for (; i < n; i++)
+        {
+            sumA += a[i] * g[i];
+            sumB += b[i] * g[i];
+        }
+    }
+
     /// <summary>d[i] += s[i]·scale over d's length (s at least as long).</summary>
     public static void AddScaled(Span<float> d, ReadOnlySpan<float> s, float scale)
     {
