@@ -112,6 +112,31 @@ internal sealed unsafe class SpanDspModemReceiver : IModemReceiver
         }
     }
 
+    /// <summary>
+    /// Sets spandsp's carrier-detect threshold (<c>v*_rx_signal_cutoff</c>, <c>fsk_rx_signal_cutoff</c>): on about 2.5 dB
+    /// above <paramref name="dbm0"/>, off 2.5 dB below. A fresh 0.0.6 V.29 receiver starts at −28.5 dBm0 (V.29's own
+    /// leased-line −26/−31 dBm0); spandsp's fax engine (<c>fax_modems.c</c>) sets −45.5 dBm0 for V.29 and V.21.
+    /// </summary>
+    internal void SetSignalCutoff(float dbm0)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        switch (Options.Type)
+        {
+            case ModemType.V17:
+                SpanDspNative.v17_rx_signal_cutoff((V17RxHandle)_state, dbm0);
+                break;
+            case ModemType.V29:
+                SpanDspNative.v29_rx_signal_cutoff((V29RxHandle)_state, dbm0);
+                break;
+            case ModemType.V27ter:
+                SpanDspNative.v27ter_rx_signal_cutoff((V27terRxHandle)_state, dbm0);
+                break;
+            default:
+                SpanDspNative.fsk_rx_signal_cutoff((FskRxHandle)_state, dbm0);
+                break;
+        }
+    }
+
     public void Receive(ReadOnlySpan<short> frame)
     {
         AudioFrame.EnsureFrame(frame.Length, nameof(frame));
