@@ -61,6 +61,14 @@ internal sealed class CarrierGate
     /// <summary>Remembers the line power at training, the reference for the relative drop.</summary>
     public void SetTrainedLevel(float linePower) => _dropPower = linePower / (float)Math.Pow(10, DropDb / 10);
 
-    /// <summary>Starts the hold-off after a carrier ended.</summary>
+    /// <summary>Forgets the line: power back to zero, no hold-off (a receiver restarted to listen afresh).</summary>
+    public void Reset()
+    {
+        _power.Reset();
+        _holdoff = 0;
+        _dropPower = 0;
+    }
+
+        /// <summary>Starts the hold-off after a carrier ended.</summary>
     public void StartHoldoff() => _holdoff = HoldoffSamples;
 }

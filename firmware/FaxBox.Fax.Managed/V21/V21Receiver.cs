@@ -110,6 +110,20 @@ internal sealed class V21Receiver : IModemReceiver
         }
     }
 
+    /// <summary>Drops any carrier without a report and listens afresh (V.21 has no training).</summary>
+    public void Restart(bool shortTraining)
+    {
+        ModemRates.Ensure(Options with { ShortTraining = shortTraining });
+        _carrier = false;
+        _persist = 0;
+        _concentration = 0;
+        _slowConcentration = 0;
+        _level = 0;
+        _lastSign = 0;
+        _transitions = 0;
+        _decisions = 0;
+    }
+
     public void Dispose()
     {
     }

@@ -34,7 +34,7 @@ internal sealed class V27terReceiver : IModemReceiver
     private readonly int _baud;
     private readonly int _phaseStep;
     private readonly int _onesToTrain;
-    private readonly int _conditioningLength;
+    private int _conditioningLength;
 
     private State _state;
     private int _historyPos;
@@ -110,6 +110,18 @@ internal sealed class V27terReceiver : IModemReceiver
                 OnSymbol(power);
             }
         }
+    }
+
+    /// <summary>
+    /// Re-arms the receiver for a new training: long, or short (58 conditioning symbols instead of 1074). The managed
+    /// receiver trains its equaliser afresh either way, so a short training needs no long one before it.
+    /// </summary>
+    public void Restart(bool shortTraining)
+    {
+        ModemRates.Ensure(Options with { ShortTraining = shortTraining });
+        _conditioningLength = shortTraining ? V27terTraining.ConditioningShort : V27terTraining.ConditioningLong;
+        Reset();
+        _carrier.Reset();
     }
 
     public void Dispose()

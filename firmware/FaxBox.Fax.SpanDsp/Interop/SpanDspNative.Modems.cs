@@ -96,6 +96,10 @@ internal static unsafe partial class SpanDspNative
     [LibraryImport(Library)]
     internal static partial void v29_rx_signal_cutoff(V29RxHandle s, float cutoff);
 
+    /// <summary>Re-arms the receiver; <paramref name="oldTrain"/> non-zero starts from the last training's equaliser.</summary>
+    [LibraryImport(Library)]
+    internal static partial int v29_rx_restart(V29RxHandle s, int bitRate, int oldTrain);
+
     [LibraryImport(Library)]
     internal static partial float v29_rx_carrier_frequency(V29RxHandle s);
 
@@ -133,6 +137,9 @@ internal static unsafe partial class SpanDspNative
     internal static partial void v27ter_rx_signal_cutoff(V27terRxHandle s, float cutoff);
 
     [LibraryImport(Library)]
+    internal static partial int v27ter_rx_restart(V27terRxHandle s, int bitRate, int oldTrain);
+
+    [LibraryImport(Library)]
     internal static partial float v27ter_rx_carrier_frequency(V27terRxHandle s);
 
     [LibraryImport(Library)]
@@ -167,6 +174,9 @@ internal static unsafe partial class SpanDspNative
 
     [LibraryImport(Library)]
     internal static partial void fsk_rx_signal_cutoff(FskRxHandle s, float cutoff);
+
+    [LibraryImport(Library)]
+    internal static partial int fsk_rx_restart(FskRxHandle s, nint spec, int framingMode);
 
     [LibraryImport(Library)]
     internal static partial void fsk_tx_power(FskTxHandle s, float power);

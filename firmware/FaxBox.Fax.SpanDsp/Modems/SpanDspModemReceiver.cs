@@ -32,6 +32,7 @@ internal sealed unsafe class SpanDspModemReceiver : IModemReceiver
     private float _errorPower;
     private int _symbolsSinceTraining;
     private bool _disposed;
+    private bool _restarting;
 
     public SpanDspModemReceiver(ModemOptions options, IModemBitSink sink)
     {
@@ -110,6 +111,40 @@ internal sealed unsafe class SpanDspModemReceiver : IModemReceiver
                 _ => double.NaN,
             };
         }
+    }
+
+    /// <summary>
+    /// Re-arms spandsp's receiver (<c>v17_rx_restart</c> with short_train, <c>v27ter_rx_restart</c> with old_train = the
+    /// short training, <c>v29_rx_restart</c> without, <c>fsk_rx_restart</c>): a short training starts from the
+    /// equaliser of the last training on this receiver, which is how spandsp receives one. The carrier-detect cutoff is
+    /// kept. Status reports spandsp makes during the restart are not passed on.
+    /// </summary>
+    public void Restart(bool shortTraining)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ModemRates.Ensure(Options with { ShortTraining = shortTraining });
+        _restarting = true;
+        try
+        {
+            int result = Options.Type switch
+            {
+                ModemType.V17 => SpanDspNative.v17_rx_restart((V17RxHandle)_state, Options.BitRate, shortTraining ? 1 : 0),
+                ModemType.V29 => SpanDspNative.v29_rx_restart((V29RxHandle)_state, Options.BitRate, 0),
+                ModemType.V27ter => SpanDspNative.v27ter_rx_restart((V27terRxHandle)_state, Options.BitRate, shortTraining ? 1 : 0),
+                _ => SpanDspNative.fsk_rx_restart((FskRxHandle)_state, FskSpecs.V21Channel2, SpanDspNative.FskFrameModeSync),
+            };
+            if (result != 0)
+            {
+                throw new InvalidOperationException($"spandsp refused to restart its {Options.Type} receiver at {Options.BitRate} bit/s ({result})");
+            }
+        }
+        finally
+        {
+            _restarting = false;
+        }
+
+        _trained = false;
+        _fault.ThrowIfCaptured();
     }
 
     /// <summary>
@@ -196,6 +231,11 @@ internal sealed unsafe class SpanDspModemReceiver : IModemReceiver
 
     private void OnStatus(ModemStatus status)
     {
+        if (_restarting)
+        {
+            return;
+        }
+
         switch (status)
         {
             case ModemStatus.CarrierUp when Options.Type == ModemType.V21:
