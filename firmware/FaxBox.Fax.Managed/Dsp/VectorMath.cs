@@ -50,8 +50,8 @@ internal static class VectorMath
             ReadOnlySpan<Vector<float>> vb = MemoryMarshal.Cast<float, Vector<float>>(b[..n]);
             for (int k = 0; k < vg.Length; k++)
             {
-                accA = Vector.FusedMultiplyAdd(va[k], vg[k], accA);
-                accB = Vector.FusedMultiplyAdd(vb[k], vg[k], accB);
+                accA += va[k] * vg[k];
+                accB += vb[k] * vg[k];
             }
 
             sumA = Vector.Sum(accA);
