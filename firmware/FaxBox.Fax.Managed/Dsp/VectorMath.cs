@@ -6,6 +6,9 @@ namespace FaxBox.Fax.Managed.Dsp;
 /// <summary>SIMD helpers for the filters (System.Numerics.Vector, portable to any .NET target).</summary>
 internal static class VectorMath
 {
+    /// <summary>Fused multiply-add is an instruction here (x86 FMA3, Arm64 AdvSimd), not a software fallback.</summary>
+    private static readonly bool HardwareFma = System.Runtime.Intrinsics.X86.Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported;
+
     /// <summary>Σ a[i]·b[i] over the common length.</summary>
     public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
@@ -50,8 +53,16 @@ internal static class VectorMath
             ReadOnlySpan<Vector<float>> vb = MemoryMarshal.Cast<float, Vector<float>>(b[..n]);
             for (int k = 0; k < vg.Length; k++)
             {
-                accA += va[k] * vg[k];
-                accB += vb[k] * vg[k];
+                if (HardwareFma)
+                {
+                    accA = Vector.FusedMultiplyAdd(va[k], vg[k], accA);
+                    accB = Vector.FusedMultiplyAdd(vb[k], vg[k], accB);
+                }
+                else
+                {
+                    accA += va[k] * vg[k];
+                    accB += vb[k] * vg[k];
+                }
             }
 
             sumA = Vector.Sum(accA);

@@ -23,7 +23,7 @@ public sealed class CallLevelComparisonTests(ITestOutputHelper output)
         [(ModemType.V29, 9600), (ModemType.V29, 7200), (ModemType.V27ter, 4800), (ModemType.V27ter, 2400)];
 
     [Fact]
-    public void ManagedReceiversAreAtLeastAsGoodAtEveryPointAndStrictlyBetterAtSome()
+    public void ManagedReceiversAreAtLeastAsGoodAtEveryPointStrictlyBetterAtSomeAndNeverTrainOnV21()
     {
         var outcomes = Run();
         foreach (var o in outcomes)
@@ -34,6 +34,9 @@ public sealed class CallLevelComparisonTests(ITestOutputHelper output)
         var worse = outcomes.Where(o => !o.ManagedAtLeastAsGood).Select(o => o.Point.ToString()).ToList();
         Assert.True(worse.Count == 0, $"managed worse than spandsp at: {string.Join("; ", worse)}");
         Assert.Contains(outcomes, o => o.ManagedStrictlyBetter);
+
+        // And the managed receivers never take the V.21 flags after a burst for a training (spandsp's documented failure).
+        Assert.All(outcomes, o => Assert.True(o.ManagedFalseTrainings == 0, $"{o.Point}: {o.ManagedFalseTrainings} false trainings"));
     }
 
     [Fact]
@@ -45,12 +48,6 @@ public sealed class CallLevelComparisonTests(ITestOutputHelper output)
             var o = ModemTrials.Run(new ModemTrialPoint(type, rate, -13, -45), Trials, new SpanDspModemFactory(), Native, new ManagedModemFactory());
             Assert.True(o.ManagedTcfPassed == Trials, $"{o.Point}: managed passed {o.ManagedTcfPassed} of {Trials} TCFs");
         }
-    }
-
-    [Fact]
-    public void ManagedReceiversNeverTakeTheV21FlagsAfterABurstForATraining()
-    {
-        Assert.All(Run(), o => Assert.True(o.ManagedFalseTrainings == 0, $"{o.Point}: {o.ManagedFalseTrainings} false trainings"));
     }
 
     private static IModemFactory Native => new SpanDspModemFactory(faxEngineThresholds: true);
