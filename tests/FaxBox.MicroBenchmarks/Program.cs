@@ -20,6 +20,16 @@ internal static class Program
             return SipFuzzRun.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), seed);
         }
 
+        if (args.Length >= 1 && args[0] == "--modem-cpu")
+        {
+            return Modems.ModemCpuRun.Run(args[1..]);
+        }
+
+        if (args.Length >= 1 && args[0] == "--modem-trials")
+        {
+            return Modems.ModemTrialsRun.Run(args[1..]);
+        }
+
         if (args.Length >= 1 && args[0] == "--sip-load")
         {
             var rate = args.Length >= 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;

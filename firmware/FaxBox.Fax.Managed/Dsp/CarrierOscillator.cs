@@ -18,7 +18,19 @@ internal sealed class CarrierOscillator
     public double FrequencyHz
     {
         get => _step * 8000.0 / 4294967296.0;
-        set => _step = (uint)Math.Round(value / 8000.0 * 4294967296.0);
+        set => _step = StepFor(value);
+    }
+
+    /// <summary>The 32-bit phase step per sample at 8000 samples/s for <paramref name="frequencyHz"/>.</summary>
+    public static uint StepFor(double frequencyHz) => (uint)Math.Round(frequencyHz / 8000.0 * 4294967296.0);
+
+    /// <summary>The cosine and sine of a 32-bit phase (2π = 2³²), from the same table.</summary>
+    public static void CosSin(uint phase, out float cos, out float sin)
+    {
+        uint index = phase >> (32 - TableBits);
+        float[] table = SharedSine;
+        sin = table[index];
+        cos = table[(index + (TableSize / 4)) & (TableSize - 1)];
     }
 
     /// <summary>Restarts at phase zero.</summary>

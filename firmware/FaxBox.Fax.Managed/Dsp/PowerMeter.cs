@@ -4,10 +4,15 @@ namespace FaxBox.Fax.Managed.Dsp;
 internal sealed class PowerMeter
 {
     private readonly float _alpha;
+    private readonly float _decay;
     private float _power;
 
     /// <param name="timeConstantSamples">The averaging time constant in samples.</param>
-    public PowerMeter(int timeConstantSamples) => _alpha = 1.0f / timeConstantSamples;
+    public PowerMeter(int timeConstantSamples)
+    {
+        _alpha = 1.0f / timeConstantSamples;
+        _decay = 1 - _alpha;
+    }
 
     /// <summary>The current mean square sample value.</summary>
     public float Power => _power;
@@ -16,7 +21,8 @@ internal sealed class PowerMeter
 
     public float Update(float sample)
     {
-        _power += _alpha * ((sample * sample) - _power);
+        // p·(1 − α) + α·x²: only a multiply and an add on the loop-carried p (p + α(x² − p) chains three operations).
+        _power = (_power * _decay) + (_alpha * sample * sample);
         return _power;
     }
 }

@@ -6,6 +6,12 @@ namespace FaxBox.Fax.Managed.Dsp;
 /// Receive front end of a QAM/PSK modem: mixing to baseband at the nominal carrier, a root-raised-cosine matched filter
 /// evaluated by polyphase interpolation at T/2 instants chosen by a Gardner timing-error detector, automatic gain
 /// control, and the T/2-spaced delay line that feeds the fractionally spaced equaliser.
+/// <para>
+/// The mixing is folded into the filter: y(t) = Σ 2x[n]·e^{−jθ(n)}·g(t − n) = e^{−jθ(N)}·Σ x[n]·2g(t − n)·e^{jω(N − n)}
+/// (N the newest sample, θ(n) = ω·n the carrier phase), so the line samples are kept as they come and only each T/2
+/// output is rotated by the carrier phase; the polyphase rows hold the complex band-pass taps 2g·e^{jωj}. A line sample
+/// then costs a store and a phase step, an output one complex dot product and one table look-up.
+/// </para>
 /// </summary>
 internal sealed class QamDemodulator
 {
@@ -15,17 +21,20 @@ internal sealed class QamDemodulator
     private readonly double _halfPeriod;
     private readonly int _side;
     private readonly int _taps;
-    private readonly float[] _filter;
-    private readonly float[] _ringRe = new float[2 * RingSize];
-    private readonly float[] _ringIm = new float[2 * RingSize];
+    private readonly int _row;
+    private readonly float[] _filterRe;
+    private readonly float[] _filterIm;
+    private readonly float[] _ring = new float[2 * RingSize];
     private readonly float[] _lineRe;
     private readonly float[] _lineIm;
     private readonly int _lineLength;
-    private readonly CarrierOscillator _carrier;
+    private readonly uint _carrierStep;
     private readonly double _targetPower;
 
     private long _count;
     private double _nextTime;
+    private long _nextReady;
+    private uint _carrierPhase;
     private int _ringPos;
     private int _linePos;
     private bool _onSymbol;
@@ -49,7 +58,13 @@ internal sealed class QamDemodulator
         _timingScale = samplesPerSymbol / (8000.0 / 2400);
         _side = (int)Math.Ceiling(spanSymbols * samplesPerSymbol);
         _taps = (2 * _side) + 1;
-        _filter = new float[Phases * _taps];
+
+        // Each phase's row is padded at its oldest end with zeros to whole vectors: one loop, no scalar tail.
+        _row = (_taps + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+        _filterRe = new float[Phases * _row];
+        _filterIm = new float[Phases * _row];
+        _carrierStep = CarrierOscillator.StepFor(carrierHz);
+        double omega = _carrierStep * (2 * Math.PI / 4294967296.0);
         double sum = 0;
         for (int j = 0; j < _taps; j++)
         {
@@ -62,14 +77,15 @@ internal sealed class QamDemodulator
             for (int j = 0; j < _taps; j++)
             {
                 double t = (j - _side + ((double)p / Phases)) / samplesPerSymbol;
-                _filter[(p * _taps) + (_taps - 1 - j)] = (float)(RootRaisedCosine.Pulse(t, rollOff) / sum);
+                double tap = 2 * RootRaisedCosine.Pulse(t, rollOff) / sum;
+                _filterRe[(p * _row) + (_row - 1 - j)] = (float)(tap * Math.Cos(omega * j));
+                _filterIm[(p * _row) + (_row - 1 - j)] = (float)(tap * Math.Sin(omega * j));
             }
         }
 
         _lineLength = lineLength;
         _lineRe = new float[2 * lineLength];
         _lineIm = new float[2 * lineLength];
-        _carrier = new CarrierOscillator(carrierHz);
         _targetPower = targetPower;
         TimingGain = 0.02;
         Reset();
@@ -98,15 +114,15 @@ internal sealed class QamDemodulator
 
     public void Reset()
     {
-        Array.Clear(_ringRe);
-        Array.Clear(_ringIm);
+        Array.Clear(_ring);
         Array.Clear(_lineRe);
         Array.Clear(_lineIm);
-        _carrier.Reset();
+        _carrierPhase = 0;
         _count = 0;
         _ringPos = 0;
         _linePos = 0;
         _nextTime = _side;
+        _nextReady = (long)Math.Floor(_nextTime) + _side;
         _onSymbol = false;
         _previousSymbol = Complex.Zero;
         _mid = Complex.Zero;
@@ -121,31 +137,34 @@ internal sealed class QamDemodulator
     /// <summary>Feeds one line sample; true when a new symbol-instant sample has entered the delay line.</summary>
     public bool Push(float sample)
     {
-        _carrier.Next(out float cos, out float sin);
         _ringPos = (_ringPos + 1) & (RingSize - 1);
-        float re = 2 * sample * cos;
-        float im = -2 * sample * sin;
-        _ringRe[_ringPos] = re;
-        _ringRe[_ringPos + RingSize] = re;
-        _ringIm[_ringPos] = im;
-        _ringIm[_ringPos + RingSize] = im;
-        long newest = _count++;
-
-        long m = (long)Math.Floor(_nextTime);
-        if (newest < m + _side)
+        _ring[_ringPos] = sample;
+        _ring[_ringPos + RingSize] = sample;
+        uint theta = _carrierPhase;
+        _carrierPhase = theta + _carrierStep;
+        if (_count++ < _nextReady)
         {
             return false;
         }
 
+        long m = _nextReady - _side;
         int phase = Math.Min((int)Math.Round((_nextTime - m) * Phases), Phases - 1);
 
-        // y(m + mu) = sum_j x[m + side - j] g(j - side + mu); x[newest - j] sits at ring index pos + RingSize - j.
-        ReadOnlySpan<float> g = _filter.AsSpan(phase * _taps, _taps);
-        int oldest = _ringPos + RingSize - _taps + 1;
-        float accRe = VectorMath.Dot(_ringRe.AsSpan(oldest, _taps), g);
-        float accIm = VectorMath.Dot(_ringIm.AsSpan(oldest, _taps), g);
+        // y(m + mu) = e^{-jθ(N)} sum_j x[N - j] 2g(j - side + mu) e^{jωj}, N = m + side the newest sample;
+        // x[N - j] sits at ring index pos + RingSize - j.
+        int oldest = _ringPos + RingSize - _row + 1;
+        VectorMath.Dot2(
+            _filterRe.AsSpan(phase * _row, _row),
+            _filterIm.AsSpan(phase * _row, _row),
+            _ring.AsSpan(oldest, _row),
+            out float bandRe,
+            out float bandIm);
+        CarrierOscillator.CosSin(theta, out float cos, out float sin);
+        float accRe = (bandRe * cos) + (bandIm * sin);
+        float accIm = (bandIm * cos) - (bandRe * sin);
 
         _nextTime += _halfPeriod;
+        _nextReady = (long)Math.Floor(_nextTime) + _side;
         var z = new Complex(accRe, accIm);
         _onSymbol = !_onSymbol;
         if (!_onSymbol)
@@ -172,6 +191,7 @@ internal sealed class QamDemodulator
         _timingErrorAverage += (error - _timingErrorAverage) / 16;
         double step = TimingGain * _timingScale * error;
         _nextTime -= step;
+        _nextReady = (long)Math.Floor(_nextTime) + _side;
         TimingDrift -= step;
         _previousSymbol = symbol;
         SymbolSample = symbol;

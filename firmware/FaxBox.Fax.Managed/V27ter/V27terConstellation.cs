@@ -18,11 +18,13 @@ internal static class V27terConstellation
 
     private static readonly int[] DibitOfPhaseChange = [0, 0, 1, 1, 3, 3, 2, 2];
 
+    private static readonly Complex[] Points = [.. Enumerable.Range(0, 8).Select(p => Complex.FromPolarCoordinates(1, p * Math.PI / 4))];
+
     public static int PhaseChange(int bits, int bitRate) => bitRate == 4800 ? PhaseChangeOfTribit[bits] : PhaseChangeOfDibit[bits];
 
     /// <summary>The bits for a phase change (for 2400 bit/s the change is rounded down to a multiple of 90°).</summary>
     public static int Bits(int phaseChange, int bitRate) => bitRate == 4800 ? TribitOfPhaseChange[phaseChange & 7] : DibitOfPhaseChange[phaseChange & 7];
 
     /// <summary>The unit-amplitude signal element at the given absolute phase.</summary>
-    public static Complex Point(int phase) => Complex.FromPolarCoordinates(1, (phase & 7) * Math.PI / 4);
+    public static Complex Point(int phase) => Points[phase & 7];
 }

@@ -130,6 +130,14 @@ internal sealed class V29Receiver : IModemReceiver
         }
     }
 
+    /// <summary>Re-arms the receiver for a new training (V.29 has only one).</summary>
+    public void Restart(bool shortTraining)
+    {
+        ModemRates.Ensure(Options with { ShortTraining = shortTraining });
+        Reset();
+        _carrier.Reset();
+    }
+
     public void Dispose()
     {
     }

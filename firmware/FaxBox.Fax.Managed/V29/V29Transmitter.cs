@@ -131,22 +131,22 @@ internal sealed class V29Transmitter : IModemTransmitter, IQamSymbolSource
 
     private Complex DataSymbol()
     {
-        Span<int> bits = stackalloc int[4];
-        bits.Fill(1);
-        int first = 4 - _bitsPerSymbol;
-        for (int i = first; i < 4; i++)
+        // Q1 (9600 bit/s only) Q2 Q3 Q4, first in time most significant; padded with ones when the data ends.
+        int bits = 0;
+        for (int i = 0; i < _bitsPerSymbol; i++)
         {
             int bit = _source.GetBit();
             if (bit == IModemBitSource.EndOfData)
             {
+                bits = (bits << (_bitsPerSymbol - i)) | ((1 << (_bitsPerSymbol - i)) - 1);
                 Enter(State.TurnOff);
                 break;
             }
 
-            bits[i] = bit & 1;
+            bits = (bits << 1) | (bit & 1);
         }
 
-        return _bitsPerSymbol == 4 ? Encode(bits[0], bits[1], bits[2], bits[3]) : Encode(-1, bits[1], bits[2], bits[3]);
+        return Encode(_bitsPerSymbol == 4 ? (bits >> 3) & 1 : -1, (bits >> 2) & 1, (bits >> 1) & 1, bits & 1);
     }
 
     /// <summary>Scrambles Q1..Q4 (Q1 = -1 at 7200 bit/s, which has no Q1) and maps them to the next signal element.</summary>

@@ -54,6 +54,9 @@ internal static unsafe partial class SpanDspNative
     internal static partial float v17_rx_signal_power(V17RxHandle s);
 
     [LibraryImport(Library)]
+    internal static partial void v17_rx_signal_cutoff(V17RxHandle s, float cutoff);
+
+    [LibraryImport(Library)]
     internal static partial float v17_rx_carrier_frequency(V17RxHandle s);
 
     [LibraryImport(Library)]
@@ -89,6 +92,14 @@ internal static unsafe partial class SpanDspNative
     [LibraryImport(Library)]
     internal static partial float v29_rx_signal_power(V29RxHandle s);
 
+    /// <summary>Carrier-detect threshold in dBm0 (on at cutoff + 2.5 dB, off at cutoff − 2.5 dB); 0.0.6 starts at −28.5, its fax engine sets −45.5.</summary>
+    [LibraryImport(Library)]
+    internal static partial void v29_rx_signal_cutoff(V29RxHandle s, float cutoff);
+
+    /// <summary>Re-arms the receiver; <paramref name="oldTrain"/> non-zero starts from the last training's equaliser.</summary>
+    [LibraryImport(Library)]
+    internal static partial int v29_rx_restart(V29RxHandle s, int bitRate, int oldTrain);
+
     [LibraryImport(Library)]
     internal static partial float v29_rx_carrier_frequency(V29RxHandle s);
 
@@ -123,6 +134,12 @@ internal static unsafe partial class SpanDspNative
     internal static partial float v27ter_rx_signal_power(V27terRxHandle s);
 
     [LibraryImport(Library)]
+    internal static partial void v27ter_rx_signal_cutoff(V27terRxHandle s, float cutoff);
+
+    [LibraryImport(Library)]
+    internal static partial int v27ter_rx_restart(V27terRxHandle s, int bitRate, int oldTrain);
+
+    [LibraryImport(Library)]
     internal static partial float v27ter_rx_carrier_frequency(V27terRxHandle s);
 
     [LibraryImport(Library)]
@@ -154,6 +171,12 @@ internal static unsafe partial class SpanDspNative
 
     [LibraryImport(Library)]
     internal static partial float fsk_rx_signal_power(FskRxHandle s);
+
+    [LibraryImport(Library)]
+    internal static partial void fsk_rx_signal_cutoff(FskRxHandle s, float cutoff);
+
+    [LibraryImport(Library)]
+    internal static partial int fsk_rx_restart(FskRxHandle s, nint spec, int framingMode);
 
     [LibraryImport(Library)]
     internal static partial void fsk_tx_power(FskTxHandle s, float power);

@@ -9,10 +9,21 @@ namespace FaxBox.Fax.SpanDsp.Modems;
 /// </summary>
 public sealed class SpanDspModemFactory : IModemFactory
 {
+    /// <summary>The carrier-detect cutoff spandsp's own fax engine sets on its V.29 and V.21 receivers (fax_modems.c), in dBm0.</summary>
+    public const float FaxEngineCutoffDbm0 = -45.5f;
+
+    private readonly bool _faxEngineThresholds;
+
     /// <summary>Checks that libspandsp is present with the 0.0.6 ABI; throws <see cref="FaxEngineUnavailableException"/> otherwise.</summary>
-    public SpanDspModemFactory()
+    /// <param name="faxEngineThresholds">
+    /// False (default): the receivers keep the thresholds a fresh 0.0.6 modem starts with (V.29 on at −26 dBm0, V.29's
+    /// leased-line value). True: V.29 and V.21 receivers get the −45.5 dBm0 cutoff spandsp's fax engine sets on them,
+    /// as they run inside a spandsp fax call (V.27ter and V.17 keep their defaults there too).
+    /// </param>
+    public SpanDspModemFactory(bool faxEngineThresholds = false)
     {
         SpanDspLibrary.EnsureAvailable();
+        _faxEngineThresholds = faxEngineThresholds;
     }
 
     public string Name => "native";
@@ -20,6 +31,14 @@ public sealed class SpanDspModemFactory : IModemFactory
     public IModemTransmitter CreateTransmitter(ModemOptions options, IModemBitSource source) =>
         new SpanDspModemTransmitter(options, source);
 
-    public IModemReceiver CreateReceiver(ModemOptions options, IModemBitSink sink) =>
-        new SpanDspModemReceiver(options, sink);
+    public IModemReceiver CreateReceiver(ModemOptions options, IModemBitSink sink)
+    {
+        var receiver = new SpanDspModemReceiver(options, sink);
+        if (_faxEngineThresholds && options.Type is ModemType.V29 or ModemType.V21)
+        {
+            receiver.SetSignalCutoff(FaxEngineCutoffDbm0);
+        }
+
+        return receiver;
+    }
 }

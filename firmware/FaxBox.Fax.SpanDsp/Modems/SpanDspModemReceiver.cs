@@ -32,6 +32,7 @@ internal sealed unsafe class SpanDspModemReceiver : IModemReceiver
     private float _errorPower;
     private int _symbolsSinceTraining;
     private bool _disposed;
+    private bool _restarting;
 
     public SpanDspModemReceiver(ModemOptions options, IModemBitSink sink)
     {
@@ -112,6 +113,65 @@ internal sealed unsafe class SpanDspModemReceiver : IModemReceiver
         }
     }
 
+    /// <summary>
+    /// Re-arms spandsp's receiver (<c>v17_rx_restart</c> with short_train, <c>v27ter_rx_restart</c> with old_train = the
+    /// short training, <c>v29_rx_restart</c> without, <c>fsk_rx_restart</c>): a short training starts from the
+    /// equaliser of the last training on this receiver, which is how spandsp receives one. The carrier-detect cutoff is
+    /// kept. Status reports spandsp makes during the restart are not passed on.
+    /// </summary>
+    public void Restart(bool shortTraining)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ModemRates.Ensure(Options with { ShortTraining = shortTraining });
+        _restarting = true;
+        try
+        {
+            int result = Options.Type switch
+            {
+                ModemType.V17 => SpanDspNative.v17_rx_restart((V17RxHandle)_state, Options.BitRate, shortTraining ? 1 : 0),
+                ModemType.V29 => SpanDspNative.v29_rx_restart((V29RxHandle)_state, Options.BitRate, 0),
+                ModemType.V27ter => SpanDspNative.v27ter_rx_restart((V27terRxHandle)_state, Options.BitRate, shortTraining ? 1 : 0),
+                _ => SpanDspNative.fsk_rx_restart((FskRxHandle)_state, FskSpecs.V21Channel2, SpanDspNative.FskFrameModeSync),
+            };
+            if (result != 0)
+            {
+                throw new InvalidOperationException($"spandsp refused to restart its {Options.Type} receiver at {Options.BitRate} bit/s ({result})");
+            }
+        }
+        finally
+        {
+            _restarting = false;
+        }
+
+        _trained = false;
+        _fault.ThrowIfCaptured();
+    }
+
+    /// <summary>
+    /// Sets spandsp's carrier-detect threshold (<c>v*_rx_signal_cutoff</c>, <c>fsk_rx_signal_cutoff</c>): on about 2.5 dB
+    /// above <paramref name="dbm0"/>, off 2.5 dB below. A fresh 0.0.6 V.29 receiver starts at −28.5 dBm0 (V.29's own
+    /// leased-line −26/−31 dBm0); spandsp's fax engine (<c>fax_modems.c</c>) sets −45.5 dBm0 for V.29 and V.21.
+    /// </summary>
+    internal void SetSignalCutoff(float dbm0)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        switch (Options.Type)
+        {
+            case ModemType.V17:
+                SpanDspNative.v17_rx_signal_cutoff((V17RxHandle)_state, dbm0);
+                break;
+            case ModemType.V29:
+                SpanDspNative.v29_rx_signal_cutoff((V29RxHandle)_state, dbm0);
+                break;
+            case ModemType.V27ter:
+                SpanDspNative.v27ter_rx_signal_cutoff((V27terRxHandle)_state, dbm0);
+                break;
+            default:
+                SpanDspNative.fsk_rx_signal_cutoff((FskRxHandle)_state, dbm0);
+                break;
+        }
+    }
+
     public void Receive(ReadOnlySpan<short> frame)
     {
         AudioFrame.EnsureFrame(frame.Length, nameof(frame));
@@ -171,6 +231,11 @@ internal sealed unsafe class SpanDspModemReceiver : IModemReceiver
 
     private void OnStatus(ModemStatus status)
     {
+        if (_restarting)
+        {
+            return;
+        }
+
         switch (status)
         {
             case ModemStatus.CarrierUp when Options.Type == ModemType.V21:

@@ -87,6 +87,18 @@ public interface IModemReceiver : IDisposable
 
     /// <summary>The receiver's estimate of the signal quality in dB (signal to noise after equalisation); NaN when not trained.</summary>
     double SignalQualityDb { get; }
+
+    /// <summary>
+    /// Re-arms the receiver for the next training of the same modem and rate, as T.30 needs between the TCF and a page
+    /// and between pages: any carrier or training in progress is dropped without a status report and the receiver waits
+    /// for a new one. <paramref name="shortTraining"/> (V.17 and V.27ter only, after a long training on this receiver)
+    /// expects the short training sequence; the receiver keeps what it learnt from the last one where it needs it.
+    /// <see cref="ModemOptions.ShortTraining"/> of <see cref="Options"/> stays what the receiver was created with.
+    /// A receiver that cannot restart throws <see cref="NotSupportedException"/>; create a new one instead.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="shortTraining"/> for a modem without a short training.</exception>
+    void Restart(bool shortTraining) =>
+        throw new NotSupportedException($"{GetType().Name} ({Options.Type}) cannot be restarted: create a new receiver");
 }
 
 /// <summary>Creates modems of one implementation (the native spandsp engine or the managed engine).</summary>

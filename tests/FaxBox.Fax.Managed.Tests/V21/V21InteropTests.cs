@@ -104,18 +104,35 @@ public sealed class V21InteropTests
         Assert.Equal(0, report.BitsDelivered);
     }
 
-    [Fact]
-    public void KnownLimitation_BelowAboutMinus5DbSnrTheManagedCarrierDetectorLetsGo()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void AtMinus5DbSnrTheManagedCarrierHoldsAndDeliversFewerErrorsThanSpandsp(int seed)
     {
-        // The price of never taking noise for a carrier: at −6 dB SNR (0–4 kHz) the concentration test drops the
-        // carrier, where spandsp's level-only detector holds on (and delivers ~13 % wrong bits).
+        // With an off threshold of 0.14 the concentration test let go here (2 and 4 carrier drops, 895 and 2647 errors).
+        var options = new ModemTestOptions
+        {
+            Modem = ModemType.V21, BitRate = 300, Bits = 6000, Seed = seed, Channel = new ModemChannelOptions { SnrDb = -5 },
+        };
+        var managed = ModemTest.Run(options, Native, Managed);
+        var native = ModemTest.Run(options, Native, Native);
+        Assert.Equal(1, managed.CarrierUps);
+        Assert.True(managed.BitErrors < native.BitErrors, $"managed {managed.BitErrors} bit errors, spandsp {native.BitErrors}");
+    }
+
+    [Fact]
+    public void KnownLimitation_BelowAboutMinus5DbSnrTheManagedBitClockLosesTheBits()
+    {
+        // At −6 dB SNR (0–4 kHz) the managed carrier holds, but its bit clock slips or never locks onto the pattern,
+        // where spandsp's receiver delivers ~13 % wrong bits (neither gets an HDLC frame through at that rate).
         var options = new ModemTestOptions
         {
             Modem = ModemType.V21, BitRate = 300, Bits = 6000, Seed = 1, Channel = new ModemChannelOptions { SnrDb = -6 },
         };
         var managed = ModemTest.Run(options, Native, Managed);
         var native = ModemTest.Run(options, Native, Native);
-        Assert.True(managed.CarrierUps != 1 || managed.CarrierDowns > 1 || managed.BitErrors > native.BitErrors);
+        Assert.Equal(1, managed.CarrierUps);
+        Assert.True(managed.BitErrors > native.BitErrors, $"managed {managed.BitErrors} bit errors, spandsp {native.BitErrors}");
         Assert.Equal(1, native.CarrierUps);
     }
 

@@ -1,0 +1,131 @@
+using FaxBox.Fax.Managed.Tests.Channel;
+using FaxBox.Fax.Modems;
+
+namespace FaxBox.Fax.Managed.Tests.Restart;
+
+/// <summary>
+/// <see cref="IModemReceiver.Restart"/> on both engines: the same receiver takes a long training, is restarted and takes
+/// the next one (short where the modem has one), as T.30 uses it between the TCF and the pages.
+/// </summary>
+public sealed class ReceiverRestartTests
+{
+    [Theory]
+    [InlineData(4800)]
+    [InlineData(2400)]
+    public void ManagedV27terReceiverTakesAShortTrainingAfterRestart(int rate)
+    {
+        // spandsp 0.0.6 cannot send a V.27ter short training, so the managed transmitter sends both bursts.
+        var sink = new RecordingBitSink();
+        using var rx = Engines.Managed.CreateReceiver(new ModemOptions(ModemType.V27ter, rate), sink);
+        var first = Burst(rx, sink, new ModemOptions(ModemType.V27ter, rate), seed: 1);
+        rx.Restart(shortTraining: true);
+        var second = Burst(rx, sink, new ModemOptions(ModemType.V27ter, rate, ShortTraining: true), seed: 2);
+
+        Assert.Equal(0, first);
+        Assert.Equal(0, second);
+    }
+
+    [Theory]
+    [InlineData("managed", ModemType.V29, 9600)]
+    [InlineData("native", ModemType.V29, 9600)]
+    [InlineData("managed", ModemType.V29, 7200)]
+    [InlineData("native", ModemType.V29, 7200)]
+    [InlineData("managed", ModemType.V27ter, 4800)]
+    [InlineData("native", ModemType.V27ter, 4800)]
+    public void RestartInTheMiddleOfDataDropsTheCarrierSilentlyAndTheNextTrainingIsReceived(string receiver, ModemType type, int rate)
+    {
+        var options = new ModemOptions(type, rate);
+        var sink = new RecordingBitSink();
+        using var rx = Engines.Named(receiver).CreateReceiver(options, sink);
+        using (var tx = Engines.Managed.CreateTransmitter(options, new RandomBitSource(rate * 4, 5)))
+        {
+            var frame = new short[ModemLink.FrameSamples];
+            for (int n = 0; n < 250 && !rx.Trained; n++)
+            {
+                tx.Transmit(frame);
+                rx.Receive(frame);
+            }
+
+            Assert.True(rx.Trained, $"{receiver} {type} {rate} did not train");
+            int statuses = sink.Statuses.Count;
+            rx.Restart(shortTraining: false);
+            Assert.False(rx.Trained);
+            Assert.Equal(statuses, sink.Statuses.Count);
+        }
+
+        Assert.Equal(0, Burst(rx, sink, options, seed: 6));
+    }
+
+    [Theory]
+    [InlineData("managed", ModemType.V29, 9600)]
+    [InlineData("native", ModemType.V29, 9600)]
+    [InlineData("managed", ModemType.V21, 300)]
+    [InlineData("native", ModemType.V21, 300)]
+    public void AShortTrainingIsRefusedForAModemThatHasNone(string receiver, ModemType type, int rate)
+    {
+        using var rx = Engines.Named(receiver).CreateReceiver(new ModemOptions(type, rate), new RecordingBitSink());
+        var error = Assert.Throws<ArgumentException>(() => rx.Restart(shortTraining: true));
+        Assert.Contains("short", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("managed")]
+    [InlineData("native")]
+    public void V21ReceiverHearsTheNextFrameAfterRestart(string receiver)
+    {
+        var options = new ModemOptions(ModemType.V21, 300);
+        var sink = new RecordingBitSink();
+        using var rx = Engines.Named(receiver).CreateReceiver(options, sink);
+        Assert.Equal(0, Burst(rx, sink, options, seed: 3, bits: 600));
+        rx.Restart(shortTraining: false);
+        Assert.Equal(0, Burst(rx, sink, options, seed: 4, bits: 600));
+    }
+
+    [Theory]
+    [InlineData(4800)]
+    [InlineData(2400)]
+    public void KnownLimitation_SpandspV27terReceiverRestartedForAShortTrainingFailsTheManagedShortTraining(int rate)
+    {
+        // v27ter_rx_restart(old_train = 1) after a long training from the managed transmitter: spandsp starts training
+        // on the managed short sequence (58 conditioning symbols after 50 reversals) and fails it. Which side departs
+        // from V.27ter's short sequence is not settled (spandsp 0.0.6 cannot send one to compare); the managed receiver
+        // takes it (test above).
+        var sink = new RecordingBitSink();
+        using var rx = Engines.Native.CreateReceiver(new ModemOptions(ModemType.V27ter, rate), sink);
+        Assert.Equal(0, Burst(rx, sink, new ModemOptions(ModemType.V27ter, rate), seed: 1));
+        rx.Restart(shortTraining: true);
+        int statuses = sink.Statuses.Count;
+        using (var tx = Engines.Managed.CreateTransmitter(new ModemOptions(ModemType.V27ter, rate, ShortTraining: true), new RandomBitSource(4000, 2)))
+        {
+            ModemLink.Run(tx, rx, new TestChannel(seed: 2));
+        }
+
+        var second = sink.Statuses.Skip(statuses).ToList();
+        Assert.Contains(ModemStatus.TrainingFailed, second);
+        Assert.DoesNotContain(ModemStatus.TrainingSucceeded, second);
+    }
+
+    [Fact]
+    public void KnownDifference_AFreshManagedV27terReceiverTakesAShortTrainingWhereSpandspNeedsALongOneFirst()
+    {
+        var options = new ModemOptions(ModemType.V27ter, 4800, ShortTraining: true);
+        var sink = new RecordingBitSink();
+        using var rx = Engines.Managed.CreateReceiver(options, sink);
+        Assert.Equal(0, Burst(rx, sink, options, seed: 7));
+        Assert.Throws<NotSupportedException>(() => Engines.Native.CreateReceiver(options, new RecordingBitSink()));
+    }
+
+    /// <summary>One managed transmission (64 ones, then random data) into <paramref name="rx"/>; asserts and returns the data's bit errors.</summary>
+    private static int Burst(IModemReceiver rx, RecordingBitSink sink, ModemOptions options, int seed, int bits = 4000)
+    {
+        int start = sink.Bits.Count;
+        int statuses = sink.Statuses.Count;
+        var source = new RandomBitSource(bits, seed);
+        using var tx = Engines.Managed.CreateTransmitter(options, new PreambledBitSource(64, source));
+        ModemLink.Run(tx, rx, new TestChannel(seed: seed));
+        var received = sink.Bits.GetRange(start, sink.Bits.Count - start);
+        int errors = BitComparison.CountErrors(source.Bits, received);
+        Assert.True(errors == 0, $"{options}: {errors} bit errors in {received.Count} bits; statuses {string.Join(", ", sink.Statuses.Skip(statuses))}");
+        return errors;
+    }
+}
