@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
+using System.Threading.Channels;
 using FaxBox.CallControl.Configuration;
 using FaxBox.Core.Status;
 using FaxBox.Host.Api;
@@ -86,8 +87,15 @@ internal static class RunCommand
 
         await using (appliance.ConfigureAwait(false))
         {
+            // Status lines are printed when there are some: the change (perhaps on the media thread) queues its line and
+            // posts one coalescing signal, never blocking; nothing polls (an idle box does not wake to print nothing).
             var lines = new ConcurrentQueue<string>();
-            appliance.Status.Changed += (_, change) => Describe(change, lines);
+            var printable = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+            appliance.Status.Changed += (_, change) =>
+            {
+                Describe(change, lines);
+                printable.Writer.TryWrite(true);
+            };
             using var clock = new RealTimeMediaClock();
             var health = new MediaClockHealth(TimeProvider.System);
             using var ticking = clock.Register(appliance);
@@ -137,7 +145,7 @@ internal static class RunCommand
             {
                 while (!stop.IsCancellationRequested)
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(200), stop.Token).ConfigureAwait(false);
+                    await printable.Reader.ReadAsync(stop.Token).ConfigureAwait(false);
                     Flush(lines, stdout);
                 }
             }
