@@ -15,7 +15,7 @@ namespace FaxBox.CallControl.Terminals;
 /// thread for an INVITE to one of <see cref="TerminalOptions.Numbers"/>, offered to the <see cref="Sink"/>. Work from other
 /// threads is posted and drained at the start of the next tick.
 /// </summary>
-internal sealed partial class TerminalCalls : IMediaTickHandler
+internal sealed partial class TerminalCalls : IMediaParkingHandler
 {
     /// <summary>The port name terminal calls carry in call status, progress and fax records.</summary>
     public const string PortName = "terminal";
@@ -59,7 +59,14 @@ internal sealed partial class TerminalCalls : IMediaTickHandler
     public TimeSpan Now => TimeSpan.FromTicks(Volatile.Read(ref _now));
 
     /// <summary>Runs <paramref name="action"/> on the media thread at the next tick.</summary>
-    public void Post(Action action) => _inbox.Enqueue(action);
+    public void Post(Action action)
+    {
+        _inbox.Enqueue(action);
+        _context.Wake.Wake();
+    }
+
+    /// <summary>Media thread: no terminal call and nothing posted (a new call arrives by <see cref="Post"/>).</summary>
+    public bool CanPark => _calls.Count == 0 && _inbox.IsEmpty;
 
     /// <inheritdoc />
     public void OnTick(in MediaTick tick)

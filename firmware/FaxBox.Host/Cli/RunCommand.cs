@@ -96,7 +96,8 @@ internal static class RunCommand
                 Describe(change, lines);
                 printable.Writer.TryWrite(true);
             };
-            using var clock = new RealTimeMediaClock();
+            // The clock parks while the box is idle (no call, no port activity) and wakes on the gateway's MediaWake.
+            using var clock = new RealTimeMediaClock(wake: appliance.Wake);
             var health = new MediaClockHealth(TimeProvider.System);
             using var ticking = clock.Register(appliance);
             using var healthTicking = clock.Register(health);
