@@ -24,7 +24,7 @@ namespace FaxBox.CallControl;
 /// with the ports, on the same media tick.
 /// </para>
 /// </summary>
-public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDisposable
+public sealed partial class Gateway : IMediaParkingHandler, IFaxCaller, IAsyncDisposable
 {
     private readonly GatewayContext _context;
     private readonly List<SipAccount> _accounts;
@@ -188,6 +188,29 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
     /// its share of the calls); empty otherwise.
     /// </summary>
     internal IReadOnlyList<TerminalTickWorker> TerminalWorkers => _terminalWorkers;
+
+    /// <summary>
+    /// The wake-up line of the media clock that ticks this gateway: everything that hands the gateway work from another
+    /// thread (SIP, fax jobs, commands) wakes a parked clock through it. Pass it to the real-time clock.
+    /// </summary>
+    public MediaWake Wake => _context.Wake;
+
+    /// <summary>Media thread: every port controller is idle and no terminal call runs (see <see cref="IMediaParkingHandler"/>).</summary>
+    public bool CanPark
+    {
+        get
+        {
+            foreach (var controller in _controllers)
+            {
+                if (!controller.CanPark)
+                {
+                    return false;
+                }
+            }
+
+            return _terminals.CanPark;
+        }
+    }
 
     /// <inheritdoc />
     public Task<FaxCallOutcome> SendAsync(FaxCallRequest request, IProgress<FaxProgress>? progress, CancellationToken cancellationToken) =>

@@ -50,6 +50,12 @@ public sealed class MqttStatusService : IAsyncDisposable
         }
 
         var publisher = new MqttStatusPublisher(options, MqttBrokerAddress.Parse(url, "mqtt.url"), device, feed, loggers.CreateLogger<MqttStatusPublisher>(), time, commands);
+        if (broker is not null)
+        {
+            // Client and embedded broker share one process: no keep-alive to detect a dead peer with.
+            publisher.KeepAlive = TimeSpan.Zero;
+        }
+
         publisher.Start();
         return new MqttStatusService(publisher, broker);
     }

@@ -43,6 +43,9 @@ internal sealed partial class FxoController : PortController
         port.ToneChanged += (_, tone) => OnTone(tone);
     }
 
+    /// <inheritdoc />
+    protected override bool TimersIdle => _toDial is null && _answer is null;
+
     protected override void Tick()
     {
         if (_toDial is not null && (_port.HeardTone == CallProgressTone.Dial || Now - _seizedAt >= DialToneWait))

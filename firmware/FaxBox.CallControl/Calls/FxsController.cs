@@ -68,6 +68,11 @@ internal sealed partial class FxsController : PortController
         return done.Task;
     }
 
+    /// <inheritdoc />
+    protected override bool TimersIdle =>
+        _ringTestEndsAt == TimeSpan.MaxValue && _storeAndForward is null && _storeAndForwardDoneAt == TimeSpan.MaxValue &&
+        _thenAt == TimeSpan.MaxValue && _batteryBackAt == TimeSpan.MaxValue && _collector is null;
+
     protected override void Tick()
     {
         if (Now >= _ringTestEndsAt)

@@ -28,6 +28,9 @@ internal sealed class GatewayContext(GatewayOptions options, StatusBoard status,
 
     public GatewayBackground Background { get; } = new(loggers.CreateLogger<GatewayBackground>());
 
+    /// <summary>Wakes the media clock when work is posted to a port or the terminal calls (see <see cref="Core.MediaWake"/>).</summary>
+    public Core.MediaWake Wake { get; } = new();
+
     /// <summary>
     /// The SDP offer/answer of one call with media at <paramref name="audio"/> and <paramref name="image"/>: the configured
     /// G.711 codecs, and T.38 (accepted when <paramref name="acceptT38"/>, preferred, transferred TCF, UDPTL redundancy and

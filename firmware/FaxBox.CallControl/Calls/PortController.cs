@@ -13,9 +13,10 @@ namespace FaxBox.CallControl.Calls;
 /// One line port's call handling. Everything that touches the port or the call state runs on the media thread, inside
 /// <see cref="OnTick"/>: port events arrive there synchronously, and SIP results and events from other threads are
 /// posted (<see cref="Post"/>) and drained at the start of the next tick. SIP operations leave the media thread through
-/// <see cref="GatewayContext.Background"/>. Timers run on the port's media time.
+/// <see cref="GatewayContext.Background"/>. Timers run on the port's media time. An idle port (no call, nothing posted,
+/// no timer running) lets the media clock park (<see cref="CanPark"/>); <see cref="Post"/> wakes it.
 /// </summary>
-internal abstract class PortController : IMediaTickHandler
+internal abstract class PortController : IMediaParkingHandler
 {
     private const int Free = 0;
     private const int Claimed = 1;
@@ -58,7 +59,20 @@ internal abstract class PortController : IMediaTickHandler
     protected FaxOptions FaxSettings => Context.Options.FaxFor(Settings);
 
     /// <summary>Runs <paramref name="action"/> on the media thread at the next tick.</summary>
-    public void Post(Action action) => _inbox.Enqueue(action);
+    public void Post(Action action)
+    {
+        _inbox.Enqueue(action);
+        Context.Wake.Wake();
+    }
+
+    /// <summary>
+    /// Media thread: the port is idle with no call, nothing posted, no call draining and no timer of the controller's
+    /// running (<see cref="TimersIdle"/>); the line port's own idleness is the board's to say.
+    /// </summary>
+    public bool CanPark => _state == PortState.Idle && Call is null && _draining is null && _inbox.IsEmpty && TimersIdle;
+
+    /// <summary>Media thread: no timer of the controller runs (default: it has none).</summary>
+    protected virtual bool TimersIdle => true;
 
     /// <summary>
     /// SIP thread: takes an incoming SIP call if the port is idle (atomically, so two calls cannot both take it) and

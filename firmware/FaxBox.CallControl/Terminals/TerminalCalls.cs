@@ -15,7 +15,7 @@ namespace FaxBox.CallControl.Terminals;
 /// thread for an INVITE to one of <see cref="TerminalOptions.Numbers"/>, offered to the <see cref="Sink"/>. Work from other
 /// threads is posted and drained at the start of the next tick.
 /// </summary>
-internal sealed partial class TerminalCalls : IMediaTickHandler
+internal sealed partial class TerminalCalls : IMediaParkingHandler
 {
     /// <summary>The port name terminal calls carry in call status, progress and fax records.</summary>
     public const string PortName = "terminal";
@@ -39,7 +39,7 @@ internal sealed partial class TerminalCalls : IMediaTickHandler
         _shards = new TerminalShard[shards];
         for (var i = 0; i < shards; i++)
         {
-            _shards[i] = new TerminalShard();
+            _shards[i] = new TerminalShard(context.Wake);
         }
     }
 
@@ -68,6 +68,23 @@ internal sealed partial class TerminalCalls : IMediaTickHandler
 
     /// <summary>Media time of the first shard's last tick.</summary>
     public TimeSpan Now => _shards[0].Now;
+
+    /// <summary>Media thread: no terminal call and nothing posted to any shard (a new call arrives by a post, which wakes the clock).</summary>
+    public bool CanPark
+    {
+        get
+        {
+            foreach (var shard in _shards)
+            {
+                if (shard.HasWork)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>Media thread: ticks every shard in turn (the terminal calls on the media tick).</summary>
     public void OnTick(in MediaTick tick)

@@ -13,8 +13,12 @@ internal sealed class TerminalShard : IMediaTickHandler
 {
     private readonly ConcurrentQueue<Action> _inbox = new();
     private readonly List<TerminalCall> _calls = [];
+    private readonly MediaWake? _wake;
     private int _listed;
     private long _now;
+
+    /// <param name="wake">Woken after every post, so a parked media clock ticks the shard at once; null in tests that tick it directly.</param>
+    public TerminalShard(MediaWake? wake = null) => _wake = wake;
 
     /// <summary>The shard's calls now (its thread, or between ticks in tests).</summary>
     public IReadOnlyList<TerminalCall> Calls => _calls;
@@ -26,7 +30,11 @@ internal sealed class TerminalShard : IMediaTickHandler
     public bool HasWork => Volatile.Read(ref _listed) > 0 || !_inbox.IsEmpty;
 
     /// <summary>Runs <paramref name="action"/> on the shard's thread at its next tick.</summary>
-    public void Post(Action action) => _inbox.Enqueue(action);
+    public void Post(Action action)
+    {
+        _inbox.Enqueue(action);
+        _wake?.Wake();
+    }
 
     /// <summary>The shard's thread: <paramref name="call"/> joins the tick.</summary>
     public void Add(TerminalCall call) => _calls.Add(call);

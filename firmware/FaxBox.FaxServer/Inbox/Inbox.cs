@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using FaxBox.CallControl.Terminals;
 using FaxBox.FaxServer.Delivery;
@@ -273,7 +274,7 @@ public sealed partial class Inbox : IInboundFaxSink, IAsyncDisposable
         var list = new List<IFaxDeliveryTransport>();
         if (smtp.Host is not null)
         {
-            list.Add(new EmailDelivery(smtp));
+            list.Add(CreateEmail(smtp));
         }
         else if (router.Routes.FirstOrDefault(r => r.Email.Count > 0) is { } mailing)
         {
@@ -282,7 +283,7 @@ public sealed partial class Inbox : IInboundFaxSink, IAsyncDisposable
 
         if (webhook.Secret is not null)
         {
-            list.Add(new WebhookDelivery(webhook));
+            list.Add(CreateWebhook(webhook));
         }
         else if (router.Routes.FirstOrDefault(r => r.Webhook is not null) is { } hooked)
         {
@@ -291,6 +292,14 @@ public sealed partial class Inbox : IInboundFaxSink, IAsyncDisposable
 
         return list;
     }
+
+    // The transports are made in methods of their own, never inlined into Transports: compiling Transports must not load
+    // MimeKit and System.Net.Http (≈ 2 MiB resident together) into a box that neither e-mails nor calls webhooks.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static EmailDelivery CreateEmail(SmtpOptions smtp) => new(smtp);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WebhookDelivery CreateWebhook(WebhookOptions webhook) => new(webhook);
 
     private async Task WorkAsync()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FaxBox.CallControl.Dialling;
 using MimeKit;
 
@@ -138,15 +139,15 @@ public sealed class InboundRouter
             : throw new InboundRoutingException(index, $"{field} '{text}': {error}");
     }
 
-    private static InboundRoute Route(int? index, InboundRouteRule rule)
+    /// <summary>
+    /// The rule's e-mail addresses, checked and normalised by MimeKit. A method of its own, never inlined, so that a box
+    /// whose routes e-mail nobody does not load MimeKit at all (≈ 1 MiB resident).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static List<string> Mailboxes(int? index, IEnumerable<string?> addresses)
     {
-        if (FolderProblem(rule.Folder) is { } folderProblem)
-        {
-            throw new InboundRoutingException(index, folderProblem);
-        }
-
         var email = new List<string>();
-        foreach (string? address in rule.Email ?? [])
+        foreach (string? address in addresses)
         {
             if (string.IsNullOrWhiteSpace(address) || !MailboxAddress.TryParse(address, out MailboxAddress? mailbox) || !mailbox.Address.Contains('@', StringComparison.Ordinal))
             {
@@ -155,6 +156,18 @@ public sealed class InboundRouter
 
             email.Add(mailbox.ToString());
         }
+
+        return email;
+    }
+
+    private static InboundRoute Route(int? index, InboundRouteRule rule)
+    {
+        if (FolderProblem(rule.Folder) is { } folderProblem)
+        {
+            throw new InboundRoutingException(index, folderProblem);
+        }
+
+        var email = rule.Email is { Count: > 0 } addresses ? Mailboxes(index, addresses) : [];
 
         if (!Enum.IsDefined(rule.EmailFormat))
         {

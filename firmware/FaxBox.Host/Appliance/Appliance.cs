@@ -18,9 +18,10 @@ namespace FaxBox.Host.Appliance;
 
 /// <summary>
 /// One running box: its board's line ports and the gateway on them, ticked together (ports first) by a media clock.
-/// <c>faxbox run</c> runs one on the real-time clock; <c>faxbox demo</c> runs two side by side.
+/// <c>faxbox run</c> runs one on the real-time clock; <c>faxbox demo</c> runs two side by side. When the board and the
+/// gateway are both idle the real-time clock parks (<see cref="CanPark"/>) until the gateway's <see cref="Wake"/>.
 /// </summary>
-internal sealed partial class Appliance : IMediaTickHandler, IAsyncDisposable
+internal sealed partial class Appliance : IMediaParkingHandler, IAsyncDisposable
 {
     private Appliance(ApplianceBoard board, Gateway gateway, StatusBoard status, FaxServerService? faxServer, MqttStatusService? mqtt)
     {
@@ -121,6 +122,12 @@ internal sealed partial class Appliance : IMediaTickHandler, IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Wakes the parked media clock: give it to the real-time clock that ticks this box.</summary>
+    public MediaWake Wake => Gateway.Wake;
+
+    /// <summary>Media thread: no call, no port activity, nothing posted (see <see cref="IMediaParkingHandler"/>).</summary>
+    public bool CanPark => Board.CanPark && Gateway.CanPark;
 
     public void OnTick(in MediaTick tick)
     {

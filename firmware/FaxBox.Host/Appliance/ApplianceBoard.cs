@@ -12,9 +12,10 @@ namespace FaxBox.Host.Appliance;
 
 /// <summary>
 /// The box's line ports, from a board profile: the simulator (with the terminals its scenario puts on the lines) or the
-/// hardware board's chips. Ticked once per media tick before the gateway.
+/// hardware board's chips. Ticked once per media tick before the gateway. The simulator lets the media clock park when it
+/// is idle; a hardware board never does (its ports learn of a loop closure or ringing only by sampling each tick).
 /// </summary>
-internal sealed class ApplianceBoard : IMediaTickHandler, IAsyncDisposable
+internal sealed class ApplianceBoard : IMediaParkingHandler, IAsyncDisposable
 {
     private readonly List<IMediaTickHandler> _tick = [];
     private readonly List<IDisposable> _owned = [];
@@ -74,6 +75,28 @@ internal sealed class ApplianceBoard : IMediaTickHandler, IAsyncDisposable
         {
             await board.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>Media thread: the simulator's board is idle (see <see cref="LineInterface.Simulated.LineSimulator.CanPark"/>); a hardware board never is.</summary>
+    public bool CanPark
+    {
+        get
+        {
+            if (_hardware is not null)
+            {
+                return false;
+            }
+
+            foreach (var handler in _tick)
+            {
+                if (handler is not IMediaParkingHandler { CanPark: true })
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 

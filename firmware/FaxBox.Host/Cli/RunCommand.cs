@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
+using System.Threading.Channels;
 using FaxBox.Admin;
 using FaxBox.Admin.Api;
 using FaxBox.CallControl.Configuration;
@@ -90,9 +91,17 @@ internal static class RunCommand
 
         await using (appliance.ConfigureAwait(false))
         {
+            // Status lines are printed when there are some: the change (perhaps on the media thread) queues its line and
+            // posts one coalescing signal, never blocking; nothing polls (an idle box does not wake to print nothing).
             var lines = new ConcurrentQueue<string>();
-            appliance.Status.Changed += (_, change) => Describe(change, lines);
-            using var clock = new RealTimeMediaClock();
+            var printable = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+            appliance.Status.Changed += (_, change) =>
+            {
+                Describe(change, lines);
+                printable.Writer.TryWrite(true);
+            };
+            // The clock parks while the box is idle (no call, no port activity) and wakes on the gateway's MediaWake.
+            using var clock = new RealTimeMediaClock(wake: appliance.Wake);
             var health = new MediaClockHealth(TimeProvider.System);
             using var ticking = clock.Register(appliance);
             using var healthTicking = clock.Register(health);
@@ -166,7 +175,7 @@ internal static class RunCommand
             {
                 while (!stop.IsCancellationRequested)
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(200), stop.Token).ConfigureAwait(false);
+                    await printable.Reader.ReadAsync(stop.Token).ConfigureAwait(false);
                     Flush(lines, stdout);
                 }
             }

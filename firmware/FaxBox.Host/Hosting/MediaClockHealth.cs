@@ -6,9 +6,10 @@ namespace FaxBox.Host.Hosting;
 /// The watchdog's health check for <see cref="SystemdNotifier.StartWatchdog"/>: registered on the media clock, it notes
 /// the time of every tick (one timestamp store: no allocation, no lock on the media thread), and
 /// <see cref="IsHealthy"/> says whether the last tick is more recent than <see cref="StallLimit"/>. A media thread that
-/// stalls or dies stops the keep-alives, and systemd restarts the box.
+/// stalls or dies stops the keep-alives, and systemd restarts the box. A parked clock (nothing to tick) is healthy: its
+/// heartbeat (<see cref="OnParkedHeartbeat"/>) counts as a tick; this handler itself never keeps the clock from parking.
 /// </summary>
-public sealed class MediaClockHealth : IMediaTickHandler
+public sealed class MediaClockHealth : IMediaParkingHandler
 {
     private readonly TimeProvider _time;
     private long _lastTick;
@@ -36,6 +37,12 @@ public sealed class MediaClockHealth : IMediaTickHandler
         Volatile.Write(ref _lastTick, _time.GetTimestamp());
         Interlocked.Increment(ref _ticks);
     }
+
+    /// <inheritdoc/>
+    public bool CanPark => true;
+
+    /// <inheritdoc/>
+    public void OnParkedHeartbeat(TimeSpan now) => Volatile.Write(ref _lastTick, _time.GetTimestamp());
 
     /// <summary>Whether the clock ticked within <see cref="StallLimit"/>.</summary>
     public bool IsHealthy() => _time.GetElapsedTime(Volatile.Read(ref _lastTick)) <= StallLimit;

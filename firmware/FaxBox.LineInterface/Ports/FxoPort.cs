@@ -143,6 +143,12 @@ public sealed partial class FxoPort : IFxoPort, IDisposable
         _dialler.Enqueue(digits, method);
     }
 
+    /// <summary>
+    /// Media thread: on-hook, no ringing being counted or timed out, nothing to dial: the port has nothing to do on a tick
+    /// until the line rings or call control seizes it (see <see cref="FxsPort.IsQuiet"/>).
+    /// </summary>
+    internal bool IsQuiet => !_disposed && !IsOffHook && _rings.IsIdle && _dialler.IsIdle;
+
     public void OnTick(in MediaTick tick)
     {
         if (_disposed)

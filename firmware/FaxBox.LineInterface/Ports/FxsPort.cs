@@ -210,6 +210,13 @@ public sealed partial class FxsPort : IFxsPort, IDisposable
         ApplyLinefeed();
     }
 
+    /// <summary>
+    /// Media thread: on-hook and settled, not ringing or sending caller ID, no tone: the port has nothing to do on a tick
+    /// until its loop closes or call control rings it (the simulator parks the media clock on this; a hardware port's
+    /// loop closure has no wake-up yet, so hardware boards do not park).
+    /// </summary>
+    internal bool IsQuiet => !_disposed && _hook.IsSettledOnHook && _phase == RingPhase.Idle && Tone == CallProgressTone.None;
+
     public void OnTick(in MediaTick tick)
     {
         if (_disposed)

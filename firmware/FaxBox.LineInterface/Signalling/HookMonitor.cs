@@ -31,6 +31,9 @@ internal sealed class HookMonitor
     /// <summary>The debounced state.</summary>
     public HookState State { get; private set; }
 
+    /// <summary>On-hook with no loop closure being timed (nothing to debounce while the loop stays open).</summary>
+    public bool IsSettledOnHook => State == HookState.OnHook && _closedRun == 0;
+
     /// <summary>Takes one tick's loop-closure reading and reports what it completed.</summary>
     public HookSignal Sample(bool loopClosed)
     {

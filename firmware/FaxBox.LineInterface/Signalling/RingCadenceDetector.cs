@@ -24,6 +24,9 @@ internal sealed class RingCadenceDetector
     /// <summary>Ring cycles recognised since ringing began (0 when not ringing).</summary>
     public int Count { get; private set; }
 
+    /// <summary>No ringing seen or still to be timed out: nothing for the detector to count while the line is silent.</summary>
+    public bool IsIdle => Count == 0 && _on == 0;
+
     /// <summary>Forgets the ringing (the line was answered).</summary>
     public void Reset()
     {

@@ -12,7 +12,7 @@ namespace FaxBox.LineInterface.Simulated;
 /// exchange line, ticked in a fixed order (terminals, ports, exchange and loops). Register it with a media clock, or tick
 /// it from a test or the CLI faster than real time.
 /// </summary>
-public sealed class LineSimulator : IMediaTickHandler, IDisposable
+public sealed class LineSimulator : IMediaParkingHandler, IDisposable
 {
     private readonly IFaxEngine _engine;
     private readonly List<IMediaTickHandler> _terminals = [];
@@ -93,6 +93,42 @@ public sealed class LineSimulator : IMediaTickHandler, IDisposable
 
     /// <summary>Adds a handler ticked after the ports (a self-test, call control in a test).</summary>
     public void AddAfterPorts(IMediaTickHandler handler) => _ports.Add(handler);
+
+    /// <summary>
+    /// Media thread: every terminal idle (a terminal that cannot say so never is), every port quiet and the exchange
+    /// idle: the simulation changes nothing until call control acts on a port, so the media clock may park. The line
+    /// model's noise and clock skew are not run while parked.
+    /// </summary>
+    public bool CanPark
+    {
+        get
+        {
+            foreach (var terminal in _terminals)
+            {
+                if (terminal is not IMediaParkingHandler { CanPark: true })
+                {
+                    return false;
+                }
+            }
+
+            foreach (var port in _ports)
+            {
+                bool quiet = port switch
+                {
+                    FxsPort fxs => fxs.IsQuiet,
+                    FxoPort fxo => fxo.IsQuiet,
+                    IMediaParkingHandler other => other.CanPark,
+                    _ => false,
+                };
+                if (!quiet)
+                {
+                    return false;
+                }
+            }
+
+            return Exchange.IsQuiet;
+        }
+    }
 
     public void OnTick(in MediaTick tick)
     {

@@ -71,6 +71,23 @@ public sealed partial class VirtualExchange : IMediaTickHandler, IDisposable
     /// <summary>The line with this number, or null.</summary>
     public ExchangeLine? Find(string number) => _lines.Find(l => l.Number == number);
 
+    /// <summary>Every line idle with its port quiet: no call to switch, ring or supervise.</summary>
+    internal bool IsQuiet
+    {
+        get
+        {
+            foreach (var line in _lines)
+            {
+                if (line.State != ExchangeLineState.Idle || !line.Port.IsQuiet)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     public void OnTick(in MediaTick tick)
     {
         foreach (var line in _lines)

@@ -15,7 +15,7 @@ namespace FaxBox.LineInterface.Simulated;
 /// terminal (CED, DIS). It hangs up when the T.30 session ends, on busy or congestion tone before the session starts,
 /// or when the loop current drops.
 /// </summary>
-public sealed partial class VirtualFaxMachine : IMediaTickHandler, ILineAudio, IDisposable
+public sealed partial class VirtualFaxMachine : IMediaParkingHandler, ILineAudio, IDisposable
 {
     private readonly IFaxEngine _engine;
     private readonly VirtualFaxMachineOptions _options;
@@ -80,6 +80,9 @@ public sealed partial class VirtualFaxMachine : IMediaTickHandler, ILineAudio, I
         _waitTicks = _dialToneTimeoutTicks;
         State = VirtualFaxState.WaitingForDialTone;
     }
+
+    /// <summary>Waiting for a call (or done) with its phone idle: nothing happens until its line rings or <see cref="Call"/>.</summary>
+    public bool CanPark => State is VirtualFaxState.Idle or VirtualFaxState.Finished && Phone.CanPark;
 
     public void OnTick(in MediaTick tick)
     {

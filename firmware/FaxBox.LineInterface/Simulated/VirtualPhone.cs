@@ -13,7 +13,7 @@ namespace FaxBox.LineInterface.Simulated;
 /// the call-progress tones it hears, and notices the loop current dropping. Optionally it answers by itself. Its audio can
 /// be supplied by an <see cref="ILineAudio"/> (the virtual fax machine is a phone with a fax terminal as its audio).
 /// </summary>
-public sealed class VirtualPhone : IMediaTickHandler, IDisposable
+public sealed class VirtualPhone : IMediaParkingHandler, IDisposable
 {
     private static readonly int LoopDropTicks = Ticks.Of(300);
     private readonly IFxoHardware _line;
@@ -136,6 +136,9 @@ public sealed class VirtualPhone : IMediaTickHandler, IDisposable
 
     /// <summary>Breaks the loop for <paramref name="duration"/> (register recall).</summary>
     public void Flash(TimeSpan duration) => _flashTicks = Ticks.Of(duration, minimum: 1);
+
+    /// <summary>On-hook, not dialling, no ringing being counted: the phone does nothing until its line rings.</summary>
+    public bool CanPark => !IsOffHook && _dialler.IsIdle && _rings.IsIdle;
 
     public void OnTick(in MediaTick tick)
     {

@@ -23,12 +23,25 @@ public sealed class MediaClockOptions
     /// </summary>
     public int RealTimePriority { get; set; } = 10;
 
+    /// <summary>
+    /// How often a parked clock (see <see cref="RealTimeMediaClock"/>) wakes to tell its handlers it is alive
+    /// (<see cref="Core.IMediaParkingHandler.OnParkedHeartbeat"/>), which the systemd watchdog's health check counts as a
+    /// tick. Default 250 ms: well inside the health check's 1 s stall limit, and four wake-ups a second of a few
+    /// microseconds each, against fifty ticks when not parked.
+    /// </summary>
+    public TimeSpan ParkedHeartbeat { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad option.</summary>
     public void Validate()
     {
         if (MaxCatchUpTicks < 1 || SpinLead < TimeSpan.Zero || SpinLead > TimeSpan.FromMilliseconds(10) || RealTimePriority is < 0 or > 99)
         {
             throw new ArgumentException("MediaClockOptions: MaxCatchUpTicks ≥ 1, SpinLead 0..10 ms, RealTimePriority 0..99", nameof(MaxCatchUpTicks));
+        }
+
+        if (ParkedHeartbeat < TimeSpan.FromMilliseconds(10) || ParkedHeartbeat > TimeSpan.FromSeconds(10))
+        {
+            throw new ArgumentException($"MediaClockOptions: ParkedHeartbeat is {ParkedHeartbeat.TotalMilliseconds} ms, not 10 ms..10 s", nameof(ParkedHeartbeat));
         }
     }
 }

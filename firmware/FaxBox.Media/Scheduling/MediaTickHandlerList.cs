@@ -61,6 +61,47 @@ internal sealed class MediaTickHandlerList
         }
     }
 
+    /// <summary>
+    /// Whether every handler may park (<see cref="IMediaParkingHandler.CanPark"/>; a handler that is not one never
+    /// may). An empty list may. Media thread only.
+    /// </summary>
+    public bool CanPark()
+    {
+        IMediaTickHandler[] handlers = Volatile.Read(ref _handlers);
+        for (int i = 0; i < handlers.Length; i++)
+        {
+            if (handlers[i] is not IMediaParkingHandler { CanPark: true })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Tells every parking handler that the parked clock is alive. Media thread only.</summary>
+    public void ParkedHeartbeat(TimeSpan now)
+    {
+        IMediaTickHandler[] handlers = Volatile.Read(ref _handlers);
+        for (int i = 0; i < handlers.Length; i++)
+        {
+            if (handlers[i] is IMediaParkingHandler parking)
+            {
+                try
+                {
+                    parking.OnParkedHeartbeat(now);
+                }
+#pragma warning disable CA1031 // as in Run: one faulty handler must not stop the clock
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    Faults++;
+                    LastFault = ex;
+                }
+            }
+        }
+    }
+
     private void Remove(IMediaTickHandler handler)
     {
         lock (_lock)

@@ -11,6 +11,14 @@ namespace FaxBox.Media.Scheduling;
 /// <see cref="MediaClockOptions.MaxCatchUpTicks"/>, beyond which they are skipped and counted. Lateness goes into
 /// <see cref="Lateness"/>. The loop allocates nothing; handlers must not block (sockets are polled non-blocking,
 /// file and network work is handed to other threads).
+/// <para>
+/// Parking: given a <see cref="MediaWake"/>, the clock parks after a tick when every handler says it may
+/// (<see cref="IMediaParkingHandler.CanPark"/>): its thread sleeps on the wake signal, costing no CPU, and wakes every
+/// <see cref="MediaClockOptions.ParkedHeartbeat"/> only to tell the handlers it is alive (the systemd watchdog's
+/// health check). On <see cref="MediaWake.Wake"/> the next tick runs at once; its index continues from wall time, as
+/// after skipped ticks, so <see cref="MediaTick.Due"/> stays on the clock's time base. Ticks not run while parked are
+/// counted in <see cref="ParkedTicks"/>, not in <see cref="SkippedTicks"/> or <see cref="Lateness"/>.
+/// </para>
 /// </summary>
 public sealed class RealTimeMediaClock : IMediaClock, IDisposable
 {
@@ -19,15 +27,23 @@ public sealed class RealTimeMediaClock : IMediaClock, IDisposable
     private readonly Thread _thread;
     private readonly long _period = Stopwatch.Frequency * AudioFrame.Milliseconds / 1000;
     private readonly ManualResetEventSlim _started = new();
+    private readonly MediaWake? _wake;
     private volatile bool _stopping;
+    private volatile bool _parked;
     private long _ticks;
     private long _skipped;
+    private long _parkedTicks;
+    private long _parks;
 
-    /// <summary>Creates the clock; <see cref="Start"/> starts its thread.</summary>
-    public RealTimeMediaClock(MediaClockOptions? options = null)
+    /// <summary>
+    /// Creates the clock; <see cref="Start"/> starts its thread. With <paramref name="wake"/> it parks when every handler
+    /// may (see the class remarks); without, it ticks for ever.
+    /// </summary>
+    public RealTimeMediaClock(MediaClockOptions? options = null, MediaWake? wake = null)
     {
         _options = options ?? new MediaClockOptions();
         _options.Validate();
+        _wake = wake;
         _thread = new Thread(Run) { IsBackground = true, Name = "FaxBox media clock", Priority = ThreadPriority.Highest };
     }
 
@@ -39,6 +55,15 @@ public sealed class RealTimeMediaClock : IMediaClock, IDisposable
 
     /// <summary>Ticks skipped after a stall longer than <see cref="MediaClockOptions.MaxCatchUpTicks"/>.</summary>
     public long SkippedTicks => Interlocked.Read(ref _skipped);
+
+    /// <summary>Ticks not run because the clock was parked.</summary>
+    public long ParkedTicks => Interlocked.Read(ref _parkedTicks);
+
+    /// <summary>Times the clock parked.</summary>
+    public long Parks => Interlocked.Read(ref _parks);
+
+    /// <summary>Whether the clock is parked now.</summary>
+    public bool IsParked => _parked;
 
     /// <summary>Handler exceptions caught.</summary>
     public long HandlerFaults => _handlers.Faults;
@@ -60,6 +85,7 @@ public sealed class RealTimeMediaClock : IMediaClock, IDisposable
     public void Dispose()
     {
         _stopping = true;
+        _wake?.Wake();
         if (_thread.IsAlive && Environment.CurrentManagedThreadId != _thread.ManagedThreadId)
         {
             _thread.Join();
@@ -99,7 +125,40 @@ public sealed class RealTimeMediaClock : IMediaClock, IDisposable
             _handlers.Run(tick);
             Interlocked.Increment(ref _ticks);
             index++;
+            if (_wake is not null)
+            {
+                TryPark(_wake, ref start, ref index);
+            }
         }
+    }
+
+    /// <summary>
+    /// Parks when every handler may, until woken; then moves <paramref name="index"/> on by the parked time and re-bases
+    /// <paramref name="start"/> so that the next tick is due now.
+    /// </summary>
+    private void TryPark(MediaWake wake, ref long start, ref long index)
+    {
+        // Arm first, then ask: work queued before the arm is seen by CanPark, a wake after it ends the wait.
+        wake.Arm();
+        if (_stopping || !_handlers.CanPark())
+        {
+            return;
+        }
+
+        _parked = true;
+        Interlocked.Increment(ref _parks);
+        long parkedAt = Stopwatch.GetTimestamp();
+        while (!_stopping && !wake.WaitForWake(_options.ParkedHeartbeat))
+        {
+            _handlers.ParkedHeartbeat(Stopwatch.GetElapsedTime(start));
+        }
+
+        long now = Stopwatch.GetTimestamp();
+        long missed = (now - parkedAt) / _period;
+        Interlocked.Add(ref _parkedTicks, missed);
+        index += missed;
+        start = now - (index * _period);
+        _parked = false;
     }
 
     private void WaitUntil(long due, long spinLead)

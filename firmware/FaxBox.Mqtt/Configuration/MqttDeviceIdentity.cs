@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace FaxBox.Mqtt.Configuration;
@@ -54,7 +53,12 @@ public static class MqttDeviceIdentity
         }
 
         Directory.CreateDirectory(dataFolder);
-        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        // Random.Shared (seeded from the kernel's random source) is enough for an id that only keeps two boxes' topics
+        // apart; RandomNumberGenerator would map System.Security.Cryptography and OpenSSL's libcrypto (≈ 5 MiB resident)
+        // into every box for these four bytes.
+        Span<byte> bytes = stackalloc byte[4];
+        Random.Shared.NextBytes(bytes);
+        var id = Convert.ToHexStringLower(bytes);
         var temporary = path + ".tmp";
         File.WriteAllText(temporary, id + "\n");
         File.Move(temporary, path, overwrite: true);

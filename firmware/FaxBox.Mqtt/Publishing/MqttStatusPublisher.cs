@@ -348,14 +348,22 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
         }
     }
 
-    private MqttClientOptions BuildClientOptions()
+    /// <summary>
+    /// The MQTT keep-alive (MQTT 3.1.1 §3.1.2.10) the client asks for; set before <see cref="Start"/>. Default 30 s: the
+    /// broker closes the session (and publishes our will, "offline") 45 s after the box went silent. Zero turns it off,
+    /// as <see cref="MqttStatusService"/> does for the box's own embedded broker, which lives and dies with the client in
+    /// one process: MQTTnet's keep-alive loop wakes every 250 ms whatever the period, a quarter of an idle box's wake-ups.
+    /// </summary>
+    internal TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(30);
+
+    internal MqttClientOptions BuildClientOptions()
     {
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(_broker.Host, _broker.Port)
             .WithClientId(Topics.Device)
             .WithProtocolVersion(MqttProtocolVersion.V311)
             .WithCleanSession(true)
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))
+            .WithKeepAlivePeriod(KeepAlive)
             .WithTimeout(OperationTimeout)
             .WithWillTopic(Topics.Status)
             .WithWillPayload(Offline)

@@ -62,4 +62,24 @@ public sealed class MediaClockHealthTests
         Assert.Equal(0, systemd.Pending);
         Assert.Equal(1, notifier.WatchdogPings);
     }
+
+    [Fact]
+    public void A_parked_clock_is_healthy_while_its_heartbeat_comes_and_never_keeps_the_clock_from_parking()
+    {
+        var health = new MediaClockHealth(_clock, TimeSpan.FromSeconds(1));
+        Assert.True(health.CanPark);
+
+        // An idle box: no ticks for a minute, a parked heartbeat every 250 ms.
+        for (var i = 0; i < 240; i++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(250));
+            health.OnParkedHeartbeat(TimeSpan.FromMilliseconds(250 * i));
+            Assert.True(health.IsHealthy());
+        }
+
+        // The parked thread stops answering (it is stuck, not parked): unhealthy after the stall limit.
+        _clock.Advance(TimeSpan.FromMilliseconds(1001));
+        Assert.False(health.IsHealthy());
+        Assert.Equal(0, health.Ticks);
+    }
 }

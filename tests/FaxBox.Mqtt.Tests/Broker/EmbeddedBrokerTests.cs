@@ -24,6 +24,20 @@ public sealed class EmbeddedBrokerTests
         await probe.WaitForAsync(m => m.Any(x => x.Topic == $"faxbox/{device}/status" && x.Text == "online"), TimeSpan.FromSeconds(10), "online on the embedded broker");
         var listening = ListeningAddresses(port);
         Assert.Equal(["127.0.0.1"], listening);
+        // Client and broker in one process: no keep-alive (MQTTnet's loop would wake the idle box 4 times a second).
+        Assert.Equal(TimeSpan.Zero, service.Publisher.BuildClientOptions().KeepAlivePeriod);
+    }
+
+    [Fact]
+    public async Task A_configured_broker_gets_a_30_s_keep_alive_so_it_publishes_the_will_when_the_box_goes_silent()
+    {
+        using var data = TestPaths.NewTempFolder();
+        var port = FreePort.Tcp(); // nobody listens: the publisher keeps retrying in the background
+
+        await using var service = await MqttStatusService.StartAsync(new MqttOptions { Url = $"mqtt://127.0.0.1:{port}" }, Samples.Board("box"), "box", data.Path, NullLoggerFactory.Instance);
+
+        Assert.Null(service!.EmbeddedBroker);
+        Assert.Equal(TimeSpan.FromSeconds(30), service.Publisher.BuildClientOptions().KeepAlivePeriod);
     }
 
     [Fact]

@@ -32,4 +32,16 @@ public sealed class HealthSamplerTests
         Assert.True(health.CpuPercent >= 0);
         Assert.Equal((3, 1L, 2L), (health.EventsQueued, health.EventsDropped, health.Connects));
     }
+
+    [Fact]
+    public void The_resident_set_agrees_with_the_kernels_VmRSS()
+    {
+        var status = File.ReadAllLines("/proc/self/status").Single(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        long kernel = long.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+
+        long sampled = HealthSampler.ResidentBytes();
+
+        // Both read the same counter a moment apart: within 10 % (a test host's RSS moves a little between the reads).
+        Assert.InRange(sampled, kernel * 9 / 10, kernel * 11 / 10);
+    }
 }
