@@ -16,7 +16,7 @@ internal sealed class V17Receiver : IModemReceiver
 {
     private const int EqualizerTaps = 32;
     private const int DetectSymbols = 12;
-    private const int PatternMatch = 12;
+    private const int PatternMatch = 24;
     private const int OnesToTrain = 64;
 
     private readonly CarrierGate _carrier = new();
@@ -33,7 +33,6 @@ internal sealed class V17Receiver : IModemReceiver
     private readonly double[] _subsetDistance = new double[8];
     private readonly int[] _subsetUncoded = new int[8];
     private readonly Complex[] _training;
-    private readonly int _segment2;
     private readonly double _targetPower;
 
     private State _state;
@@ -63,18 +62,12 @@ internal sealed class V17Receiver : IModemReceiver
         Options = options;
         _sink = sink;
         _constellation = V17Constellation.ForRate(options.BitRate);
-        _training = _constellation.Training;
-        _segment2 = V17Training.Segment2(options.ShortTraining);
+        _training = V17Constellation.Training;
         _targetPower = _constellation.MeanPower;
         _demodulator = new QamDemodulator(V17Transmitter.Baud, V17Transmitter.CarrierHz, V17Transmitter.RollOff, EqualizerTaps, _targetPower);
 
         // The known element indices of segments 2 and 3.
-        _pattern = new int[_segment2 + V17Training.Segment3];
-        var scrambler = V17Training.NewPatternScrambler();
-        for (int i = 0; i < _pattern.Length; i++)
-        {
-            _pattern[i] = V17Training.NextPatternIndex(scrambler);
-        }
+        _pattern = V17Training.Pattern(options.ShortTraining);
 
         Reset();
     }
@@ -175,20 +168,22 @@ internal sealed class V17Receiver : IModemReceiver
             return;
         }
 
-        // Rotation per symbol from z_k conj(z_k-2); then call the newest symbol A (the 90° ambiguity this leaves is
-        // resolved against the segment 2 pattern).
+        // Rotation per symbol from z_k conj(z_k-2); then whether the newest symbol is A or B (segment 1 alternates B and
+        // A = B·j). The 90° ambiguity this leaves is resolved against the segment 2 pattern.
         double omega = Math.Atan2(_d2Average.Imaginary, _d2Average.Real) / 2;
-        Complex correlation = Complex.Zero;
+        Complex newestA = Complex.Zero;
+        Complex newestB = Complex.Zero;
         double refEnergy = 0;
         for (int i = 0; i < 8; i++)
         {
             Complex zi = _history[(_historyPos - i) & 15] * Complex.FromPolarCoordinates(1, omega * i);
-            Complex reference = _training[i & 1];
-            correlation += zi * Complex.Conjugate(reference);
-            refEnergy += reference.Magnitude * reference.Magnitude;
+            bool even = (i & 1) == 0;
+            newestA += zi * Complex.Conjugate(_training[even ? 0 : 3]);
+            newestB += zi * Complex.Conjugate(_training[even ? 3 : 0]);
+            refEnergy += _training[0].Magnitude * _training[0].Magnitude;
         }
 
-        Complex gain = correlation / refEnergy;
+        Complex gain = (newestA.Magnitude >= newestB.Magnitude ? newestA : newestB) / refEnergy;
         _demodulator.GainFrozen = true;
         _demodulator.TimingGain = 0.02;
         _equalizer.Reset(1 / gain.Magnitude);
@@ -244,7 +239,7 @@ internal sealed class V17Receiver : IModemReceiver
             _demodulator.TimingGain = 0.01;
             _viterbi.Reset();
             _descrambler.Reset();
-            _previousY = 0;
+            _previousY = V17Training.Segment4PreviousY;
             _ones = 0;
         }
     }
