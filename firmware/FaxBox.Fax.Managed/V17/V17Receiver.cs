@@ -10,7 +10,7 @@ namespace FaxBox.Fax.Managed.V17;
 /// under all four 90° rotations (which also resolves the phase ambiguity of ABAB), trains the T/2 LMS equaliser on the
 /// known elements of segments 2 and 3, then decodes segment 4 and the data with an 8-state Viterbi decoder
 /// (<see cref="V17Viterbi"/>), undoes the differential coding and descrambles. Training succeeds on 64 consecutive
-/// descrambled ones; the carrier ends 10 dB below its trained level or under the absolute threshold.
+/// descrambled ones, or on a noisy line on 70 % ones over all of segment 4; the carrier ends 10 dB below its trained level or under the absolute threshold.
 /// </summary>
 internal sealed class V17Receiver : IModemReceiver
 {
@@ -18,6 +18,24 @@ internal sealed class V17Receiver : IModemReceiver
     private const int DetectSymbols = 12;
     private const int PatternMatch = 24;
     private const int OnesToTrain = 64;
+
+    /// <summary>Carrier loop gains once data flows (the training ones are the tracker's defaults).</summary>
+    private const double DataTrackerAlpha = 0.05;
+
+    private const double DataTrackerBeta = 0.0005;
+
+    private const double TrainingTrackerAlpha = 0.1;
+
+    private const double TrainingTrackerBeta = 0.004;
+
+    /// <summary>Equaliser step once data flows.</summary>
+    private const double DataStep = 0.02;
+
+    /// <summary>Segment 4 bits skipped while the descrambler synchronises (more than its 23 stages).</summary>
+    private const int DescramblerSync = 24;
+
+    /// <summary>Share of ones among segment 4's descrambled bits that still proves the training on a noisy line (noise gives a half).</summary>
+    private const double OnesShareToTrain = 0.7;
 
     private readonly CarrierGate _carrier = new();
     private readonly IModemBitSink _sink;
@@ -47,6 +65,8 @@ internal sealed class V17Receiver : IModemReceiver
     private int _patternIndex;
     private int _previousY;
     private int _ones;
+    private int _segment4Bits;
+    private int _segment4Ones;
     private double _signalEnergy;
     private double _errorEnergy;
 
@@ -241,6 +261,8 @@ internal sealed class V17Receiver : IModemReceiver
             _descrambler.Reset();
             _previousY = V17Training.Segment4PreviousY;
             _ones = 0;
+            _segment4Bits = 0;
+            _segment4Ones = 0;
         }
     }
 
@@ -269,7 +291,7 @@ internal sealed class V17Receiver : IModemReceiver
         }
 
         Complex decision = points[best];
-        Adapt(y, decision, _state == State.Data ? 0.05 : 0.15);
+        Adapt(y, decision, _state == State.Data ? DataStep : 0.15);
         Complex error = decision - y;
         _signalEnergy += ((decision.Real * decision.Real) + (decision.Imaginary * decision.Imaginary) - _signalEnergy) / 64;
         _errorEnergy += ((error.Real * error.Real) + (error.Imaginary * error.Imaginary) - _errorEnergy) / 64;
@@ -286,7 +308,14 @@ internal sealed class V17Receiver : IModemReceiver
             }
         }
 
-        if (_state == State.Segment4 && _stateSymbols > V17Training.Segment4 + V17Viterbi.Depth + 40)
+        if (_state == State.Segment4 && _stateSymbols == V17Training.Segment4 + V17Viterbi.Depth
+            && _segment4Ones >= OnesShareToTrain * (_segment4Bits - DescramblerSync))
+        {
+            // Every segment 4 decision is out: mostly ones is proof enough on a line too noisy for an unbroken run.
+            Enter(State.Data);
+            _sink.OnStatus(ModemStatus.TrainingSucceeded);
+        }
+        else if (_state == State.Segment4 && _stateSymbols > V17Training.Segment4 + V17Viterbi.Depth + 40)
         {
             FailTraining();
         }
@@ -301,6 +330,11 @@ internal sealed class V17Receiver : IModemReceiver
         }
 
         _ones = bit == 1 ? _ones + 1 : 0;
+        if (++_segment4Bits > DescramblerSync)
+        {
+            _segment4Ones += bit;
+        }
+
         if (_ones >= OnesToTrain)
         {
             Enter(State.Data);
@@ -361,6 +395,8 @@ internal sealed class V17Receiver : IModemReceiver
         _demodulator.Reset();
         _demodulator.TimingGain = 0.05;
         _tracker.Reset(0, 0);
+        _tracker.Alpha = TrainingTrackerAlpha;
+        _tracker.Beta = TrainingTrackerBeta;
         Array.Clear(_history);
         _historyPos = 0;
         _symbols = 0;
@@ -379,6 +415,12 @@ internal sealed class V17Receiver : IModemReceiver
     {
         _state = state;
         _stateSymbols = 0;
+        if (state == State.Data)
+        {
+            // Decision-directed from here on: with up to 128 points, noisy decisions must not walk the loops away.
+            _tracker.Alpha = DataTrackerAlpha;
+            _tracker.Beta = DataTrackerBeta;
+        }
     }
 
     private static double Distance(Complex a, Complex b)

@@ -26,13 +26,6 @@ public sealed class ReceiverComparisonTests
         var managed = new ManagedModemFactory();
         foreach (var (type, _) in Grid)
         {
-            if (type == ModemType.V17)
-            {
-                // The managed V.17 signal space is not yet the recommendation's (see V17Constellation): it cannot
-                // receive spandsp's V.17, which V17InteropTests pins down as a named limitation.
-                continue;
-            }
-
             foreach (var rate in ModemRates.For(type))
             {
                 try
