@@ -22,6 +22,22 @@ public sealed class ModemTestCommandTests
         Assert.Equal("alaw", root.GetProperty("codec").GetString());
     }
 
+    [Theory]
+    [InlineData("managed", "native")]
+    [InlineData("native", "managed")]
+    public void ManagedV17AgainstSpandspIsBitExactThroughTheChannel(string tx, string rx)
+    {
+        var (exit, output, error) = CommandLineRunner.Run(
+            "fax", "modem-test", "--modem", "v17", "--rate", "14400", "--tx", tx, "--rx", rx, "--codec", "ulaw", "--freq-offset", "-7",
+            "--clock-ppm", "50", "--snr", "30", "--bits", "20000", "--json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(0, root.GetProperty("bitErrors").GetInt64());
+        Assert.True(root.GetProperty("trainingSucceeded").GetBoolean());
+        Assert.Equal(14400, root.GetProperty("bitRate").GetInt32());
+    }
+
     [Fact]
     public void NoiseAloneReportsNoSignalForTheManagedReceiver()
     {

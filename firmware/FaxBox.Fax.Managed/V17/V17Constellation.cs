@@ -93,9 +93,25 @@ internal sealed class V17Constellation
         -6, 6, 2, -2, 2, -6, -6, 2, -6, -2, 2, 6, 6, 6, -2, -2,
     ];
 
+    /// <summary>Side of the square cells of the slicing grid, in signal-space units.</summary>
+    private const int GridHalf = 12;
+
+    private const int GridSide = 2 * GridHalf;
+
+    /// <summary>Sample positions per cell side used to find each cell's candidates.</summary>
+    private const int CellSamples = 8;
+
+    private static readonly V17Constellation?[] Built = new V17Constellation?[4];
+
     private readonly Complex[] _points;
     private readonly int[] _subsetOf;
     private readonly int[] _uncodedOf;
+    private readonly double[] _x;
+    private readonly double[] _y;
+
+    /// <summary>Per grid cell and subset: offset into <see cref="_candidates"/> (count in the next entry's offset).</summary>
+    private readonly int[] _cellStart;
+    private readonly byte[] _candidates;
 
     private V17Constellation(int bitRate)
     {
@@ -122,6 +138,15 @@ internal sealed class V17Constellation
         }
 
         MeanPower = power / size;
+        _x = new double[size];
+        _y = new double[size];
+        for (int i = 0; i < size; i++)
+        {
+            _x[i] = _points[i].Real;
+            _y[i] = _points[i].Imaginary;
+        }
+
+        (_cellStart, _candidates) = BuildGrid();
     }
 
     /// <summary>Training element A (Table 3 frame); B, C, D are A turned by −90°, 180° and +90°.</summary>
@@ -142,7 +167,69 @@ internal sealed class V17Constellation
     /// <summary>The data signal elements, indexed by subset · 2^UncodedBits + uncoded bits.</summary>
     public ReadOnlySpan<Complex> Points => _points;
 
-    public static V17Constellation ForRate(int bitRate) => new(bitRate);
+    /// <summary>The signal space for a rate (built once per process: its slicing grid takes some milliseconds).</summary>
+    public static V17Constellation ForRate(int bitRate)
+    {
+        int slot = bitRate switch
+        {
+            14400 => 0,
+            12000 => 1,
+            9600 => 2,
+            7200 => 3,
+            _ => throw new ArgumentOutOfRangeException(nameof(bitRate), bitRate, "V.17 runs at 14400, 12000, 9600 or 7200 bit/s."),
+        };
+        var built = Volatile.Read(ref Built[slot]);
+        if (built is null)
+        {
+            built = new V17Constellation(bitRate);
+            Volatile.Write(ref Built[slot], built);
+        }
+
+        return built;
+    }
+
+    /// <summary>
+    /// Slices <paramref name="y"/>: fills each subset's squared distance to its nearest element and that element's
+    /// uncoded bits, and returns the index of the nearest element overall. Looks only at the few candidates of the grid
+    /// cell <paramref name="y"/> falls in (outside the grid, the nearest border cell).
+    /// </summary>
+    public int Slice(Complex y, Span<double> subsetDistance, Span<int> subsetUncoded)
+    {
+        double yr = y.Real;
+        double yi = y.Imaginary;
+        int cell = (CellIndex(yr) * GridSide) + CellIndex(yi);
+        int best = 0;
+        double bestDistance = double.MaxValue;
+        int slot = cell * 8;
+        for (int z = 0; z < 8; z++)
+        {
+            double subsetBest = double.MaxValue;
+            int subsetPoint = 0;
+            int end = _cellStart[slot + z + 1];
+            for (int c = _cellStart[slot + z]; c < end; c++)
+            {
+                int i = _candidates[c];
+                double dr = yr - _x[i];
+                double di = yi - _y[i];
+                double distance = (dr * dr) + (di * di);
+                if (distance < subsetBest)
+                {
+                    subsetBest = distance;
+                    subsetPoint = i;
+                }
+            }
+
+            subsetDistance[z] = subsetBest;
+            subsetUncoded[z] = _uncodedOf[subsetPoint];
+            if (subsetBest < bestDistance)
+            {
+                bestDistance = subsetBest;
+                best = subsetPoint;
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>Subset z = Y0 + 2·Y1 + 4·Y2 of the point with index <paramref name="point"/>.</summary>
     public int Subset(int point) => _subsetOf[point];
@@ -167,6 +254,93 @@ internal sealed class V17Constellation
 
     /// <summary>Subset z = Y0 + 2·Y1 + 4·Y2 from the encoder state and Y1Y2.</summary>
     public static int SubsetOf(int state, int y1y2) => Y0OfState[state] | (((y1y2 >> 1) & 1) << 1) | ((y1y2 & 1) << 2);
+
+    private static int CellIndex(double v)
+    {
+        int c = (int)Math.Floor(v) + GridHalf;
+        return c < 0 ? 0 : c >= GridSide ? GridSide - 1 : c;
+    }
+
+    /// <summary>
+    /// For every cell of the grid and every subset, the elements nearest to some position in the cell, found by sampling
+    /// the cell (border cells also sample far outside the grid, where they answer for every position beyond it).
+    /// </summary>
+    private (int[] Start, byte[] Candidates) BuildGrid()
+    {
+        var start = new int[(GridSide * GridSide * 8) + 1];
+        var candidates = new List<byte>();
+        var set = new SortedSet<int>[8];
+        for (int z = 0; z < 8; z++)
+        {
+            set[z] = [];
+        }
+
+        for (int cx = 0; cx < GridSide; cx++)
+        {
+            for (int cy = 0; cy < GridSide; cy++)
+            {
+                foreach (var subset in set)
+                {
+                    subset.Clear();
+                }
+
+                (double x0, double x1) = CellRange(cx);
+                (double y0, double y1) = CellRange(cy);
+                for (int a = 0; a <= CellSamples; a++)
+                {
+                    for (int b = 0; b <= CellSamples; b++)
+                    {
+                        double px = x0 + ((x1 - x0) * a / CellSamples);
+                        double py = y0 + ((y1 - y0) * b / CellSamples);
+                        for (int z = 0; z < 8; z++)
+                        {
+                            set[z].Add(NearestInSubset(px, py, z));
+                        }
+                    }
+                }
+
+                int slot = ((cx * GridSide) + cy) * 8;
+                for (int z = 0; z < 8; z++)
+                {
+                    start[slot + z] = candidates.Count;
+                    foreach (int i in set[z])
+                    {
+                        candidates.Add((byte)i);
+                    }
+                }
+            }
+        }
+
+        start[^1] = candidates.Count;
+        return (start, [.. candidates]);
+    }
+
+    private static (double Low, double High) CellRange(int c) =>
+        c == 0 ? (-4.0 * GridHalf, 1 - GridHalf) : c == GridSide - 1 ? (GridHalf - 1, 4.0 * GridHalf) : (c - GridHalf, c - GridHalf + 1);
+
+    private int NearestInSubset(double x, double y, int z)
+    {
+        int best = 0;
+        double bestDistance = double.MaxValue;
+        for (int i = 0; i < _points.Length; i++)
+        {
+            if (_subsetOf[i] != z)
+            {
+                continue;
+            }
+
+            double dx = x - _points[i].Real;
+            double dy = y - _points[i].Imaginary;
+            double distance = (dx * dx) + (dy * dy);
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = i;
+            }
+        }
+
+        return best;
+    }
 
     private static int[] BuildInverse()
     {

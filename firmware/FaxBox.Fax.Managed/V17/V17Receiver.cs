@@ -269,28 +269,8 @@ internal sealed class V17Receiver : IModemReceiver
     private void ReceiveData()
     {
         Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
-        ReadOnlySpan<Complex> points = _constellation.Points;
-        Array.Fill(_subsetDistance, double.MaxValue);
-        int best = 0;
-        double bestDistance = double.MaxValue;
-        for (int i = 0; i < points.Length; i++)
-        {
-            double distance = Distance(y, points[i]);
-            int z = _constellation.Subset(i);
-            if (distance < _subsetDistance[z])
-            {
-                _subsetDistance[z] = distance;
-                _subsetUncoded[z] = _constellation.Uncoded(i);
-            }
-
-            if (distance < bestDistance)
-            {
-                bestDistance = distance;
-                best = i;
-            }
-        }
-
-        Complex decision = points[best];
+        int best = _constellation.Slice(y, _subsetDistance, _subsetUncoded);
+        Complex decision = _constellation.Points[best];
         Adapt(y, decision, _state == State.Data ? DataStep : 0.15);
         Complex error = decision - y;
         _signalEnergy += ((decision.Real * decision.Real) + (decision.Imaginary * decision.Imaginary) - _signalEnergy) / 64;
@@ -308,14 +288,16 @@ internal sealed class V17Receiver : IModemReceiver
             }
         }
 
-        if (_state == State.Segment4 && _stateSymbols == V17Training.Segment4 + V17Viterbi.Depth
+        // The last segment 4 decision leaves the decoder Depth + Block − 1 symbols after segment 4 ends (48 is a whole
+        // number of blocks).
+        if (_state == State.Segment4 && _stateSymbols == V17Training.Segment4 + V17Viterbi.Depth + V17Viterbi.Block - 1
             && _segment4Ones >= OnesShareToTrain * (_segment4Bits - DescramblerSync))
         {
             // Every segment 4 decision is out: mostly ones is proof enough on a line too noisy for an unbroken run.
             Enter(State.Data);
             _sink.OnStatus(ModemStatus.TrainingSucceeded);
         }
-        else if (_state == State.Segment4 && _stateSymbols > V17Training.Segment4 + V17Viterbi.Depth + 40)
+        else if (_state == State.Segment4 && _stateSymbols > V17Training.Segment4 + V17Viterbi.Depth + V17Viterbi.Block + 40)
         {
             FailTraining();
         }
