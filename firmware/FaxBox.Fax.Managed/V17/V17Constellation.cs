@@ -93,8 +93,11 @@ internal sealed class V17Constellation
         -6, 6, 2, -2, 2, -6, -6, 2, -6, -2, 2, 6, 6, 6, -2, -2,
     ];
 
-    /// <summary>Side of the square cells of the slicing grid, in signal-space units.</summary>
-    private const int GridHalf = 12;
+    /// <summary>Cells per signal-space unit of the slicing grid (cells of half a unit hold one or two candidates per subset).</summary>
+    private const int CellsPerUnit = 2;
+
+    /// <summary>The grid covers ±12 units (every element lies within ±9).</summary>
+    private const int GridHalf = 12 * CellsPerUnit;
 
     private const int GridSide = 2 * GridHalf;
 
@@ -257,7 +260,7 @@ internal sealed class V17Constellation
 
     private static int CellIndex(double v)
     {
-        int c = (int)Math.Floor(v) + GridHalf;
+        int c = (int)Math.Floor(v * CellsPerUnit) + GridHalf;
         return c < 0 ? 0 : c >= GridSide ? GridSide - 1 : c;
     }
 
@@ -270,6 +273,7 @@ internal sealed class V17Constellation
         var start = new int[(GridSide * GridSide * 8) + 1];
         var candidates = new List<byte>();
         var set = new SortedSet<int>[8];
+        var nearest = new int[8];
         for (int z = 0; z < 8; z++)
         {
             set[z] = [];
@@ -292,9 +296,10 @@ internal sealed class V17Constellation
                     {
                         double px = x0 + ((x1 - x0) * a / CellSamples);
                         double py = y0 + ((y1 - y0) * b / CellSamples);
+                        NearestPerSubset(px, py, nearest);
                         for (int z = 0; z < 8; z++)
                         {
-                            set[z].Add(NearestInSubset(px, py, z));
+                            set[z].Add(nearest[z]);
                         }
                     }
                 }
@@ -315,31 +320,31 @@ internal sealed class V17Constellation
         return (start, [.. candidates]);
     }
 
-    private static (double Low, double High) CellRange(int c) =>
-        c == 0 ? (-4.0 * GridHalf, 1 - GridHalf) : c == GridSide - 1 ? (GridHalf - 1, 4.0 * GridHalf) : (c - GridHalf, c - GridHalf + 1);
-
-    private int NearestInSubset(double x, double y, int z)
+    /// <summary>The range of signal-space positions cell <paramref name="c"/> answers for along one axis.</summary>
+    private static (double Low, double High) CellRange(int c)
     {
-        int best = 0;
-        double bestDistance = double.MaxValue;
+        double low = (double)(c - GridHalf) / CellsPerUnit;
+        double high = (double)(c - GridHalf + 1) / CellsPerUnit;
+        return c == 0 ? (-48, high) : c == GridSide - 1 ? (low, 48) : (low, high);
+    }
+
+    /// <summary>The nearest element of each subset to (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    private void NearestPerSubset(double x, double y, int[] nearest)
+    {
+        Span<double> bestDistance = stackalloc double[8];
+        bestDistance.Fill(double.MaxValue);
         for (int i = 0; i < _points.Length; i++)
         {
-            if (_subsetOf[i] != z)
-            {
-                continue;
-            }
-
-            double dx = x - _points[i].Real;
-            double dy = y - _points[i].Imaginary;
+            double dx = x - _x[i];
+            double dy = y - _y[i];
             double distance = (dx * dx) + (dy * dy);
-            if (distance < bestDistance)
+            int z = _subsetOf[i];
+            if (distance < bestDistance[z])
             {
-                bestDistance = distance;
-                best = i;
+                bestDistance[z] = distance;
+                nearest[z] = i;
             }
         }
-
-        return best;
     }
 
     private static int[] BuildInverse()

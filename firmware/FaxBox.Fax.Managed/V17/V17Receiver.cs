@@ -10,7 +10,8 @@ namespace FaxBox.Fax.Managed.V17;
 /// under all four 90° rotations (which also resolves the phase ambiguity of ABAB), trains the T/2 LMS equaliser on the
 /// known elements of segments 2 and 3, then decodes segment 4 and the data with an 8-state Viterbi decoder
 /// (<see cref="V17Viterbi"/>), undoes the differential coding and descrambles. Training succeeds on 64 consecutive
-/// descrambled ones, or on a noisy line on 70 % ones over all of segment 4; the carrier ends 10 dB below its trained level or under the absolute threshold.
+/// descrambled ones, or on a noisy line on 70 % ones over all of segment 4; the carrier ends 10 dB below its trained
+/// level or under the absolute threshold.
 /// </summary>
 internal sealed class V17Receiver : IModemReceiver
 {
