@@ -10,7 +10,7 @@ namespace FaxBox.Fax.Managed.V17;
 internal sealed class V17Viterbi
 {
     /// <summary>Traceback depth in symbols (several constraint lengths of the 8-state code).</summary>
-    public const int Depth = 24;
+    public const int Depth = 32;
 
     /// <summary>Symbols decided per traceback.</summary>
     public const int Block = 8;
