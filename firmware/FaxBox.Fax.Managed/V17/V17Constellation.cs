@@ -10,7 +10,7 @@ namespace FaxBox.Fax.Managed.V17;
 /// Sources. The differential encoding is the recommendation's table (read from a published reproduction). The
 /// recommendation's figures could not be found as text, so the signal spaces with their bit labels and the trellis
 /// encoder's state table were derived empirically from libspandsp 0.0.6's transmitted V.17 signal treated as a black box
-/// (demodulated for known input data at every rate; see <c>docs</c> in the report of this change): the points lie on
+/// (demodulated for known input data at every rate; README, "V.17 tables"): the points lie on
 /// the lattice {(x, y): x + y odd} at 14400 bit/s and on sub-lattices of it at the lower rates, in the frame where the
 /// training element A is (−6, −2); the uncoded bits and Y1Y2 of every point were read off with the scrambler state solved
 /// over GF(2); Y0 and the encoder's 8 states follow by minimising the automaton that explains Y0 from the past
