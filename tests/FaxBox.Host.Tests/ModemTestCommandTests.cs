@@ -22,6 +22,23 @@ public sealed class ModemTestCommandTests
         Assert.Equal("alaw", root.GetProperty("codec").GetString());
     }
 
+    /// <summary>Managed V.17 against spandsp through the BER tool (spandsp's own receiver loses V.17 at 50 ppm in this channel, so that direction runs without clock offset).</summary>
+    [Theory]
+    [InlineData("managed", "native", "0")]
+    [InlineData("native", "managed", "50")]
+    public void ManagedV17AgainstSpandspIsBitExactThroughTheChannel(string tx, string rx, string clockPpm)
+    {
+        var (exit, output, error) = CommandLineRunner.Run(
+            "fax", "modem-test", "--modem", "v17", "--rate", "14400", "--tx", tx, "--rx", rx, "--codec", "ulaw", "--freq-offset", "-7",
+            "--clock-ppm", clockPpm, "--snr", "30", "--bits", "20000", "--json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(0, root.GetProperty("bitErrors").GetInt64());
+        Assert.True(root.GetProperty("trainingSucceeded").GetBoolean());
+        Assert.Equal(14400, root.GetProperty("bitRate").GetInt32());
+    }
+
     [Fact]
     public void NoiseAloneReportsNoSignalForTheManagedReceiver()
     {

@@ -4,86 +4,159 @@ namespace FaxBox.Fax.Managed.V17;
 
 /// <summary>
 /// V.17 signal space and coding (ITU-T V.17 §2: 2400 baud, Q1..Qn per symbol, n = 6/5/4/3 at 14400/12000/9600/7200 bit/s;
-/// Q1Q2 differentially encoded to Y1Y2, an 8-state systematic convolutional encoder adds Y0, and Y0Y1Y2 with the
-/// uncoded Q3..Qn select one of 128/64/32/16 signal elements).
+/// Q1Q2 differentially encoded to Y1Y2 (Table 1), an 8-state convolutional encoder adds Y0 (Figure 2), and Y0Y1Y2 with
+/// the uncoded Q3..Qn select one of 128/64/32/16 signal elements (Figures 3–5)).
 /// <para>
-/// The differential encoding is Table 2 of the recommendation exactly (read from a published reproduction of it).
-/// The recommendation's figures for the convolutional encoder and its constellation tables could not be found as text,
-/// so this class uses its own, documented construction with the same structure and coding gain class:
-/// Ungerboeck set partitioning of odd-integer grids (4×4, 6×6 cross, 8×8, 12×12 cross) with natural labelling
-/// z = Y0 + 2·Y1 + 4·Y2 and the 8-state code with parity-check polynomials h0 = 11, h1 = 02, h2 = 04 (octal).
-/// It is therefore self-consistent (managed ↔ managed) but NOT the V.17 line signal, and does not interoperate with
-/// other V.17 implementations.
+/// Sources. The differential encoding is the recommendation's table (read from a published reproduction). The
+/// recommendation's figures could not be found as text, so the signal spaces with their bit labels and the trellis
+/// encoder's state table were derived empirically from libspandsp 0.0.6's transmitted V.17 signal treated as a black box
+/// (demodulated for known input data at every rate; README, "V.17 tables"): the points lie on
+/// the lattice {(x, y): x + y odd} at 14400 bit/s and on sub-lattices of it at the lower rates, in the frame where the
+/// training element A is (−6, −2); the uncoded bits and Y1Y2 of every point were read off with the scrambler state solved
+/// over GF(2); Y0 and the encoder's 8 states follow by minimising the automaton that explains Y0 from the past
+/// (Y0, Y1, Y2). The same state table explains all four rates, which is the recommendation's structure (one encoder,
+/// four constellations). The labelling is fixed up to the 90° rotation the differential code makes invisible: it is
+/// chosen so that the encoder starts segment 4 in state 0 with Y1Y2 = 01 before it.
 /// </para>
 /// </summary>
 internal sealed class V17Constellation
 {
-    /// <summary>Table 2: Y1nY2n from Q1nQ2n (index bits 3..2) and Y1(n-1)Y2(n-1) (bits 1..0); Y1 and Q1 are the higher bit.</summary>
+    /// <summary>Table 1: Y1nY2n from Q1nQ2n (index bits 3..2) and Y1(n-1)Y2(n-1) (bits 1..0); Y1 and Q1 are the higher bit.</summary>
     private static readonly int[] Differential = [0, 1, 2, 3, 1, 0, 3, 2, 2, 3, 1, 0, 3, 2, 0, 1];
 
     /// <summary>The inverse of <see cref="Differential"/>: Q1Q2 from Y(n) (bits 3..2) and Y(n-1) (bits 1..0).</summary>
     private static readonly int[] DifferentialInverse = BuildInverse();
 
+    /// <summary>Figure 2 as a state table: Y0 output in each of the 8 states.</summary>
+    private static readonly byte[] Y0OfState = [1, 0, 0, 1, 0, 1, 1, 0];
+
+    /// <summary>Figure 2 as a state table: next state from state·4 + Y1Y2 (Y1 the higher bit).</summary>
+    private static readonly byte[] Next =
+    [
+        4, 6, 0, 1,
+        7, 5, 2, 3,
+        2, 3, 7, 5,
+        6, 4, 1, 0,
+        3, 2, 5, 7,
+        1, 0, 6, 4,
+        0, 1, 4, 6,
+        5, 7, 3, 2,
+    ];
+
+    /// <summary>The 128-point signal space at 14400 bit/s: (x, y) pairs indexed by (Y0 + 2·Y1 + 4·Y2) · 16 + Q3..Q6.</summary>
+    private static readonly sbyte[] Points14400 =
+    [
+        -8, -3, 8, -3, 4, -3, 4, -7, -4, -3, -4, -7, 0, -3, 0, -7,
+        -8, 1, 8, 1, 4, 1, 4, 5, -4, 1, -4, 5, 0, 1, 0, 5,
+        9, 2, -7, 2, -3, 2, -3, 6, 5, 2, 5, 6, 1, 2, 1, 6,
+        9, -2, -7, -2, -3, -2, -3, -6, 5, -2, 5, -6, 1, -2, 1, -6,
+        2, -9, 2, 7, 2, 3, 6, 3, 2, -5, 6, -5, 2, -1, 6, -1,
+        -2, -9, -2, 7, -2, 3, -6, 3, -2, -5, -6, -5, -2, -1, -6, -1,
+        -3, 8, -3, -8, -3, -4, -7, -4, -3, 4, -7, 4, -3, 0, -7, 0,
+        1, 8, 1, -8, 1, -4, 5, -4, 1, 4, 5, 4, 1, 0, 5, 0,
+        8, 3, -8, 3, -4, 3, -4, 7, 4, 3, 4, 7, 0, 3, 0, 7,
+        8, -1, -8, -1, -4, -1, -4, -5, 4, -1, 4, -5, 0, -1, 0, -5,
+        -9, -2, 7, -2, 3, -2, 3, -6, -5, -2, -5, -6, -1, -2, -1, -6,
+        -9, 2, 7, 2, 3, 2, 3, 6, -5, 2, -5, 6, -1, 2, -1, 6,
+        -2, 9, -2, -7, -2, -3, -6, -3, -2, 5, -6, 5, -2, 1, -6, 1,
+        2, 9, 2, -7, 2, -3, 6, -3, 2, 5, 6, 5, 2, 1, 6, 1,
+        3, -8, 3, 8, 3, 4, 7, 4, 3, -4, 7, -4, 3, 0, 7, 0,
+        -1, -8, -1, 8, -1, 4, -5, 4, -1, -4, -5, -4, -1, 0, -5, 0,
+    ];
+
+    /// <summary>The 64-point signal space at 12000 bit/s: (x, y) pairs indexed by (Y0 + 2·Y1 + 4·Y2) · 8 + Q3..Q5.</summary>
+    private static readonly sbyte[] Points12000 =
+    [
+        7, 1, 3, 5, 7, -7, -5, 5, 3, -3, -1, 1, -1, -7, -5, -3,
+        -5, -1, -1, -5, -5, 7, 7, -5, -1, 3, 3, -1, 3, 7, 7, 3,
+        -1, 5, -5, 1, 7, 5, -5, -7, 3, 1, -1, -3, 7, -3, 3, -7,
+        1, -7, 5, -3, -7, -7, 5, 5, -3, -3, 1, 1, -7, 1, -3, 5,
+        -7, -1, -3, -5, -7, 7, 5, -5, -3, 3, 1, -1, 1, 7, 5, 3,
+        5, 1, 1, 5, 5, -7, -7, 5, 1, -3, -3, 1, -3, -7, -7, -3,
+        1, -5, 5, -1, -7, -5, 5, 7, -3, -1, 1, 3, -7, 3, -3, 7,
+        -1, 7, -5, 3, 7, 7, -5, -5, 3, 3, -1, -1, 7, -1, 3, -5,
+    ];
+
+    /// <summary>The 32-point signal space at 9600 bit/s: (x, y) pairs indexed by (Y0 + 2·Y1 + 4·Y2) · 4 + Q3..Q4.</summary>
+    private static readonly sbyte[] Points9600 =
+    [
+        -8, 2, 0, -6, 0, 2, 8, 2, -6, -4, 2, -4, -6, 4, 2, 4,
+        -4, 6, -4, -2, 4, 6, 4, -2, 2, 8, -6, 0, 2, 0, 2, -8,
+        8, -2, 0, 6, 0, -2, -8, -2, 6, 4, -2, 4, 6, -4, -2, -4,
+        4, -6, 4, 2, -4, -6, -4, 2, -2, -8, 6, 0, -2, 0, -2, 8,
+    ];
+
+    /// <summary>The 16-point signal space at 7200 bit/s: (x, y) pairs indexed by (Y0 + 2·Y1 + 4·Y2) · 2 + Q3..Q3.</summary>
+    private static readonly sbyte[] Points7200 =
+    [
+        6, -6, -2, 2, -2, 6, 6, -2, 6, 2, -2, -6, -6, -6, 2, 2,
+        -6, 6, 2, -2, 2, -6, -6, 2, -6, -2, 2, 6, 6, 6, -2, -2,
+    ];
+
+    /// <summary>Cells per signal-space unit of the slicing grid (cells of half a unit hold one or two candidates per subset).</summary>
+    private const int CellsPerUnit = 2;
+
+    /// <summary>The grid covers ±12 units (every element lies within ±9).</summary>
+    private const int GridHalf = 12 * CellsPerUnit;
+
+    private const int GridSide = 2 * GridHalf;
+
+    /// <summary>Sample positions per cell side used to find each cell's candidates.</summary>
+    private const int CellSamples = 8;
+
+    private static readonly V17Constellation?[] Built = new V17Constellation?[4];
+
     private readonly Complex[] _points;
     private readonly int[] _subsetOf;
     private readonly int[] _uncodedOf;
-    private readonly int[,] _pointOf;
+    private readonly double[] _x;
+    private readonly double[] _y;
+
+    /// <summary>Per grid cell and subset: offset into <see cref="_candidates"/> (count in the next entry's offset).</summary>
+    private readonly int[] _cellStart;
+    private readonly byte[] _candidates;
 
     private V17Constellation(int bitRate)
     {
         BitsPerSymbol = bitRate / 2400;
         UncodedBits = BitsPerSymbol - 2;
-        int perSubset = 1 << UncodedBits;
-        int size = 8 * perSubset;
-        (int side, int corner) = size switch
+        sbyte[] table = bitRate switch
         {
-            16 => (4, 0),
-            32 => (6, 1),
-            64 => (8, 0),
-            _ => (12, 2),
+            14400 => Points14400,
+            12000 => Points12000,
+            9600 => Points9600,
+            _ => Points7200,
         };
-        var list = new List<(int X, int Y)>();
-        for (int a = 0; a < side; a++)
-        {
-            for (int b = 0; b < side; b++)
-            {
-                bool inCorner = (a < corner || a >= side - corner) && (b < corner || b >= side - corner);
-                if (!inCorner)
-                {
-                    list.Add(((2 * a) - side + 1, (2 * b) - side + 1));
-                }
-            }
-        }
-
+        int size = table.Length / 2;
         _points = new Complex[size];
         _subsetOf = new int[size];
         _uncodedOf = new int[size];
-        _pointOf = new int[8, perSubset];
-        var filled = new int[8];
         double power = 0;
-        int n = 0;
-        foreach ((int x, int y) in list)
+        for (int i = 0; i < size; i++)
         {
-            int z = SubsetOfGridPoint(x, y);
-            if (filled[z] >= perSubset)
-            {
-                throw new InvalidOperationException($"V.17 {bitRate} bit/s: subset {z} would hold more than {perSubset} points.");
-            }
-
-            _points[n] = new Complex(x, y);
-            _subsetOf[n] = z;
-            _uncodedOf[n] = filled[z];
-            _pointOf[z, filled[z]++] = n;
-            power += (x * x) + (y * y);
-            n++;
+            _points[i] = new Complex(table[2 * i], table[(2 * i) + 1]);
+            _subsetOf[i] = i >> UncodedBits;
+            _uncodedOf[i] = i & ((1 << UncodedBits) - 1);
+            power += (table[2 * i] * table[2 * i]) + (table[(2 * i) + 1] * table[(2 * i) + 1]);
         }
 
         MeanPower = power / size;
+        _x = new double[size];
+        _y = new double[size];
+        for (int i = 0; i < size; i++)
+        {
+            _x[i] = _points[i].Real;
+            _y[i] = _points[i].Imaginary;
+        }
 
-        // Training elements A, B, C, D (A·j^k) at the data constellation's mean power.
-        double r = Math.Sqrt(MeanPower / 10);
-        Training = [new Complex(-3 * r, -r), new Complex(r, -3 * r), new Complex(3 * r, r), new Complex(-r, 3 * r)];
+        (_cellStart, _candidates) = BuildGrid();
     }
+
+    /// <summary>Training element A (Table 3 frame); B, C, D are A turned by −90°, 180° and +90°.</summary>
+    public static Complex A { get; } = new(-6, -2);
+
+    /// <summary>The four training elements A·j^k for k = 0..3 (k = 3 is B, the other element of segment 1).</summary>
+    public static Complex[] Training { get; } = [A, A * Complex.ImaginaryOne, -A, -A * Complex.ImaginaryOne];
 
     /// <summary>Q1..Qn per symbol.</summary>
     public int BitsPerSymbol { get; }
@@ -94,13 +167,72 @@ internal sealed class V17Constellation
     /// <summary>Mean power of the data constellation.</summary>
     public double MeanPower { get; }
 
-    /// <summary>The data signal elements.</summary>
+    /// <summary>The data signal elements, indexed by subset · 2^UncodedBits + uncoded bits.</summary>
     public ReadOnlySpan<Complex> Points => _points;
 
-    /// <summary>The four training elements A, B, C, D, each the previous one turned by 90°.</summary>
-    public Complex[] Training { get; }
+    /// <summary>The signal space for a rate (built once per process: its slicing grid takes some milliseconds).</summary>
+    public static V17Constellation ForRate(int bitRate)
+    {
+        int slot = bitRate switch
+        {
+            14400 => 0,
+            12000 => 1,
+            9600 => 2,
+            7200 => 3,
+            _ => throw new ArgumentOutOfRangeException(nameof(bitRate), bitRate, "V.17 runs at 14400, 12000, 9600 or 7200 bit/s."),
+        };
+        var built = Volatile.Read(ref Built[slot]);
+        if (built is null)
+        {
+            built = new V17Constellation(bitRate);
+            Volatile.Write(ref Built[slot], built);
+        }
 
-    public static V17Constellation ForRate(int bitRate) => new(bitRate);
+        return built;
+    }
+
+    /// <summary>
+    /// Slices <paramref name="y"/>: fills each subset's squared distance to its nearest element and that element's
+    /// uncoded bits, and returns the index of the nearest element overall. Looks only at the few candidates of the grid
+    /// cell <paramref name="y"/> falls in (outside the grid, the nearest border cell).
+    /// </summary>
+    public int Slice(Complex y, Span<double> subsetDistance, Span<int> subsetUncoded)
+    {
+        double yr = y.Real;
+        double yi = y.Imaginary;
+        int cell = (CellIndex(yr) * GridSide) + CellIndex(yi);
+        int best = 0;
+        double bestDistance = double.MaxValue;
+        int slot = cell * 8;
+        for (int z = 0; z < 8; z++)
+        {
+            double subsetBest = double.MaxValue;
+            int subsetPoint = 0;
+            int end = _cellStart[slot + z + 1];
+            for (int c = _cellStart[slot + z]; c < end; c++)
+            {
+                int i = _candidates[c];
+                double dr = yr - _x[i];
+                double di = yi - _y[i];
+                double distance = (dr * dr) + (di * di);
+                if (distance < subsetBest)
+                {
+                    subsetBest = distance;
+                    subsetPoint = i;
+                }
+            }
+
+            subsetDistance[z] = subsetBest;
+            subsetUncoded[z] = _uncodedOf[subsetPoint];
+            if (subsetBest < bestDistance)
+            {
+                bestDistance = subsetBest;
+                best = subsetPoint;
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>Subset z = Y0 + 2·Y1 + 4·Y2 of the point with index <paramref name="point"/>.</summary>
     public int Subset(int point) => _subsetOf[point];
@@ -109,46 +241,110 @@ internal sealed class V17Constellation
     public int Uncoded(int point) => _uncodedOf[point];
 
     /// <summary>The signal element for subset <paramref name="z"/> and uncoded bits <paramref name="uncoded"/>.</summary>
-    public Complex Point(int z, int uncoded) => _points[_pointOf[z, uncoded]];
+    public Complex Point(int z, int uncoded) => _points[(z << UncodedBits) | uncoded];
 
-    /// <summary>Table 2: Y1Y2 (Y1 the higher bit) from Q1Q2 and the previous Y1Y2.</summary>
+    /// <summary>Table 1: Y1Y2 (Y1 the higher bit) from Q1Q2 and the previous Y1Y2.</summary>
     public static int DifferentialEncode(int q1q2, int previousY1Y2) => Differential[((q1q2 & 3) << 2) | (previousY1Y2 & 3)];
 
-    /// <summary>Inverse of Table 2: Q1Q2 from Y1Y2 and the previous Y1Y2.</summary>
+    /// <summary>Inverse of Table 1: Q1Q2 from Y1Y2 and the previous Y1Y2.</summary>
     public static int DifferentialDecode(int y1y2, int previousY1Y2) => DifferentialInverse[((y1y2 & 3) << 2) | (previousY1Y2 & 3)];
 
-    /// <summary>
-    /// The 8-state systematic feedback encoder in observer form, state (R1, R2, R3) in bits 0..2: Y0 = R3, and
-    /// R1' = Y0, R2' = R1 ⊕ Y2, R3' = R2 ⊕ Y1, so that Y0(n) = Y0(n-3) ⊕ Y2(n-2) ⊕ Y1(n-1).
-    /// </summary>
-    public static int Y0(int state) => (state >> 2) & 1;
+    /// <summary>The encoder's output Y0 in <paramref name="state"/>.</summary>
+    public static int Y0(int state) => Y0OfState[state];
 
     /// <summary>The encoder's next state after the input Y1 (bit 1 of <paramref name="y1y2"/>) and Y2 (bit 0).</summary>
-    public static int NextState(int state, int y1y2)
-    {
-        int r1 = state & 1;
-        int r2 = (state >> 1) & 1;
-        int r3 = (state >> 2) & 1;
-        int y1 = (y1y2 >> 1) & 1;
-        int y2 = y1y2 & 1;
-        return r3 | ((r1 ^ y2) << 1) | ((r2 ^ y1) << 2);
-    }
+    public static int NextState(int state, int y1y2) => Next[(state << 2) | (y1y2 & 3)];
 
     /// <summary>Subset z = Y0 + 2·Y1 + 4·Y2 from the encoder state and Y1Y2.</summary>
-    public static int SubsetOf(int state, int y1y2) => Y0(state) | (((y1y2 >> 1) & 1) << 1) | ((y1y2 & 1) << 2);
+    public static int SubsetOf(int state, int y1y2) => Y0OfState[state] | (((y1y2 >> 1) & 1) << 1) | ((y1y2 & 1) << 2);
 
-    /// <summary>Y1Y2 (Y1 the higher bit) of subset <paramref name="z"/>.</summary>
-    public static int Y1Y2OfSubset(int z) => (((z >> 1) & 1) << 1) | ((z >> 2) & 1);
-
-    /// <summary>Set partitioning: Y0 splits the grid into a checkerboard, Y1 into spacing-4 grids, Y2 into their checkerboards.</summary>
-    private static int SubsetOfGridPoint(int x, int y)
+    private static int CellIndex(double v)
     {
-        int i = (x + 1) / 2;
-        int j = (y + 1) / 2;
-        int y0 = (i + j) & 1;
-        int y1 = i & 1;
-        int y2 = ((i >> 1) + (j >> 1)) & 1;
-        return y0 | (y1 << 1) | (y2 << 2);
+        int c = (int)Math.Floor(v * CellsPerUnit) + GridHalf;
+        return c < 0 ? 0 : c >= GridSide ? GridSide - 1 : c;
+    }
+
+    /// <summary>
+    /// For every cell of the grid and every subset, the elements nearest to some position in the cell, found by sampling
+    /// the cell (border cells also sample far outside the grid, where they answer for every position beyond it).
+    /// </summary>
+    private (int[] Start, byte[] Candidates) BuildGrid()
+    {
+        var start = new int[(GridSide * GridSide * 8) + 1];
+        var candidates = new List<byte>();
+        var set = new SortedSet<int>[8];
+        var nearest = new int[8];
+        for (int z = 0; z < 8; z++)
+        {
+            set[z] = [];
+        }
+
+        for (int cx = 0; cx < GridSide; cx++)
+        {
+            for (int cy = 0; cy < GridSide; cy++)
+            {
+                foreach (var subset in set)
+                {
+                    subset.Clear();
+                }
+
+                (double x0, double x1) = CellRange(cx);
+                (double y0, double y1) = CellRange(cy);
+                for (int a = 0; a <= CellSamples; a++)
+                {
+                    for (int b = 0; b <= CellSamples; b++)
+                    {
+                        double px = x0 + ((x1 - x0) * a / CellSamples);
+                        double py = y0 + ((y1 - y0) * b / CellSamples);
+                        NearestPerSubset(px, py, nearest);
+                        for (int z = 0; z < 8; z++)
+                        {
+                            set[z].Add(nearest[z]);
+                        }
+                    }
+                }
+
+                int slot = ((cx * GridSide) + cy) * 8;
+                for (int z = 0; z < 8; z++)
+                {
+                    start[slot + z] = candidates.Count;
+                    foreach (int i in set[z])
+                    {
+                        candidates.Add((byte)i);
+                    }
+                }
+            }
+        }
+
+        start[^1] = candidates.Count;
+        return (start, [.. candidates]);
+    }
+
+    /// <summary>The range of signal-space positions cell <paramref name="c"/> answers for along one axis.</summary>
+    private static (double Low, double High) CellRange(int c)
+    {
+        double low = (double)(c - GridHalf) / CellsPerUnit;
+        double high = (double)(c - GridHalf + 1) / CellsPerUnit;
+        return c == 0 ? (-48, high) : c == GridSide - 1 ? (low, 48) : (low, high);
+    }
+
+    /// <summary>The nearest element of each subset to (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    private void NearestPerSubset(double x, double y, int[] nearest)
+    {
+        Span<double> bestDistance = stackalloc double[8];
+        bestDistance.Fill(double.MaxValue);
+        for (int i = 0; i < _points.Length; i++)
+        {
+            double dx = x - _x[i];
+            double dy = y - _y[i];
+            double distance = (dx * dx) + (dy * dy);
+            int z = _subsetOf[i];
+            if (distance < bestDistance[z])
+            {
+                bestDistance[z] = distance;
+                nearest[z] = i;
+            }
+        }
     }
 
     private static int[] BuildInverse()

@@ -10,14 +10,33 @@ namespace FaxBox.Fax.Managed.V17;
 /// under all four 90° rotations (which also resolves the phase ambiguity of ABAB), trains the T/2 LMS equaliser on the
 /// known elements of segments 2 and 3, then decodes segment 4 and the data with an 8-state Viterbi decoder
 /// (<see cref="V17Viterbi"/>), undoes the differential coding and descrambles. Training succeeds on 64 consecutive
-/// descrambled ones; the carrier ends 10 dB below its trained level or under the absolute threshold.
+/// descrambled ones, or on a noisy line on 70 % ones over all of segment 4; the carrier ends 10 dB below its trained
+/// level or under the absolute threshold.
 /// </summary>
 internal sealed class V17Receiver : IModemReceiver
 {
     private const int EqualizerTaps = 32;
     private const int DetectSymbols = 12;
-    private const int PatternMatch = 12;
+    private const int PatternMatch = 24;
     private const int OnesToTrain = 64;
+
+    /// <summary>Carrier loop gains once data flows (the training ones are the tracker's defaults).</summary>
+    private const double DataTrackerAlpha = 0.05;
+
+    private const double DataTrackerBeta = 0.0005;
+
+    private const double TrainingTrackerAlpha = 0.1;
+
+    private const double TrainingTrackerBeta = 0.004;
+
+    /// <summary>Equaliser step once data flows.</summary>
+    private const double DataStep = 0.02;
+
+    /// <summary>Segment 4 bits skipped while the descrambler synchronises (more than its 23 stages).</summary>
+    private const int DescramblerSync = 24;
+
+    /// <summary>Share of ones among segment 4's descrambled bits that still proves the training on a noisy line (noise gives a half).</summary>
+    private const double OnesShareToTrain = 0.7;
 
     private readonly CarrierGate _carrier = new();
     private readonly IModemBitSink _sink;
@@ -33,7 +52,6 @@ internal sealed class V17Receiver : IModemReceiver
     private readonly double[] _subsetDistance = new double[8];
     private readonly int[] _subsetUncoded = new int[8];
     private readonly Complex[] _training;
-    private readonly int _segment2;
     private readonly double _targetPower;
 
     private State _state;
@@ -48,6 +66,8 @@ internal sealed class V17Receiver : IModemReceiver
     private int _patternIndex;
     private int _previousY;
     private int _ones;
+    private int _segment4Bits;
+    private int _segment4Ones;
     private double _signalEnergy;
     private double _errorEnergy;
 
@@ -63,18 +83,12 @@ internal sealed class V17Receiver : IModemReceiver
         Options = options;
         _sink = sink;
         _constellation = V17Constellation.ForRate(options.BitRate);
-        _training = _constellation.Training;
-        _segment2 = V17Training.Segment2(options.ShortTraining);
+        _training = V17Constellation.Training;
         _targetPower = _constellation.MeanPower;
         _demodulator = new QamDemodulator(V17Transmitter.Baud, V17Transmitter.CarrierHz, V17Transmitter.RollOff, EqualizerTaps, _targetPower);
 
         // The known element indices of segments 2 and 3.
-        _pattern = new int[_segment2 + V17Training.Segment3];
-        var scrambler = V17Training.NewPatternScrambler();
-        for (int i = 0; i < _pattern.Length; i++)
-        {
-            _pattern[i] = V17Training.NextPatternIndex(scrambler);
-        }
+        _pattern = V17Training.Pattern(options.ShortTraining);
 
         Reset();
     }
@@ -175,20 +189,22 @@ internal sealed class V17Receiver : IModemReceiver
             return;
         }
 
-        // Rotation per symbol from z_k conj(z_k-2); then call the newest symbol A (the 90° ambiguity this leaves is
-        // resolved against the segment 2 pattern).
+        // Rotation per symbol from z_k conj(z_k-2); then whether the newest symbol is A or B (segment 1 alternates B and
+        // A = B·j). The 90° ambiguity this leaves is resolved against the segment 2 pattern.
         double omega = Math.Atan2(_d2Average.Imaginary, _d2Average.Real) / 2;
-        Complex correlation = Complex.Zero;
+        Complex newestA = Complex.Zero;
+        Complex newestB = Complex.Zero;
         double refEnergy = 0;
         for (int i = 0; i < 8; i++)
         {
             Complex zi = _history[(_historyPos - i) & 15] * Complex.FromPolarCoordinates(1, omega * i);
-            Complex reference = _training[i & 1];
-            correlation += zi * Complex.Conjugate(reference);
-            refEnergy += reference.Magnitude * reference.Magnitude;
+            bool even = (i & 1) == 0;
+            newestA += zi * Complex.Conjugate(_training[even ? 0 : 3]);
+            newestB += zi * Complex.Conjugate(_training[even ? 3 : 0]);
+            refEnergy += _training[0].Magnitude * _training[0].Magnitude;
         }
 
-        Complex gain = correlation / refEnergy;
+        Complex gain = (newestA.Magnitude >= newestB.Magnitude ? newestA : newestB) / refEnergy;
         _demodulator.GainFrozen = true;
         _demodulator.TimingGain = 0.02;
         _equalizer.Reset(1 / gain.Magnitude);
@@ -244,37 +260,19 @@ internal sealed class V17Receiver : IModemReceiver
             _demodulator.TimingGain = 0.01;
             _viterbi.Reset();
             _descrambler.Reset();
-            _previousY = 0;
+            _previousY = V17Training.Segment4PreviousY;
             _ones = 0;
+            _segment4Bits = 0;
+            _segment4Ones = 0;
         }
     }
 
     private void ReceiveData()
     {
         Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
-        ReadOnlySpan<Complex> points = _constellation.Points;
-        Array.Fill(_subsetDistance, double.MaxValue);
-        int best = 0;
-        double bestDistance = double.MaxValue;
-        for (int i = 0; i < points.Length; i++)
-        {
-            double distance = Distance(y, points[i]);
-            int z = _constellation.Subset(i);
-            if (distance < _subsetDistance[z])
-            {
-                _subsetDistance[z] = distance;
-                _subsetUncoded[z] = _constellation.Uncoded(i);
-            }
-
-            if (distance < bestDistance)
-            {
-                bestDistance = distance;
-                best = i;
-            }
-        }
-
-        Complex decision = points[best];
-        Adapt(y, decision, _state == State.Data ? 0.05 : 0.15);
+        int best = _constellation.Slice(y, _subsetDistance, _subsetUncoded);
+        Complex decision = _constellation.Points[best];
+        Adapt(y, decision, _state == State.Data ? DataStep : 0.15);
         Complex error = decision - y;
         _signalEnergy += ((decision.Real * decision.Real) + (decision.Imaginary * decision.Imaginary) - _signalEnergy) / 64;
         _errorEnergy += ((error.Real * error.Real) + (error.Imaginary * error.Imaginary) - _errorEnergy) / 64;
@@ -291,7 +289,16 @@ internal sealed class V17Receiver : IModemReceiver
             }
         }
 
-        if (_state == State.Segment4 && _stateSymbols > V17Training.Segment4 + V17Viterbi.Depth + 40)
+        // The last segment 4 decision leaves the decoder Depth + Block − 1 symbols after segment 4 ends (48 is a whole
+        // number of blocks).
+        if (_state == State.Segment4 && _stateSymbols == V17Training.Segment4 + V17Viterbi.Depth + V17Viterbi.Block - 1
+            && _segment4Ones >= OnesShareToTrain * (_segment4Bits - DescramblerSync))
+        {
+            // Every segment 4 decision is out: mostly ones is proof enough on a line too noisy for an unbroken run.
+            Enter(State.Data);
+            _sink.OnStatus(ModemStatus.TrainingSucceeded);
+        }
+        else if (_state == State.Segment4 && _stateSymbols > V17Training.Segment4 + V17Viterbi.Depth + V17Viterbi.Block + 40)
         {
             FailTraining();
         }
@@ -306,6 +313,11 @@ internal sealed class V17Receiver : IModemReceiver
         }
 
         _ones = bit == 1 ? _ones + 1 : 0;
+        if (++_segment4Bits > DescramblerSync)
+        {
+            _segment4Ones += bit;
+        }
+
         if (_ones >= OnesToTrain)
         {
             Enter(State.Data);
@@ -366,6 +378,8 @@ internal sealed class V17Receiver : IModemReceiver
         _demodulator.Reset();
         _demodulator.TimingGain = 0.05;
         _tracker.Reset(0, 0);
+        _tracker.Alpha = TrainingTrackerAlpha;
+        _tracker.Beta = TrainingTrackerBeta;
         Array.Clear(_history);
         _historyPos = 0;
         _symbols = 0;
@@ -384,6 +398,12 @@ internal sealed class V17Receiver : IModemReceiver
     {
         _state = state;
         _stateSymbols = 0;
+        if (state == State.Data)
+        {
+            // Decision-directed from here on: with up to 128 points, noisy decisions must not walk the loops away.
+            _tracker.Alpha = DataTrackerAlpha;
+            _tracker.Beta = DataTrackerBeta;
+        }
     }
 
     private static double Distance(Complex a, Complex b)

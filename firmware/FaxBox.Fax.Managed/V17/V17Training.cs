@@ -3,18 +3,20 @@ using FaxBox.Fax.Managed.Dsp;
 namespace FaxBox.Fax.Managed.V17;
 
 /// <summary>
-/// Lengths of the V.17 training segments in symbol intervals (ITU-T V.17 §2.5 Table 3 layout: segment 1 ABAB,
-/// segment 2 the equaliser conditioning pattern from the scrambler, segment 3 the bridge, segment 4 scrambled ones at
-/// the data rate) and the segment 2/3 pattern.
+/// The V.17 training sequence (ITU-T V.17 Table 3 layout): segment 1, 256 alternations of B and A; segment 2, the
+/// equaliser conditioning pattern of A, B, C, D chosen by dibits of scrambled binary ones; segment 3, the bridge;
+/// segment 4, scrambled binary ones trellis coded at the data rate.
 /// <para>
-/// The segment 2 dibit-to-element rule used here (two scrambled ones per symbol select A·j^k, k = 2·first + second) and
-/// the scrambler's load at the start of segment 2 are this implementation's own choice: the recommendation's text for
-/// them was not available. Segment 3 continues the same known pattern.
+/// Sources: the segment lengths are the recommendation's. The dibit-to-element rule of segment 2, the scrambler contents
+/// at the start of segments 2 and 4 and the 64 elements of the long training's bridge were read empirically off
+/// libspandsp 0.0.6's transmitted signal (a black box; its source was not used): the segment 2 elements satisfy the
+/// 1 + x^-18 + x^-23 recurrence with binary ones in for exactly one dibit mapping, which fixes the scrambler contents;
+/// the bridge's elements are the same at every rate but did not fit a simple rule, so they are a table here.
 /// </para>
 /// </summary>
 internal static class V17Training
 {
-    /// <summary>Segment 1: alternations of A and B.</summary>
+    /// <summary>Segment 1: alternations of B and A (ending on A).</summary>
     public const int Segment1 = 256;
 
     /// <summary>Segment 2 of the long training.</summary>
@@ -29,8 +31,24 @@ internal static class V17Training
     /// <summary>Segment 4: scrambled binary ones, trellis coded at the data rate.</summary>
     public const int Segment4 = 48;
 
-    /// <summary>Scrambler contents at the start of segment 2 (chosen so that the pattern breaks the ABAB rhythm at once).</summary>
-    public const uint Segment2Seed = 0x2D_B6D5;
+    /// <summary>Scrambler contents at the start of segment 2 (bit 0 the most recent bit).</summary>
+    public const uint Segment2Seed = 0x2E_CDD5;
+
+    /// <summary>Scrambler contents at the start of segment 4 (bit 0 the most recent bit).</summary>
+    public const uint Segment4Seed = 0x77_25D1;
+
+    /// <summary>Y1Y2 before the first symbol of segment 4 (the encoder starts segment 4 in state 0).</summary>
+    public const int Segment4PreviousY = 1;
+
+    /// <summary>Element index k (A·j^k) of segment 2 from a dibit (first scrambled bit the higher): 10 → A, 00 → A·j, 01 → C, 11 → B.</summary>
+    private static readonly int[] ElementOfDibit = [1, 2, 0, 3];
+
+    /// <summary>The long training's bridge, element indices k (A·j^k).</summary>
+    private static readonly byte[] BridgeLong =
+    [
+        0, 0, 1, 2, 2, 3, 2, 0, 3, 1, 3, 2, 3, 1, 2, 0, 1, 3, 3, 1, 2, 3, 2, 1, 0, 1, 0, 1, 0, 0, 3, 1,
+        0, 2, 1, 1, 3, 2, 1, 0, 1, 2, 2, 1, 3, 1, 1, 1, 3, 2, 1, 3, 2, 1, 1, 0, 1, 3, 3, 3, 2, 2, 3, 3,
+    ];
 
     /// <summary>Segment 2 length for the training kind.</summary>
     public static int Segment2(bool shortTraining) => shortTraining ? Segment2Short : Segment2Long;
@@ -43,11 +61,33 @@ internal static class V17Training
         return scrambler;
     }
 
-    /// <summary>The next segment 2/3 element index k (A·j^k) from two scrambled binary ones.</summary>
+    /// <summary>The next segment 2 element index k (A·j^k) from two scrambled binary ones.</summary>
     public static int NextPatternIndex(Scrambler scrambler)
     {
         int first = scrambler.Scramble(1);
         int second = scrambler.Scramble(1);
-        return (first << 1) | second;
+        return ElementOfDibit[(first << 1) | second];
+    }
+
+    /// <summary>Element index k of bridge symbol <paramref name="index"/> (0..63).</summary>
+    public static int Bridge(int index) => BridgeLong[index];
+
+    /// <summary>The element indices of segments 2 and 3 in order.</summary>
+    public static int[] Pattern(bool shortTraining)
+    {
+        int segment2 = Segment2(shortTraining);
+        var pattern = new int[segment2 + Segment3];
+        var scrambler = NewPatternScrambler();
+        for (int i = 0; i < segment2; i++)
+        {
+            pattern[i] = NextPatternIndex(scrambler);
+        }
+
+        for (int i = 0; i < Segment3; i++)
+        {
+            pattern[segment2 + i] = Bridge(i);
+        }
+
+        return pattern;
     }
 }

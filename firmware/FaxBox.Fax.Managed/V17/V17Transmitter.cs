@@ -7,8 +7,8 @@ namespace FaxBox.Fax.Managed.V17;
 /// <summary>
 /// ITU-T V.17 transmitter at 14400, 12000, 9600 or 7200 bit/s: 2400 baud trellis-coded QAM on an 1800 Hz carrier, the
 /// long or short training (segments 1–4), the 1 + x^-18 + x^-23 scrambler, and a turn-off of scrambled ones long enough
-/// to flush the far end's Viterbi decoder before the carrier stops. See <see cref="V17Constellation"/> for what of the
-/// signal space follows the recommendation and what is this implementation's own.
+/// to flush the far end's Viterbi decoder before the carrier stops. See <see cref="V17Constellation"/> and
+/// <see cref="V17Training"/> for where each table comes from.
 /// </summary>
 internal sealed class V17Transmitter : IModemTransmitter, IQamSymbolSource
 {
@@ -80,7 +80,8 @@ internal sealed class V17Transmitter : IModemTransmitter, IQamSymbolSource
         {
             case State.Segment1:
             {
-                Complex point = _constellation.Training[_symbolCount & 1];
+                // B, A, B, ..., A: the last element before segment 2 is A.
+                Complex point = V17Constellation.Training[(_symbolCount & 1) == 0 ? 3 : 0];
                 if (++_symbolCount == V17Training.Segment1)
                 {
                     Enter(State.Segment2And3);
@@ -91,12 +92,14 @@ internal sealed class V17Transmitter : IModemTransmitter, IQamSymbolSource
 
             case State.Segment2And3:
             {
-                Complex point = _constellation.Training[V17Training.NextPatternIndex(_pattern)];
+                int k = _symbolCount < _segment2 ? V17Training.NextPatternIndex(_pattern) : V17Training.Bridge(_symbolCount - _segment2);
+                Complex point = V17Constellation.Training[k];
                 if (++_symbolCount == _segment2 + V17Training.Segment3)
                 {
                     Enter(State.Segment4);
                     _trellisState = 0;
-                    _previousY = 0;
+                    _previousY = V17Training.Segment4PreviousY;
+                    _scrambler.Load(V17Training.Segment4Seed);
                 }
 
                 return point;

@@ -14,6 +14,8 @@ public sealed class NoiseComparisonTests
     [InlineData(ModemType.V29, 7200, -27)]
     [InlineData(ModemType.V27ter, 4800, -40)]
     [InlineData(ModemType.V27ter, 2400, -30)]
+    [InlineData(ModemType.V17, 14400, -36)]
+    [InlineData(ModemType.V17, 9600, -30)]
     public void ManagedReceiverIsAtLeastAsGoodAsNative(ModemType type, int rate, double noiseDbm0)
     {
         var options = new ModemOptions(type, rate);

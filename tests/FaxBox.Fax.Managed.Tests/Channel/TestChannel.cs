@@ -2,12 +2,14 @@ namespace FaxBox.Fax.Managed.Tests.Channel;
 
 /// <summary>
 /// A small line model for the modem tests: flat gain, frequency offset (single-sideband shift through a Hilbert
-/// transformer), sampling clock offset (cubic interpolation), white Gaussian noise at a level in dBm0, and optional
-/// G.711 coding. Deterministic for a given seed.
+/// transformer), sampling clock offset (32-tap Blackman-windowed sinc interpolation, whose own error is far below the
+/// 30 dB or so a cubic interpolator leaves near 3 kHz — too much for V.17 at 14400 bit/s), white Gaussian noise at a
+/// level in dBm0, and optional G.711 coding. Deterministic for a given seed.
 /// </summary>
 internal sealed class TestChannel
 {
     private const int HilbertHalf = 31;
+    private const int InterpolatorHalf = 16;
     private static readonly double[] Hilbert = BuildHilbert();
 
     private readonly double _gain;
@@ -19,7 +21,7 @@ internal sealed class TestChannel
     private readonly double[] _delay = new double[(2 * HilbertHalf) + 1];
     private readonly List<double> _shifted = [];
     private double _carrierPhase;
-    private double _readPosition = 2;
+    private double _readPosition = InterpolatorHalf;
 
     public TestChannel(double gainDb = 0, double frequencyOffsetHz = 0, double clockPpm = 0, double noiseDbm0 = double.NegativeInfinity, Func<short, short>? codec = null, int seed = 1)
     {
@@ -55,19 +57,17 @@ internal sealed class TestChannel
         }
 
         var output = new List<short>();
-        while (_readPosition + 2 < _shifted.Count)
+        while (_readPosition + InterpolatorHalf < _shifted.Count)
         {
             int i = (int)Math.Floor(_readPosition);
-            double t = _readPosition - i;
-            double y0 = _shifted[i - 1], y1 = _shifted[i], y2 = _shifted[i + 1], y3 = _shifted[i + 2];
-            double value = y1 + (0.5 * t * (y2 - y0 + (t * ((2 * y0) - (5 * y1) + (4 * y2) - y3 + (t * ((3 * (y1 - y2)) + y3 - y0))))));
+            double value = Interpolate(i, _readPosition - i);
             value += _noiseRms * Gaussian();
             short sample = (short)Math.Clamp(Math.Round(value), short.MinValue, short.MaxValue);
             output.Add(_codec is null ? sample : _codec(sample));
             _readPosition += _clockRatio;
         }
 
-        int consumed = (int)Math.Floor(_readPosition) - 2;
+        int consumed = (int)Math.Floor(_readPosition) - InterpolatorHalf;
         if (consumed > 4096)
         {
             _shifted.RemoveRange(0, consumed);
@@ -75,6 +75,28 @@ internal sealed class TestChannel
         }
 
         return [.. output];
+    }
+
+    /// <summary>The signal at <paramref name="i"/> + <paramref name="t"/> (0 ≤ t &lt; 1) from the samples around it.</summary>
+    private double Interpolate(int i, double t)
+    {
+        if (t == 0)
+        {
+            return _shifted[i];
+        }
+
+        // sin(π(k − t)) = (−1)^(k+1) sin(πt): one sine for all taps.
+        double sinPiT = Math.Sin(Math.PI * t);
+        double sum = 0;
+        for (int k = 1 - InterpolatorHalf; k <= InterpolatorHalf; k++)
+        {
+            double x = k - t;
+            double sinc = ((k & 1) == 0 ? -sinPiT : sinPiT) / (Math.PI * x);
+            double w = 0.42 + (0.5 * Math.Cos(Math.PI * x / InterpolatorHalf)) + (0.08 * Math.Cos(2 * Math.PI * x / InterpolatorHalf));
+            sum += _shifted[i + k] * sinc * w;
+        }
+
+        return sum;
     }
 
     private double Gaussian()
