@@ -37,4 +37,10 @@ public sealed class AdminOptions
 
     /// <summary>How long a locked-out client waits, and the window its failures are counted in (JSON <c>admin.lockoutDuration</c>). Default 15 minutes.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Argon2id cost of new password hashes; null: <see cref="Security.Argon2idParameters.Default"/>. Not configurable
+    /// from JSON: tests lower it to <see cref="Security.Argon2idParameters.Minimum"/> to stay fast on a loaded machine.
+    /// </summary>
+    internal Security.Argon2idParameters? PasswordHashCost { get; set; }
 }

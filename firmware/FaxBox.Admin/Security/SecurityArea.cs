@@ -50,7 +50,7 @@ internal static class SecurityArea
         }
 
         var services = builder.Services;
-        var store = new AdminCredentialStore(context.DataFolder, context.Time);
+        var store = new AdminCredentialStore(context.DataFolder, context.Time, options.PasswordHashCost);
         SecureFile.CreateFolder(store.Folder);
         var certificates = new HttpsCertificateStore(store.Folder, context.Status.Current.BoxName, context.Time);
         services.AddSingleton(store);
