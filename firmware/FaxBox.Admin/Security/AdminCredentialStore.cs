@@ -17,6 +17,12 @@ internal sealed class AdminCredentialStore
     /// <summary>Prefix of every API token (lets secret scanners and people recognise one).</summary>
     public const string TokenPrefix = "fbx_";
 
+    /// <summary>
+    /// At most two Argon2id computations at once, box-wide: each holds its memory (19 MiB) for a moment, and a flood of
+    /// login attempts from many addresses must not add up to the board's RAM.
+    /// </summary>
+    private static readonly SemaphoreSlim KdfGate = new(2, 2);
+
     private readonly Lock _lock = new();
     private readonly TimeProvider _time;
     private readonly Argon2idParameters _parameters;
@@ -78,7 +84,18 @@ internal sealed class AdminCredentialStore
             throw new ArgumentException(problem, nameof(password));
         }
 
-        var record = new PasswordRecord(PasswordHasher.Hash(password, _parameters), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), _time.GetUtcNow());
+        string hash;
+        KdfGate.Wait();
+        try
+        {
+            hash = PasswordHasher.Hash(password, _parameters);
+        }
+        finally
+        {
+            KdfGate.Release();
+        }
+
+        var record = new PasswordRecord(hash, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), _time.GetUtcNow());
         var json = new JsonObject
         {
             ["hash"] = record.Hash,
@@ -115,7 +132,20 @@ internal sealed class AdminCredentialStore
             throw new InvalidDataException(error);
         }
 
-        return record is not null && PasswordHasher.Verify(password ?? string.Empty, record.Hash);
+        if (record is null)
+        {
+            return false;
+        }
+
+        KdfGate.Wait();
+        try
+        {
+            return PasswordHasher.Verify(password ?? string.Empty, record.Hash);
+        }
+        finally
+        {
+            KdfGate.Release();
+        }
     }
 
     /// <summary>Creates a token named <paramref name="name"/>; returns it with its secret, which is shown once and never stored.</summary>
