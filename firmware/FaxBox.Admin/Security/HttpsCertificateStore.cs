@@ -24,7 +24,7 @@ internal sealed class HttpsCertificateStore
     private X509Certificate2 _current;
 
     /// <summary>Loads the certificate in <paramref name="folder"/>, generating one for <paramref name="boxName"/> if there is none.</summary>
-    /// <exception cref="InvalidDataException">The stored files are damaged (the message names them).</exception>
+    /// <exception cref="IOException">The stored files are damaged or cannot be written (the message names them).</exception>
     public HttpsCertificateStore(string folder, string boxName, TimeProvider time)
     {
         Folder = folder;
@@ -37,7 +37,7 @@ internal sealed class HttpsCertificateStore
             }
             catch (CryptographicException e)
             {
-                throw new InvalidDataException($"{CertificatePath} / {KeyPath}: unreadable ({e.Message}); delete both to have a new self-signed certificate made", e);
+                throw new IOException($"{CertificatePath} / {KeyPath}: unreadable ({e.Message}); delete both to have a new self-signed certificate made", e);
             }
         }
         else

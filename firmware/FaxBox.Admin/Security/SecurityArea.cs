@@ -51,8 +51,20 @@ internal static class SecurityArea
 
         var services = builder.Services;
         var store = new AdminCredentialStore(context.DataFolder, context.Time, options.PasswordHashCost);
-        SecureFile.CreateFolder(store.Folder);
-        var certificates = new HttpsCertificateStore(store.Folder, context.Status.Current.BoxName, context.Time);
+        var keys = Path.Combine(store.Folder, "keys");
+        HttpsCertificateStore certificates;
+        try
+        {
+            SecureFile.CreateFolder(store.Folder);
+            SecureFile.CreateFolder(keys);
+            certificates = new HttpsCertificateStore(store.Folder, context.Status.Current.BoxName, context.Time);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            // AdminSite.StartAsync's callers report IOExceptions as "faxbox: …" and exit.
+            throw new IOException($"{store.Folder}: {e.Message} (the admin site keeps its keys, certificate and password there)", e);
+        }
+
         services.AddSingleton(store);
         services.AddSingleton(certificates);
         services.AddSingleton(new SetupCode(needed: !store.IsPasswordSet));
@@ -60,8 +72,6 @@ internal static class SecurityArea
         services.AddSingleton(new LoginThrottle(context.Time, options.LoginFailuresBeforeLockout, options.LockoutDuration));
 
         // Keys that encrypt session and antiforgery cookies, kept so sessions survive a restart.
-        var keys = Path.Combine(store.Folder, "keys");
-        SecureFile.CreateFolder(keys);
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("FaxBox.Admin");
 
         services.AddAuthentication(AdminSession.Scheme)

@@ -98,7 +98,7 @@ public sealed class HttpsCertificateStoreTests : IDisposable
     {
         _ = new HttpsCertificateStore(_folder.Path, "box", TimeProvider.System);
         File.WriteAllText(Path.Combine(_folder.Path, "https.key"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
-        var e = Assert.Throws<InvalidDataException>(() => new HttpsCertificateStore(_folder.Path, "box", TimeProvider.System));
+        var e = Assert.Throws<IOException>(() => new HttpsCertificateStore(_folder.Path, "box", TimeProvider.System));
         Assert.Contains("https.crt", e.Message, StringComparison.Ordinal);
         Assert.Contains("delete both", e.Message, StringComparison.Ordinal);
     }

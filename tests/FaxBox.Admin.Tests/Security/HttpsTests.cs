@@ -90,6 +90,17 @@ public sealed class HttpsTests
         Assert.Equal(fingerprint, HttpsCertificateStore.FingerprintOf(presented!));
     }
 
+    [Fact]
+    public async Task A_damaged_stored_certificate_stops_the_site_with_an_error_that_names_the_files()
+    {
+        using var data = TestPaths.NewTempFolder();
+        Directory.CreateDirectory(Path.Combine(data.Path, "admin"));
+        await File.WriteAllTextAsync(Path.Combine(data.Path, "admin", "https.crt"), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        await File.WriteAllTextAsync(Path.Combine(data.Path, "admin", "https.key"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        var e = await Assert.ThrowsAsync<IOException>(() => AdminTestSite.StartAsync(c => new AdminContext { Status = c.Status, DataFolder = data.Path }));
+        Assert.Contains(Path.Combine(data.Path, "admin", "https.crt"), e.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage> Upload(HttpClient client, string cert, string key)
     {
         var token = await AdminTestSite.AntiforgeryTokenAsync(client, "/security");

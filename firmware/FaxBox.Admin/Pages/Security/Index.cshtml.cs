@@ -95,6 +95,10 @@ internal sealed class IndexModel : PageModel
         {
             return Refuse("tokens", StatusCodes.Status400BadRequest, $"Not created: {e.Message.Split(" (Parameter", 2)[0]}.");
         }
+        catch (InvalidDataException e)
+        {
+            return Refuse("tokens", StatusCodes.Status500InternalServerError, e.Message);
+        }
 
         Response.Headers.CacheControl = "no-store";
         Load();
@@ -103,9 +107,16 @@ internal sealed class IndexModel : PageModel
 
     public IActionResult OnPostRevokeToken(string? id)
     {
-        if (id is null || !Store.RevokeToken(id))
+        try
         {
-            return Refuse("tokens", StatusCodes.Status404NotFound, "No such token (revoked already?).");
+            if (id is null || !Store.RevokeToken(id))
+            {
+                return Refuse("tokens", StatusCodes.Status404NotFound, "No such token (revoked already?).");
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            return Refuse("tokens", StatusCodes.Status500InternalServerError, e.Message);
         }
 
         SecurityLog.TokenRevoked(Logger, id);
