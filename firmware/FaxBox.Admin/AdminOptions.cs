@@ -38,6 +38,31 @@ public sealed class AdminOptions
     /// <summary>How long a locked-out client waits, and the window its failures are counted in (JSON <c>admin.lockoutDuration</c>). Default 15 minutes.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Checks the values; the message names the JSON key.</summary>
+    /// <exception cref="ArgumentException">A value is out of range.</exception>
+    public void Validate()
+    {
+        if (Urls.Count == 0 || Urls.Any(u => !Uri.TryCreate(u, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        {
+            throw new ArgumentException("admin.urls: one or more http:// or https:// addresses are needed");
+        }
+
+        if (LoginFailuresBeforeLockout is < 1 or > 1000)
+        {
+            throw new ArgumentException($"admin.loginFailuresBeforeLockout: {LoginFailuresBeforeLockout}; 1 to 1000");
+        }
+
+        if (LockoutDuration <= TimeSpan.Zero || LockoutDuration > TimeSpan.FromDays(1))
+        {
+            throw new ArgumentException($"admin.lockoutDuration: {LockoutDuration}; more than 0, at most a day");
+        }
+
+        if (SessionIdleTimeout < TimeSpan.FromMinutes(1) || SessionIdleTimeout > TimeSpan.FromDays(7))
+        {
+            throw new ArgumentException($"admin.sessionIdleTimeout: {SessionIdleTimeout}; 1 minute to 7 days");
+        }
+    }
+
     /// <summary>
     /// Argon2id cost of new password hashes; null: <see cref="Security.Argon2idParameters.Default"/>. Not configurable
     /// from JSON: tests lower it to <see cref="Security.Argon2idParameters.Minimum"/> to stay fast on a loaded machine.

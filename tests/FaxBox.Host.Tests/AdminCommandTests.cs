@@ -55,6 +55,20 @@ public sealed class AdminCommandTests : IDisposable
         Assert.Contains(bad, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"loginFailuresBeforeLockout\": 0", "admin.loginFailuresBeforeLockout: 0; 1 to 1000")]
+    [InlineData("\"lockoutDuration\": \"0s\"", "admin.lockoutDuration: 00:00:00; more than 0, at most a day")]
+    [InlineData("\"sessionIdleTimeout\": \"10s\"", "admin.sessionIdleTimeout: 00:00:10; 1 minute to 7 days")]
+    [InlineData("\"urls\": [\"ftp://127.0.0.1\"]", "admin.urls: one or more http:// or https:// addresses are needed")]
+    public void Config_check_names_a_wrong_admin_security_value(string setting, string says)
+    {
+        var file = _folder.File("faxbox.json");
+        File.WriteAllText(file, FaxBoxConfiguration.EmbeddedDefaultText().Replace("\"urls\": [\"http://127.0.0.1:8080\"],", setting + ",", StringComparison.Ordinal));
+        var (exit, _, error) = CommandLineRunner.Run("config", "check", file);
+        Assert.Equal(1, exit);
+        Assert.Contains($"{file}: {says}", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Help_describes_the_command()
     {

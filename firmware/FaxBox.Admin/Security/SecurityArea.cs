@@ -44,10 +44,7 @@ internal static class SecurityArea
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.LoginFailuresBeforeLockout < 1 || options.LockoutDuration <= TimeSpan.Zero || options.SessionIdleTimeout <= TimeSpan.Zero)
-        {
-            throw new ArgumentException("admin.loginFailuresBeforeLockout must be at least 1, admin.lockoutDuration and admin.sessionIdleTimeout positive");
-        }
+        options.Validate();
 
         var services = builder.Services;
         var store = new AdminCredentialStore(context.DataFolder, context.Time, options.PasswordHashCost);
