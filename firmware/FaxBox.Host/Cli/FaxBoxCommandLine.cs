@@ -28,6 +28,7 @@ internal static class FaxBoxCommandLine
         root.Subcommands.Add(LineCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(SendCommand.Create());
+        root.Subcommands.Add(AdminCommand.Create());
         return root;
     }
 }

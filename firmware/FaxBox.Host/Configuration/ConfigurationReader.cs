@@ -134,6 +134,17 @@ internal sealed class ConfigurationReader
             {
                 Error("faxServer", e.Message);
             }
+
+            try
+            {
+                admin.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                // "admin.KEY: reason"
+                var parts = e.Message.Split(": ", 2);
+                Error(parts[0], parts.Length == 2 ? parts[1] : e.Message);
+            }
         }
 
         if (_errors.Count > 0 || profile is null)
