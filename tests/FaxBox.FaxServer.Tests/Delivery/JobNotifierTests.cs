@@ -114,7 +114,7 @@ public sealed class JobNotifierTests(SelfSignedCertificate certificate) : IClass
     }
 
     [Fact]
-    public async Task A_job_without_a_notify_address_or_a_box_without_SMTP_records_no_notification()
+    public async Task A_box_without_SMTP_records_no_notification_for_a_job_with_a_notify_address()
     {
         using var dir = new TempFolder();
         var caller = new FakeFaxCaller();
