@@ -54,9 +54,6 @@ internal sealed class ReplayFaxServer : IAsyncDisposable
     /// <summary>The box's SIP address as sipp dials it.</summary>
     public string SipHostPort => $"127.0.0.1:{Gateway.SipEndPoints.Values.First().Port.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Media ticks the real-time clock skipped (a late wake-up beyond catching up): zero on a healthy run.</summary>
-    public long SkippedTicks => _clock.SkippedTicks;
-
     /// <summary>
     /// Starts the box on <paramref name="dataFolder"/>; its calls to numbers go to <paramref name="target"/> (host:port),
     /// its terminal takes faxes over <paramref name="receive"/>.
