@@ -21,6 +21,7 @@ public sealed partial class FaxServerService : IInboundFaxSink, IAsyncDisposable
     private readonly DocumentIntake _intake;
     private readonly CoverPage _cover;
     private readonly JobScheduler _scheduler;
+    private readonly JobNotifier? _notifier;
     private readonly Inbox.Inbox _inbox;
     private readonly StatusBoard _status;
     private readonly HashSet<string> _storeAndForwardPorts;
@@ -34,6 +35,7 @@ public sealed partial class FaxServerService : IInboundFaxSink, IAsyncDisposable
         string dataFolder,
         DocumentIntake intake,
         JobScheduler scheduler,
+        JobNotifier? notifier,
         Inbox.Inbox inbox,
         StatusBoard status,
         IEnumerable<string> storeAndForwardPorts,
@@ -44,6 +46,7 @@ public sealed partial class FaxServerService : IInboundFaxSink, IAsyncDisposable
         _intake = intake;
         _cover = new CoverPage(options.Documents);
         _scheduler = scheduler;
+        _notifier = notifier;
         _inbox = inbox;
         _status = status;
         _storeAndForwardPorts = new HashSet<string>(storeAndForwardPorts, StringComparer.Ordinal);
@@ -88,29 +91,39 @@ public sealed partial class FaxServerService : IInboundFaxSink, IAsyncDisposable
         var inbox = new Inbox.Inbox(options.Inbox, router, options.Smtp, options.Webhook, options.DeliveryRetry, time, loggers.CreateLogger<Inbox.Inbox>());
         var store = JobStore.Open(Path.Combine(dataFolder, "faxserver.db"), time);
         JobScheduler? scheduler = null;
+        JobNotifier? notifier = null;
         try
         {
             var observers = new List<IFaxJobObserver> { new QueueFigures(status) };
             if (options.Smtp.Host is not null)
             {
-                observers.Add(new JobNotifier(
-                    new Delivery.EmailDelivery(options.Smtp), new ConfirmationPage(options.Documents), options.Documents.WorkFolder, options.Smtp.From, loggers.CreateLogger<JobNotifier>()));
+                store.RecordsNotifications = true;
+                notifier = new JobNotifier(
+                    store, new Delivery.EmailDelivery(options.Smtp), new ConfirmationPage(options.Documents), options.Documents.WorkFolder, options.Smtp.From,
+                    options.DeliveryRetry, time, loggers.CreateLogger<JobNotifier>());
+                observers.Add(notifier);
             }
 
             scheduler = new JobScheduler(
                 store, caller, new RetryLadder(options.Retry), options.Outbox, time, loggers.CreateLogger<JobScheduler>(), observers);
             var service = new FaxServerService(
-                options, dataFolder, new DocumentIntake(options.Documents, loggers.CreateLogger<DocumentIntake>()), scheduler, inbox, status,
+                options, dataFolder, new DocumentIntake(options.Documents, loggers.CreateLogger<DocumentIntake>()), scheduler, notifier, inbox, status,
                 storeAndForwardPorts ?? [], time, loggers.CreateLogger<FaxServerService>());
             inbox.Changed += (_, _) => service.PublishInboxFigures();
             await inbox.StartAsync(cancellationToken).ConfigureAwait(false);
             await scheduler.StartAsync(cancellationToken).ConfigureAwait(false);
+            notifier?.Start();
             service.RecoverStoreAndForward();
             status.SetQueue(scheduler.Queue with { InboxUndelivered = service.CountUndelivered() });
             return service;
         }
         catch
         {
+            if (notifier is not null)
+            {
+                await notifier.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (scheduler is not null)
             {
                 await scheduler.DisposeAsync().ConfigureAwait(false);
@@ -221,6 +234,11 @@ public sealed partial class FaxServerService : IInboundFaxSink, IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (_notifier is not null)
+        {
+            await _notifier.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _scheduler.DisposeAsync().ConfigureAwait(false);
         await _inbox.DisposeAsync().ConfigureAwait(false);
     }

@@ -564,6 +564,7 @@ internal sealed partial class TerminalCall
     {
         var progress = new FaxProgress(Sip?.CallId ?? "", TerminalCalls.PortName, e.Phase.ToString(), e.Statistics.PagesTransferred, e.Statistics.BitRate, e.Statistics.Ecm, _context.Status.Time.GetUtcNow());
         _context.Status.ReportFaxProgress(progress);
+        LogProgress(_logger, progress.CallId, Direction, progress.Phase, progress.Pages, progress.BitRate);
         Progress?.Report(progress);
     }
 
@@ -598,4 +599,8 @@ internal sealed partial class TerminalCall
 
     [LoggerMessage(EventId = Core.LogEventIds.CallControl + 75, Level = LogLevel.Information, Message = "terminal {CallId}: {Direction} fax record: {Mode} ({Reason}), {Pages} pages at {BitRate} bit/s, ECM {Ecm}: {Result}")]
     private static partial void LogRecord(ILogger logger, string callId, string direction, CallMediaMode mode, string reason, int pages, int bitRate, bool ecm, string result);
+
+    /// <summary>One line per T.30 step (B: parameters agreed, D: a page confirmed, E: the session ended; ITU-T T.30 §2.3).</summary>
+    [LoggerMessage(EventId = Core.LogEventIds.CallControl + 79, Level = LogLevel.Information, Message = "terminal {CallId}: {Direction} T.30 phase {Phase}, {Pages} pages, {BitRate} bit/s")]
+    private static partial void LogProgress(ILogger logger, string callId, string direction, string phase, int pages, int bitRate);
 }

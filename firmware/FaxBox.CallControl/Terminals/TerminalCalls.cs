@@ -146,8 +146,10 @@ internal sealed partial class TerminalCalls : IMediaParkingHandler
         {
             call = new TerminalCall(this, shard, _context, account, "outbound", terminal, request.Transport == FaxTransport.T38, request.CallerNumber ?? account.Settings.Username, request.Destination);
         }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or InvalidOperationException)
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or InvalidOperationException)
         {
+            // IOException: no free port in the media range (MediaPortAllocator); the slot must be given back, or the
+            // terminal counts a call that never was and refuses every call once maxCalls such failures have added up.
             Interlocked.Decrement(ref _active);
             return new FaxCallOutcome(FaxCallOutcomeKind.NetworkError, $"no media for the call: {e.Message}", 0, null, null, null);
         }
@@ -256,7 +258,7 @@ internal sealed partial class TerminalCalls : IMediaParkingHandler
             terminal.Validate();
             call = new TerminalCall(this, shard, _context, account, "inbound", terminal, Options.Receive == FaxTransport.T38, dialled, sip.RemoteUri.User);
         }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or InvalidOperationException or ArgumentException)
         {
             Interlocked.Decrement(ref _active);
             refuse(sip, 503, "Service Unavailable", $"cannot answer as a fax terminal: {e.Message}");

@@ -68,6 +68,23 @@ public sealed partial class JobStore
             updated          INTEGER NOT NULL
         );
         """,
+        """
+        CREATE TABLE notifications (
+            id               INTEGER PRIMARY KEY AUTOINCREMENT,
+            job_id           INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+            attempt_id       INTEGER,
+            kind             TEXT    NOT NULL CHECK (kind IN ('Sent', 'Failed')),
+            address          TEXT    NOT NULL,
+            result           TEXT    NOT NULL,
+            created          INTEGER NOT NULL,
+            attempts         INTEGER NOT NULL DEFAULT 0,
+            next_attempt     INTEGER,
+            last_error       TEXT,
+            delivered        INTEGER
+        );
+        CREATE INDEX notifications_due ON notifications (delivered, next_attempt);
+        CREATE INDEX notifications_job ON notifications (job_id);
+        """,
     ];
 
     private static void Migrate(SqliteConnection connection, string path)
@@ -96,7 +113,7 @@ public sealed partial class JobStore
             tx.Commit();
         }
 
-        foreach (string table in (string[])["jobs", "attempts", "destination_profiles"])
+        foreach (string table in (string[])["jobs", "attempts", "destination_profiles", "notifications"])
         {
             using var cmd = connection.CreateCommand();
             cmd.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name";

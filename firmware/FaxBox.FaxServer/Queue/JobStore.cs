@@ -16,7 +16,7 @@ namespace FaxBox.FaxServer.Queue;
 public sealed partial class JobStore : IDisposable
 {
     /// <summary>The schema version this firmware writes.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -409,7 +409,7 @@ public sealed partial class JobStore : IDisposable
 
     /// <summary>
     /// Closes an attempt and moves its job as <paramref name="decision"/> says, remembering the learned rung for the
-    /// destination — in one transaction. A job already final (sent) is left as it is and returned unchanged.
+    /// destination and, when the job ends sent or failed with a notify address, its pending notification — in one transaction. A job already final (sent) is left as it is and returned unchanged.
     /// </summary>
     internal FaxJob FinishAttempt(long jobId, long? attemptId, FaxAttemptOutcome outcome, string reason, FaxCallOutcome? call, RetryDecision decision)
     {
@@ -458,6 +458,7 @@ public sealed partial class JobStore : IDisposable
             cmd.Parameters.AddWithValue("$now", now);
             cmd.Parameters.AddWithValue("$finished", final ? now : DBNull.Value);
             cmd.ExecuteNonQuery();
+            AddNotification(tx, job, attemptId, decision.State, decision.Result, now);
             if (decision.LearnedRung is { } rung)
             {
                 using var p = Command(tx, """

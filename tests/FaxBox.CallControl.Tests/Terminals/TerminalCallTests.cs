@@ -410,6 +410,45 @@ public sealed class TerminalCallTests : IDisposable
         Assert.Empty(box.Gateway.TerminalWorkers);
     }
 
+    /// <summary>
+    /// Regression: a call that finds no free port in the media range (MediaPortAllocator's IOException) must give its
+    /// terminal slot back. It used to escape as an exception with the slot still counted, so a box under a burst of such
+    /// failures (the kill -9 trials) refused every later call with "the terminal already has N calls".
+    /// </summary>
+    [Fact]
+    public async Task A_call_with_no_free_media_port_fails_as_a_network_error_and_gives_its_slot_back()
+    {
+        int block = FaxBox.Testing.Interop.FreePorts.UdpBlock(4);
+        var held = Enumerable.Range(block, 4).Select(port =>
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+            socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
+            return socket;
+        }).ToList();
+        try
+        {
+            await using var b = await Box("boxb", null, sink: new RecordingFaxSink(Path.Combine(_work.Path, "inbox")));
+            await using var a = await Box("boxa", b.SipHostPort, configure: o =>
+            {
+                o.Media.PortMin = block;
+                o.Media.PortMax = block + 3;
+                o.Terminal.MaxCalls = 1;
+            });
+
+            for (int i = 0; i < 3; i++)
+            {
+                var outcome = await a.Gateway.SendAsync(Request(TerminalNumber, Document(1), FaxTransport.T38), null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+                Assert.Equal(FaxCallOutcomeKind.NetworkError, outcome.Kind);
+                Assert.StartsWith("no media for the call: no free", outcome.Reason, StringComparison.Ordinal);
+                Assert.Equal(0, a.Gateway.TerminalCalls);
+            }
+        }
+        finally
+        {
+            held.ForEach(s => s.Dispose());
+        }
+    }
+
     [Theory]
     [InlineData(486, FaxCallOutcomeKind.Busy)]
     [InlineData(600, FaxCallOutcomeKind.Busy)]
