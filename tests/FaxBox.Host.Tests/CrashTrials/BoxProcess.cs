@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace FaxBox.Host.Tests.CrashTrials;
 
@@ -15,8 +14,6 @@ internal sealed class BoxProcess : IDisposable
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly StringBuilder _log;
     private readonly string _name;
-    private readonly List<string> _lines = [];
-    private readonly List<(Regex Pattern, TaskCompletionSource<Match> Seen)> _waiters = [];
 
     private BoxProcess(string name, string config, StringBuilder log)
     {
@@ -28,8 +25,7 @@ internal sealed class BoxProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // Information: the terminal logs each T.30 step and the fax server each commit, which the trials aim their kills at.
-        foreach (string a in (string[])[FaxboxDll, "run", "--config", config, "--log-level", "Information"])
+        foreach (string a in (string[])[FaxboxDll, "run", "--config", config])
         {
             info.ArgumentList.Add(a);
         }
@@ -59,43 +55,6 @@ internal sealed class BoxProcess : IDisposable
     public Task Ready => _ready.Task;
 
     public bool HasExited => _process.HasExited;
-
-    /// <summary>The lines this life printed so far (complete once <see cref="KillAsync"/> returned).</summary>
-    public IReadOnlyList<string> Lines
-    {
-        get
-        {
-            lock (_lines)
-            {
-                return [.. _lines];
-            }
-        }
-    }
-
-    /// <summary>
-    /// The first line from now on that matches <paramref name="pattern"/>, or null when none came within
-    /// <paramref name="limit"/> (or the life ended first).
-    /// </summary>
-    public async Task<Match?> WaitForLineAsync(Regex pattern, TimeSpan limit)
-    {
-        var seen = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_lines)
-        {
-            _waiters.Add((pattern, seen));
-        }
-
-        try
-        {
-            return await Task.WhenAny(seen.Task, Task.Delay(limit)).ConfigureAwait(false) == seen.Task && seen.Task.IsCompletedSuccessfully ? await seen.Task.ConfigureAwait(false) : null;
-        }
-        finally
-        {
-            lock (_lines)
-            {
-                _waiters.RemoveAll(w => w.Seen == seen);
-            }
-        }
-    }
 
     public static BoxProcess Start(string name, string config, StringBuilder log) => new(name, config, log);
 
@@ -153,18 +112,6 @@ internal sealed class BoxProcess : IDisposable
         }
 
         Append(line);
-        lock (_lines)
-        {
-            _lines.Add(line);
-            foreach (var (pattern, seen) in _waiters)
-            {
-                if (!seen.Task.IsCompleted && pattern.Match(line) is { Success: true } match)
-                {
-                    seen.TrySetResult(match);
-                }
-            }
-        }
-
         if (line == "faxbox: ready")
         {
             _ready.TrySetResult();

@@ -21,10 +21,9 @@ internal static class JobPage
     /// <summary>The largest number a page can carry.</summary>
     public const int MaxNumber = (1 << Bits) - 1;
 
-    /// <summary>Writes a TIFF of <paramref name="pages"/> pages, each carrying <paramref name="number"/>.</summary>
-    public static void Write(string path, int number, int pages = 1)
+    /// <summary>Writes a one-page TIFF carrying <paramref name="number"/>.</summary>
+    public static void Write(string path, int number)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pages, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(number);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(number, MaxNumber);
         var page = new FaxPage(1728, Rows, FaxResolution.Fine);
@@ -37,7 +36,7 @@ internal static class JobPage
         }
 
         // Block Bits + 1 stays white: a page read upside down or shifted does not decode.
-        new FaxDocument([.. Enumerable.Repeat(page, pages)]).Save(path);
+        new FaxDocument([page]).Save(path);
     }
 
     /// <summary>The number page <paramref name="page"/> carries, or null when it carries none.</summary>

@@ -11,14 +11,7 @@ internal sealed class TrialBox
     /// <summary>The terminal number each box answers as its own fax terminal (its inbox).</summary>
     public const string TerminalNumber = "300";
 
-    /// <summary>The secret the boxes sign their webhook posts with.</summary>
-    public const string WebhookSecret = "kill-trial-webhook-secret-of-some-length";
-
-    /// <summary>
-    /// A box whose received faxes are posted to <paramref name="webhook"/> (null: kept in the inbox only), with a fast
-    /// delivery retry (1 s, then 2 s).
-    /// </summary>
-    public TrialBox(string root, string name, int sipPort, int peerSipPort, int mediaMin, int maxCalls, string? webhook = null)
+    public TrialBox(string root, string name, int sipPort, int peerSipPort, int mediaMin, int maxCalls)
     {
         Name = name;
         Folder = Path.Combine(root, name);
@@ -54,16 +47,13 @@ internal sealed class TrialBox
                 "t1": "100ms",
                 "accounts": [ { "name": "local", "username": "box{{name}}", "listenAddress": "127.0.0.1", "port": {{sipPort}}, "register": false, "target": "127.0.0.1:{{peerSipPort}}" } ]
               },
-              "media": { "address": "127.0.0.1", "portMin": {{mediaMin}}, "portMax": {{mediaMin + MediaSlice - 1}} },
+              "media": { "address": "127.0.0.1", "portMin": {{mediaMin}}, "portMax": {{mediaMin + 199}} },
               "ports": [
                 { "port": 0, "account": "local", "number": "201" },
                 { "port": 1, "account": "local", "inboundDestination": "201", "answerAfterRings": 2 }
               ],
               "terminal": { "numbers": ["{{TerminalNumber}}"], "localIdent": "{{ident}}" },
               "faxServer": {
-                "routing": { "default": { "folder": "default"{{(webhook is null ? "" : $", \"webhook\": \"{webhook}\"")}} } },
-                "webhook": { "secret": "{{WebhookSecret}}", "timeout": "10s" },
-                "deliveryRetry": { "firstDelay": "1s", "maxDelay": "2s" },
                 "outbox": { "maxCalls": {{maxCalls}}, "maxCallsPerAccount": {{maxCalls}}, "oneCallPerDestination": false, "localIdent": "{{ident}}" },
                 "retry": { "backOff": ["1s", "2s"], "maxRetries": 400, "faxFailureDelay": "1s", "interruptedDelay": "1s", "maxInterruptions": 12 }
               },
@@ -73,15 +63,6 @@ internal sealed class TrialBox
             """));
     }
 
-    /// <summary>
-    /// Ports of one life's media range: each life of a box takes the other half of its 200 ports, as a restarted
-    /// box's sockets are gone (its peer's packets to the dead life's ports are refused, which ends the peer's calls in
-    /// seconds) rather than taken over by the new life.
-    /// </summary>
-    public const int MediaSlice = 100;
-
-    private int _life;
-
     public string Name { get; }
 
     public string Folder { get; }
@@ -89,18 +70,6 @@ internal sealed class TrialBox
     public string Config { get; }
 
     public string Data { get; }
-
-    /// <summary>Moves the configuration's media range to the next slice, for the next life.</summary>
-    public void NextLife()
-    {
-        string text = File.ReadAllText(Config);
-        int min = int.Parse(System.Text.RegularExpressions.Regex.Match(text, "\"portMin\": ([0-9]+)").Groups[1].Value, CultureInfo.InvariantCulture);
-        int block = min - (_life % 2 * MediaSlice);
-        _life++;
-        int next = block + (_life % 2 * MediaSlice);
-        text = text.Replace($"\"portMin\": {min}, \"portMax\": {min + MediaSlice - 1}", $"\"portMin\": {next}, \"portMax\": {next + MediaSlice - 1}", StringComparison.Ordinal);
-        File.WriteAllText(Config, text);
-    }
 
     public string Socket => Path.Combine(Data, "api.sock");
 
