@@ -17,7 +17,7 @@ public sealed class StatusEventsTests
     {
         await using var site = await AdminTestSite.StartAsync();
         site.Status.SetPort(new PortStatus("fxs0", PortKind.Fxs, PortState.Idle, "100", "trunk", null, DateTimeOffset.UnixEpoch));
-        using var client = site.CreateClient();
+        using var client = await site.CreateAuthenticatedClientAsync();
         using var cts = new CancellationTokenSource(Limit);
         using var response = await client.GetAsync(new Uri("/events", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cts.Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -56,7 +56,7 @@ public sealed class StatusEventsTests
         await using var site = await AdminTestSite.StartAsync();
         var hub = site.Site.Services.GetRequiredService<StatusEventHub>();
         site.Site.Services.GetRequiredService<DashboardOptions>().MaxClients = 2;
-        using var client = site.CreateClient();
+        using var client = await site.CreateAuthenticatedClientAsync();
         using var cts = new CancellationTokenSource(Limit);
         var open = new List<HttpResponseMessage>();
         for (var i = 0; i < 2; i++)
