@@ -4,6 +4,7 @@ using FaxBox.Admin;
 using FaxBox.Admin.Api;
 using FaxBox.CallControl.Configuration;
 using FaxBox.Core.Status;
+using FaxBox.Host.Admin;
 using FaxBox.Host.Api;
 using FaxBox.Host.Configuration;
 using FaxBox.Host.Hosting;
@@ -37,6 +38,14 @@ internal static class RunCommand
     private static async Task<int> RunAsync(ParseResult parse, FileInfo? configFile, FileInfo? boardFile, TimeSpan? duration, string[]? adminUrls, CancellationToken cancellationToken)
     {
         var stdout = parse.InvocationConfiguration.Output;
+        var savePath = configFile?.FullName ?? HostAdminConfiguration.DefaultSavePath();
+        if (configFile is null && File.Exists(savePath))
+        {
+            // Saved from the admin site by a box that ran the built-in default: used from then on.
+            configFile = new FileInfo(savePath);
+            stdout.WriteLine($"faxbox: using the configuration saved from the admin site, {savePath}");
+        }
+
         var loaded = configFile is null
             ? ConfigurationLoadResult.Success(FaxBoxConfiguration.LoadEmbeddedDefault())
             : FaxBoxConfiguration.Load(configFile.FullName);
@@ -130,13 +139,29 @@ internal static class RunCommand
                 configuration.Admin.Urls = [.. adminUrls.SelectMany(u => u.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
             }
 
+            // The file's watcher also applies what the admin site saves; a box on the built-in default watches the file its
+            // first save creates (HostAdminConfiguration.DefaultSavePath).
+            Directory.CreateDirectory(Path.GetDirectoryName(savePath)!);
+            using var watcher = new ConfigurationWatcher(
+                savePath,
+                configuration,
+                (_, next) => appliance.Gateway.Apply(next.Gateway),
+                TimeProvider.System,
+                loggers.CreateLogger<ConfigurationWatcher>(),
+                notifier: notifier);
             AdminSite? admin = null;
             if (configuration.Admin.Enabled)
             {
                 try
                 {
                     admin = await AdminSite.StartAsync(
-                        new AdminContext { Status = appliance.Status, FaxServer = appliance.FaxServer, DataFolder = configuration.DataFolder },
+                        new AdminContext
+                        {
+                            Status = appliance.Status,
+                            FaxServer = appliance.FaxServer,
+                            DataFolder = configuration.DataFolder,
+                            Configuration = new HostAdminConfiguration(savePath, watcher),
+                        },
                         configuration.Admin,
                         loggers,
                         stop.Token).ConfigureAwait(false);
@@ -153,14 +178,7 @@ internal static class RunCommand
 
             notifier.Ready($"{appliance.Status.Current.Ports.Length} ports");
             notifier.StartWatchdog(health.IsHealthy);
-            using var watcher = configFile is null ? null : new ConfigurationWatcher(
-                configFile.FullName,
-                configuration,
-                (_, next) => appliance.Gateway.Apply(next.Gateway),
-                TimeProvider.System,
-                loggers.CreateLogger<ConfigurationWatcher>(),
-                notifier: notifier);
-            watcher?.Start();
+            watcher.Start();
             stdout.WriteLine("faxbox: ready");
             try
             {

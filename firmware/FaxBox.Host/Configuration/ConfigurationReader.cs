@@ -515,7 +515,8 @@ internal sealed class ConfigurationReader
         return _errors.Count == before;
     }
 
-    private static Dictionary<string, PropertyInfo> Bindable(Type type)
+    /// <summary>The properties a section binds, by their camelCase key (also how the admin site lists the settings).</summary>
+    internal static Dictionary<string, PropertyInfo> Bindable(Type type)
     {
         lock (PropertyCacheLock)
         {
