@@ -18,6 +18,9 @@ internal static class ConfigurationSettings
     /// <summary>Keys whose values are secrets: never shown, never logged (matched case-insensitively anywhere in the key).</summary>
     internal static readonly string[] SecretWords = ["password", "secret", "token", "apikey"];
 
+    /// <summary>Keys the box derives from others (the data folder, the terminal's identity): not settings of their own.</summary>
+    internal static readonly string[] Derived = ["faxServer.inbox.dataDirectory", "faxServer.inbox.localIdent"];
+
     public static IReadOnlyList<AdminSetting> List(FaxBoxConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -39,6 +42,7 @@ internal static class ConfigurationSettings
         walker.Walk("faxServer", configuration.FaxServer.GetType(), configuration.FaxServer, false);
         walker.Walk("mqtt", configuration.Mqtt.GetType(), configuration.Mqtt, false);
         walker.Walk("admin", configuration.Admin.GetType(), configuration.Admin, false);
+        settings.RemoveAll(s => Derived.Contains(s.Path));
         return settings;
     }
 

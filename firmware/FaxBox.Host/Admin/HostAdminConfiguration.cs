@@ -89,13 +89,14 @@ internal sealed class HostAdminConfiguration : IAdminConfiguration
             }
 
             var restart = outcome == ConfigurationReloadOutcome.Applied ? _watcher.LastNeedsRestart : [];
+            var keys = ChangedKeys(old, next!, changed);
             return new AdminSaveResult
             {
                 SavedTo = SavePath,
                 PreviousCopy = previous,
-                Changed = changed,
-                NeedsRestart = [.. changed.Where(c => restart.Any(r => c == r || c.StartsWith(r + ".", StringComparison.Ordinal) || c.StartsWith(r + "[", StringComparison.Ordinal)) || ConfigurationDiff.NeedsRestart(c))],
-                AppliedLive = [.. changed.Where(c => !restart.Any(r => c == r || c.StartsWith(r + ".", StringComparison.Ordinal) || c.StartsWith(r + "[", StringComparison.Ordinal)) && !ConfigurationDiff.NeedsRestart(c))],
+                Changed = keys,
+                NeedsRestart = [.. keys.Where(k => restart.Any(r => Covers(r, k)))],
+                AppliedLive = [.. keys.Where(k => !restart.Any(r => Covers(r, k)))],
             };
         }
         finally
@@ -151,6 +152,25 @@ internal sealed class HostAdminConfiguration : IAdminConfiguration
         configuration = result.Configuration;
         return [.. result.Errors.Select(ToAdmin)];
     }
+
+    /// <summary>
+    /// The settings whose values differ (<c>fax.t38</c>, not just <c>fax</c>), plus the coarse keys of
+    /// <see cref="ConfigurationDiff.Changes"/> no setting shows (a secret, a list grown or shrunk).
+    /// </summary>
+    private static List<string> ChangedKeys(FaxBoxConfiguration old, FaxBoxConfiguration next, IReadOnlyList<string> coarse)
+    {
+        var before = ConfigurationSettings.List(old).ToDictionary(s => s.Path, StringComparer.Ordinal);
+        var after = ConfigurationSettings.List(next);
+        var keys = after.Where(s => !before.TryGetValue(s.Path, out var b) || b.Value != s.Value || b.IsSet != s.IsSet).Select(s => s.Path).ToList();
+        var afterPaths = after.Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
+        keys.AddRange(before.Keys.Where(p => !afterPaths.Contains(p)));
+        keys.AddRange(coarse.Where(c => !keys.Any(k => Covers(c, k))));
+        return keys;
+    }
+
+    /// <summary>Whether key <paramref name="key"/> is <paramref name="section"/> or inside it (<c>fax</c> covers <c>fax.t38</c>, <c>ports</c> covers <c>ports[0].number</c>).</summary>
+    private static bool Covers(string section, string key) =>
+        key == section || (key.StartsWith(section, StringComparison.Ordinal) && key.Length > section.Length && key[section.Length] is '.' or '[');
 
     private static AdminConfigurationError ToAdmin(ConfigurationError error) => new(error.Key, error.Reason, error.ToString());
 

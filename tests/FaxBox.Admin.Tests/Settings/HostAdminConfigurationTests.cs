@@ -60,8 +60,8 @@ public sealed class HostAdminConfigurationTests : IDisposable
         var result = await _configuration.SaveAsync(edited, CancellationToken.None);
 
         Assert.True(result.Saved, string.Join("; ", result.Errors));
-        Assert.Equal(["fax"], result.Changed);
-        Assert.Equal(["fax"], result.AppliedLive);
+        Assert.Equal(["fax.t38"], result.Changed);
+        Assert.Equal(["fax.t38"], result.AppliedLive);
         Assert.Empty(result.NeedsRestart);
         Assert.Equal(before, await File.ReadAllTextAsync(ConfigPath + ".previous"));
         Assert.Equal(T38Initiation.Never, _configuration.Current.Gateway.Fax.T38);
@@ -84,7 +84,7 @@ public sealed class HostAdminConfigurationTests : IDisposable
 
         Assert.True(result.Saved, string.Join("; ", result.Errors));
         Assert.Equal(["name"], result.NeedsRestart);
-        Assert.Equal(["fax"], result.AppliedLive);
+        Assert.Equal(["fax.ecm"], result.AppliedLive);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class HostAdminConfigurationTests : IDisposable
         var result = await _configuration.RestoreAsync(backup, CancellationToken.None);
 
         Assert.True(result.Saved, string.Join("; ", result.Errors));
-        Assert.Equal(["fax"], result.Changed);
+        Assert.Equal(["fax.t38"], result.Changed);
         Assert.Equal(backup, await File.ReadAllTextAsync(ConfigPath));
         Assert.Equal(T38Initiation.OnCedOrPreamble, _configuration.Current.Gateway.Fax.T38);
     }
@@ -166,7 +166,7 @@ public sealed class HostAdminConfigurationTests : IDisposable
 
         Assert.True(result.Saved, string.Join("; ", result.Errors));
         Assert.Null(result.PreviousCopy);
-        Assert.Equal(["dialPlan"], result.Changed);
+        Assert.Equal(["dialPlan.patterns"], result.Changed);
         Assert.Equal(path, configuration.Current.Source);
         Assert.False(configuration.Read().IsBuiltInDefault);
         Assert.EndsWith(Path.Combine(".local", "share", "faxbox", "faxbox.json"), HostAdminConfiguration.DefaultSavePath(), StringComparison.Ordinal);
