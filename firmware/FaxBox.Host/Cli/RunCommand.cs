@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.CommandLine;
 using FaxBox.Admin;
 using FaxBox.Admin.Api;
+using FaxBox.Admin.Logs;
 using FaxBox.CallControl.Configuration;
 using FaxBox.Core.Status;
 using FaxBox.Host.Admin;
@@ -70,7 +71,8 @@ internal static class RunCommand
             profile = other;
         }
 
-        using var loggers = GlobalOptions.CreateLoggerFactory(parse);
+        var logRing = new LogRing();
+        using var loggers = GlobalOptions.CreateLoggerFactory(parse, new LogRingProvider(logRing, Microsoft.Extensions.Logging.LogLevel.Information));
         using var shutdown = new ShutdownSignal(loggers.CreateLogger<ShutdownSignal>());
         using var notifier = new SystemdNotifier(TimeProvider.System, loggers.CreateLogger<SystemdNotifier>());
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
@@ -161,6 +163,8 @@ internal static class RunCommand
                             FaxServer = appliance.FaxServer,
                             DataFolder = configuration.DataFolder,
                             Configuration = new HostAdminConfiguration(savePath, watcher),
+                            Diagnostics = new HostAdminDiagnostics(engine, configuration.DataFolder, appliance.FaxServer, TimeProvider.System),
+                            Logs = logRing,
                         },
                         configuration.Admin,
                         loggers,

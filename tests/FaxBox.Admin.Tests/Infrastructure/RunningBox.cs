@@ -39,14 +39,17 @@ public sealed partial class RunningBox : IAsyncDisposable
     /// <summary>What the box printed so far.</summary>
     public string Output => _output.ToString();
 
-    /// <summary>A configuration for a box with one SIP account on a free port, no line ports, no MQTT.</summary>
-    public static string Configuration(string dataFolder) => $$"""
+    /// <summary>
+    /// A configuration for a box with one SIP account, no line ports, no MQTT: on a free port sending nowhere, or with
+    /// <paramref name="sipPort"/> on that port and sending its calls to itself.
+    /// </summary>
+    public static string Configuration(string dataFolder, int sipPort = 0) => $$"""
         // Written by the admin tests: the box's settings backend under test.
         {
           "name": "settingsbox",
           "dataFolder": "{{dataFolder}}",
           "logLevel": "information",
-          "sip": { "accounts": [ { "name": "trunk", "username": "faxbox", "listenAddress": "127.0.0.1", "port": 0, "target": "127.0.0.1:5", "password": "trunk-secret-1" } ] },
+          "sip": { "accounts": [ { "name": "trunk", "username": "faxbox", "listenAddress": "127.0.0.1", "port": {{sipPort}}, "target": "127.0.0.1:{{(sipPort == 0 ? 5 : sipPort)}}", "password": "trunk-secret-1" } ] },
           "fax": { "t38": "on-ced-or-preamble", "ecm": true },
           "dialPlan": { "patterns": ["x."] },
           "ports": [],
@@ -57,11 +60,11 @@ public sealed partial class RunningBox : IAsyncDisposable
         """;
 
     /// <summary>Starts the box and waits (at most 60 s) until its admin site listens.</summary>
-    public static async Task<RunningBox> StartAsync(string? configuration = null)
+    public static async Task<RunningBox> StartAsync(int sipPort = 0)
     {
         var folder = TestPaths.NewTempFolder();
         var data = folder.File("data");
-        await File.WriteAllTextAsync(folder.File("faxbox.json"), configuration ?? Configuration(data));
+        await File.WriteAllTextAsync(folder.File("faxbox.json"), Configuration(data, sipPort));
         var output = new StringWriter();
         var error = new StringWriter();
         var stop = new CancellationTokenSource();
