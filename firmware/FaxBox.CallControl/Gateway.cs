@@ -81,7 +81,8 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
     /// <summary>
     /// Builds the gateway: validates <paramref name="options"/> against <paramref name="ports"/> (the board's ports by
     /// index), binds every account's SIP socket and makes a controller per configured port. Throws
-    /// <see cref="GatewayConfigurationException"/> with the key and reason for a wrong setting.
+    /// <see cref="GatewayConfigurationException"/> with the key and reason for a wrong setting. <paramref name="tap"/>
+    /// sees the SIP sockets' datagrams (a packet capture; the media sockets' come from <paramref name="media"/>).
     /// </summary>
     public static Gateway Create(
         GatewayOptions options,
@@ -89,7 +90,8 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
         ICallMediaFactory media,
         IDnsClient dns,
         StatusBoard? status = null,
-        ILoggerFactory? loggers = null)
+        ILoggerFactory? loggers = null,
+        Core.Capture.PacketTap? tap = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(ports);
@@ -102,7 +104,7 @@ public sealed partial class Gateway : IMediaTickHandler, IFaxCaller, IAsyncDispo
         {
             foreach (var settings in options.Accounts)
             {
-                accounts.Add(SipAccount.Create(settings, dns, options.SipT1, status, loggers));
+                accounts.Add(SipAccount.Create(settings, dns, options.SipT1, status, loggers, tap));
             }
         }
         catch (System.Net.Sockets.SocketException e)

@@ -76,6 +76,35 @@ internal static class DiagnosticsArea
             context.Diagnostics is { } backend
                 ? Results.Json(Describe(StartTrunkTest(runs, backend, request.Number ?? string.Empty)), ApiJson.Options, statusCode: StatusCodes.Status202Accepted)
                 : NoDiagnostics());
+        var capture = diagnostics.MapGroup("/capture");
+        capture.MapGet("/", (AdminContext context) => context.Diagnostics is { } backend ? Results.Json(backend.CaptureStatus, ApiJson.Options) : NoDiagnostics());
+        capture.MapPost("/start", (AdminContext context, CaptureRequest request) =>
+        {
+            if (context.Diagnostics is not { } backend)
+            {
+                return NoDiagnostics();
+            }
+
+            var minutes = request.Minutes ?? 5;
+            if (minutes is <= 0 or > 60)
+            {
+                return Results.Json(new ApiError("minutes must be above 0 and at most 60", "minutes"), ApiJson.Options, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            try
+            {
+                backend.StartCapture(TimeSpan.FromMinutes(minutes));
+                return Results.Json(backend.CaptureStatus, ApiJson.Options);
+            }
+            catch (InvalidOperationException e)
+            {
+                return Results.Json(new ApiError(e.Message), ApiJson.Options, statusCode: StatusCodes.Status409Conflict);
+            }
+        });
+        capture.MapPost("/stop", async (AdminContext context) => context.Diagnostics is { } backend ? Results.Json(await backend.StopCaptureAsync().ConfigureAwait(false), ApiJson.Options) : NoDiagnostics());
+        capture.MapGet("/file", (AdminContext context) => context.Diagnostics?.OpenCapture() is { } stream
+            ? Results.Stream(stream, "application/vnd.tcpdump.pcap", "faxbox-capture.pcap")
+            : Results.Json(new ApiError("no finished capture: start one, then stop it"), ApiJson.Options, statusCode: StatusCodes.Status404NotFound));
         api.MapGet("/logs", (AdminContext context, string? level, string? contains, int? max) =>
         {
             if (context.Logs is not { } logs)
@@ -137,6 +166,9 @@ internal static class DiagnosticsArea
 
     /// <summary>Body of <c>POST /api/v1/diagnostics/sip-options</c>.</summary>
     internal sealed record OptionsRequest(string? Uri, double? TimeoutSeconds);
+
+    /// <summary>Body of <c>POST /api/v1/diagnostics/capture/start</c>.</summary>
+    internal sealed record CaptureRequest(int? Minutes);
 
     /// <summary>Body of <c>POST /api/v1/diagnostics/trunk-test</c>.</summary>
     internal sealed record TrunkRequest(string? Number);

@@ -1,3 +1,5 @@
+using FaxBox.Core.Capture;
+
 namespace FaxBox.Admin.Diagnostics;
 
 /// <summary>
@@ -16,4 +18,17 @@ public interface IAdminDiagnostics
     /// <summary>A test page to <paramref name="number"/> through the fax server and the box's trunk: one attempt, not retried.</summary>
     /// <exception cref="ArgumentException">The number is not one the fax server can dial (the message says why).</exception>
     Task<TrunkFaxTestResult> TrunkFaxTestAsync(string number, IProgress<string> progress, CancellationToken cancellationToken);
+
+    /// <summary>The packet capture of the box's own SIP, RTP and UDPTL sockets: running, or the last one.</summary>
+    PacketCaptureStatus CaptureStatus { get; }
+
+    /// <summary>Starts a packet capture (replacing the last file) that stops recording after <paramref name="maxDuration"/>.</summary>
+    /// <exception cref="InvalidOperationException">A capture is already running.</exception>
+    void StartCapture(TimeSpan maxDuration);
+
+    /// <summary>Stops the capture and closes its file; the status says what it holds.</summary>
+    Task<PacketCaptureStatus> StopCaptureAsync();
+
+    /// <summary>The last finished capture as a classic pcap file, or null when there is none (or one still runs).</summary>
+    Stream? OpenCapture();
 }

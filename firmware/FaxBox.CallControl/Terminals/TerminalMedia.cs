@@ -32,6 +32,7 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
     private const int MaxAudioSamples = 480;
 
     private readonly IFaxEngine _engine;
+    private readonly Core.Capture.PacketTap? _tap;
     private readonly string _cname;
     private readonly Socket _rtpSocket;
     private readonly Socket _rtcpSocket;
@@ -66,6 +67,7 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
     public TerminalMedia(IFaxEngine engine, MediaPortAllocator ports, IPAddress address, EventHandler<FaxProgressEventArgs> progress, Action<FaxTone> tone)
     {
         _engine = engine;
+        _tap = ports.Tap;
         _progress = progress;
         _tone = tone;
         _cname = $"faxbox@{address}";
@@ -108,7 +110,7 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
         {
             _rtpBase += NetworkCounters.Of(_rtp);
             _rtp?.Dispose();
-            _rtp = new RtpSession(new RtpSessionOptions { Cname = _cname }, _rtpSocket, _rtcpSocket, remote, null, this, _time);
+            _rtp = new RtpSession(new RtpSessionOptions { Cname = _cname }, _rtpSocket, _rtcpSocket, remote, null, this, _time, _tap);
             _rtpRemote = remote;
             _marker = true;
         }
@@ -177,7 +179,7 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
         _jitter = null;
         _udptlBase += NetworkCounters.Of(_udptl);
         _udptl?.Dispose();
-        _udptl = new UdptlSession(udptl, _udptlSocket, remote, this);
+        _udptl = new UdptlSession(udptl, _udptlSocket, remote, this, tap: _tap);
         _t38 = _engine.CreateT38Terminal(options, this);
         _t38.Progress += _progress;
         Mode = CallMediaMode.T38;

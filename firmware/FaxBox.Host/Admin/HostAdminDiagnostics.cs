@@ -1,5 +1,6 @@
 using System.Globalization;
 using FaxBox.Admin.Diagnostics;
+using FaxBox.Core.Capture;
 using FaxBox.Fax;
 using FaxBox.FaxServer;
 using FaxBox.FaxServer.Documents;
@@ -18,8 +19,11 @@ namespace FaxBox.Host.Admin;
 /// the trunk fax test queues a generated test page with the fax server and follows its first attempt, cancelling the
 /// job instead of retrying it. Work files go to <c>diagnostics/</c> in the data folder.
 /// </summary>
-internal sealed class HostAdminDiagnostics(IFaxEngine engine, string dataFolder, FaxServerService? faxServer, TimeProvider time) : IAdminDiagnostics
+internal sealed class HostAdminDiagnostics(IFaxEngine engine, string dataFolder, FaxServerService? faxServer, TimeProvider time, PacketTap? tap = null) : IAdminDiagnostics
 {
+    /// <summary>A capture file stops growing at this size.</summary>
+    public const long MaxCaptureBytes = 50L * 1024 * 1024;
+
     /// <summary>How long the trunk fax test follows its job before giving up on it.</summary>
     public static readonly TimeSpan TrunkTestLimit = TimeSpan.FromMinutes(10);
 
@@ -144,6 +148,54 @@ internal sealed class HostAdminDiagnostics(IFaxEngine engine, string dataFolder,
 
         return new TrunkFaxTestResult(number, false, job.Id, $"still {Describe(job.State)} after {TrunkTestLimit.TotalMinutes} minutes (left in the outbox)", job.LastResult);
     }
+
+    public PacketCaptureStatus CaptureStatus => tap?.Status ?? new PacketCaptureStatus(false, null, 0, 0, 0, "this box runs without a packet tap");
+
+    private string CaptureFile => Path.Combine(dataFolder, "diagnostics", "capture.pcap");
+
+    public void StartCapture(TimeSpan maxDuration)
+    {
+        if (tap is null)
+        {
+            throw new InvalidOperationException("this box runs without a packet tap");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(CaptureFile)!);
+        var partial = CaptureFile + ".part";
+        var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024, useAsync: true);
+        try
+        {
+            tap.Start(stream, MaxCaptureBytes, maxDuration);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    public async Task<PacketCaptureStatus> StopCaptureAsync()
+    {
+        if (tap is null)
+        {
+            return CaptureStatus;
+        }
+
+        var wasRunning = tap.IsCapturing;
+        var status = await tap.StopAsync().ConfigureAwait(false);
+        var partial = CaptureFile + ".part";
+        if (wasRunning && File.Exists(partial))
+        {
+            File.Move(partial, CaptureFile, overwrite: true);
+        }
+
+        return status;
+    }
+
+    public Stream? OpenCapture() =>
+        tap is { IsCapturing: false } && File.Exists(CaptureFile)
+            ? new FileStream(CaptureFile, FileMode.Open, FileAccess.Read, FileShare.Read)
+            : null;
 
     private static string Describe(FaxJobState state) => state switch
     {

@@ -24,7 +24,7 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var config = new Option<FileInfo?>("--config") { Description = "The configuration file (default: the built-in one, on the simulator board; see 'faxbox config check --print-default')." };
+        var config = new Option<FileInfo?>("--config") { Description = "The configuration file (default: the one the admin site saved, ~/.local/share/faxbox/faxbox.json, if there is one, else the built-in one on the simulator board; see 'faxbox config check --print-default')." };
         var board = new Option<FileInfo?>("--board") { Description = "A board file to use instead of the configuration's board." };
         var duration = new Option<TimeSpan?>("--for") { Description = "Stop by itself after this long (e.g. 00:01:00); default: until SIGTERM or Ctrl+C." };
         var adminUrls = new Option<string[]>("--admin-urls") { Description = "Where the admin web site listens, overriding the configuration's admin.urls (e.g. http://127.0.0.1:8080; several separated by ';' or repeated).", AllowMultipleArgumentsPerToken = true };
@@ -82,12 +82,13 @@ internal static class RunCommand
         }
 
         var engine = EngineFactory.Create(configuration.Engine, loggers);
+        var tap = new FaxBox.Core.Capture.PacketTap(TimeProvider.System); // the admin site's packet capture of the box's own sockets
         stdout.WriteLine($"faxbox: starting {configuration}");
         Appliance.Appliance appliance;
         try
         {
             appliance = await Appliance.Appliance.StartAsync(
-                configuration.Gateway, profile, engine, configuration.DataFolder, loggers, faxServer: configuration.FaxServer, mqtt: configuration.Mqtt, cancellationToken: stop.Token).ConfigureAwait(false);
+                configuration.Gateway, profile, engine, configuration.DataFolder, loggers, faxServer: configuration.FaxServer, mqtt: configuration.Mqtt, tap: tap, cancellationToken: stop.Token).ConfigureAwait(false);
         }
         catch (GatewayConfigurationException e)
         {
@@ -163,7 +164,7 @@ internal static class RunCommand
                             FaxServer = appliance.FaxServer,
                             DataFolder = configuration.DataFolder,
                             Configuration = new HostAdminConfiguration(savePath, watcher),
-                            Diagnostics = new HostAdminDiagnostics(engine, configuration.DataFolder, appliance.FaxServer, TimeProvider.System),
+                            Diagnostics = new HostAdminDiagnostics(engine, configuration.DataFolder, appliance.FaxServer, TimeProvider.System, tap),
                             Logs = logRing,
                         },
                         configuration.Admin,

@@ -75,5 +75,13 @@ public sealed class DiagnosticRunsTests
         public Task<SipOptionsResult> SipOptionsAsync(string uri, TimeSpan timeout, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<TrunkFaxTestResult> TrunkFaxTestAsync(string number, IProgress<string> progress, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public FaxBox.Core.Capture.PacketCaptureStatus CaptureStatus => new(false, null, 0, 0, 0, null);
+
+        public void StartCapture(TimeSpan maxDuration) => throw new NotSupportedException();
+
+        public Task<FaxBox.Core.Capture.PacketCaptureStatus> StopCaptureAsync() => throw new NotSupportedException();
+
+        public Stream? OpenCapture() => null;
     }
 }

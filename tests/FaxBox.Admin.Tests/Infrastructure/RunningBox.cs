@@ -53,6 +53,7 @@ public sealed partial class RunningBox : IAsyncDisposable
           "fax": { "t38": "on-ced-or-preamble", "ecm": true },
           "dialPlan": { "patterns": ["x."] },
           "ports": [],
+          "terminal": { "numbers": ["300"], "localIdent": "SETTINGSBOX 300" },
           "faxServer": { "smtp": { "host": "mail.example.test", "username": "fax", "password": "smtp-secret-2" } },
           "mqtt": { "enabled": false },
           "admin": { "urls": ["http://127.0.0.1:0"] },

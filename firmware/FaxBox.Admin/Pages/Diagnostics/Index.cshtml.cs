@@ -31,8 +31,71 @@ internal sealed class IndexModel(AdminContext context, DiagnosticRuns runs) : Pa
     /// <summary>Why the last form was refused, by field id.</summary>
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
-    public void OnGet()
+    /// <summary>The packet capture's status, or null without diagnostics.</summary>
+    public FaxBox.Core.Capture.PacketCaptureStatus? Capture => context.Diagnostics?.CaptureStatus;
+
+    /// <summary>Whether a finished capture can be downloaded.</summary>
+    public bool CaptureReady { get; private set; }
+
+    /// <summary>The capture lengths the form offers, in minutes.</summary>
+    public static IReadOnlyList<int> CaptureMinutes { get; } = [1, 5, 15, 60];
+
+    public void OnGet() => CaptureReady = HasCapture();
+
+    public IActionResult OnPostCaptureStart(int minutes)
     {
+        if (context.Diagnostics is not { } backend)
+        {
+            return NotFound();
+        }
+
+        if (!CaptureMinutes.Contains(minutes))
+        {
+            Errors["capture"] = $"capture for {string.Join(", ", CaptureMinutes)} minutes";
+        }
+        else
+        {
+            try
+            {
+                backend.StartCapture(TimeSpan.FromMinutes(minutes));
+            }
+            catch (InvalidOperationException e)
+            {
+                Errors["capture"] = e.Message;
+            }
+        }
+
+        CaptureReady = HasCapture();
+        return Errors.Count > 0 ? Page() : Redirect("/diagnostics#capture-title");
+    }
+
+    public async Task<IActionResult> OnPostCaptureStopAsync()
+    {
+        if (context.Diagnostics is not { } backend)
+        {
+            return NotFound();
+        }
+
+        await backend.StopCaptureAsync().ConfigureAwait(false);
+        return Redirect("/diagnostics#capture-title");
+    }
+
+    /// <summary>The last finished capture, as a pcap file.</summary>
+    public IActionResult OnGetCapture()
+    {
+        if (context.Diagnostics?.OpenCapture() is not { } stream)
+        {
+            return NotFound();
+        }
+
+        var name = $"faxbox-{context.Status.Current.BoxName}-{context.Time.GetUtcNow():yyyyMMdd-HHmmss}.pcap";
+        return File(stream, "application/vnd.tcpdump.pcap", string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_')));
+    }
+
+    private bool HasCapture()
+    {
+        using var stream = context.Diagnostics?.OpenCapture();
+        return stream is not null;
     }
 
     public IActionResult OnPostReadiness()
