@@ -17,7 +17,8 @@ namespace FaxBox.Host.Admin;
 /// (<c>faxbox fax loopback</c>) on the box's fax engine, one call after another on a worker thread (CPU-bound, as fast as
 /// the CPU allows, never on the media thread); SIP OPTIONS is <see cref="SipOptionsProbe"/> (<c>faxbox sip options</c>);
 /// the trunk fax test queues a generated test page with the fax server and follows its first attempt, cancelling the
-/// job instead of retrying it. Work files go to <c>diagnostics/</c> in the data folder.
+/// job instead of retrying it; the packet capture is the box's <see cref="PacketTap"/> writing
+/// <c>diagnostics/capture.pcap</c> (<c>.part</c> while it runs). Work files go to <c>diagnostics/</c> in the data folder.
 /// </summary>
 internal sealed class HostAdminDiagnostics(IFaxEngine engine, string dataFolder, FaxServerService? faxServer, TimeProvider time, PacketTap? tap = null) : IAdminDiagnostics
 {
