@@ -26,6 +26,9 @@ public sealed class AdminContext
     /// <summary>The diagnostics the box can run (readiness test, SIP OPTIONS, trunk fax test, capture); null: none.</summary>
     public IAdminDiagnostics? Diagnostics { get; init; }
 
+    /// <summary>The box's recent log entries (the diagnostics log view); null: no log view.</summary>
+    public Logs.LogRing? Logs { get; init; }
+
     /// <summary>The clock for sessions, lock-outs and timestamps.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

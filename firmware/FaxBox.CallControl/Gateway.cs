@@ -88,7 +88,8 @@ public sealed partial class Gateway : IMediaParkingHandler, IFaxCaller, IAsyncDi
     /// <summary>
     /// Builds the gateway: validates <paramref name="options"/> against <paramref name="ports"/> (the board's ports by
     /// index), binds every account's SIP socket and makes a controller per configured port. Throws
-    /// <see cref="GatewayConfigurationException"/> with the key and reason for a wrong setting.
+    /// <see cref="GatewayConfigurationException"/> with the key and reason for a wrong setting. <paramref name="tap"/>
+    /// sees the SIP sockets' datagrams (a packet capture; the media sockets' come from <paramref name="media"/>).
     /// </summary>
     public static Gateway Create(
         GatewayOptions options,
@@ -96,7 +97,8 @@ public sealed partial class Gateway : IMediaParkingHandler, IFaxCaller, IAsyncDi
         ICallMediaFactory media,
         IDnsClient dns,
         StatusBoard? status = null,
-        ILoggerFactory? loggers = null)
+        ILoggerFactory? loggers = null,
+        Core.Capture.PacketTap? tap = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(ports);
@@ -109,7 +111,7 @@ public sealed partial class Gateway : IMediaParkingHandler, IFaxCaller, IAsyncDi
         {
             foreach (var settings in options.Accounts)
             {
-                accounts.Add(SipAccount.Create(settings, dns, options.SipT1, status, loggers));
+                accounts.Add(SipAccount.Create(settings, dns, options.SipT1, status, loggers, tap));
             }
         }
         catch (System.Net.Sockets.SocketException e)

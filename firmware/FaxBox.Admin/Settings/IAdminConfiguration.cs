@@ -2,8 +2,36 @@ namespace FaxBox.Admin.Settings;
 
 /// <summary>
 /// The box's configuration as the settings pages see it: implemented by the host, which owns the configuration file,
-/// its validation and live reload.
+/// its validation (the same rules and <c>FILE: KEY: REASON</c> errors as <c>faxbox config check</c>) and live reload.
+/// Secrets (keys named like <c>password</c>) never leave it except in <see cref="ExportBackup"/>.
 /// </summary>
 public interface IAdminConfiguration
 {
+    /// <summary>
+    /// The value a secret has in <see cref="AdminConfigurationView.DocumentJson"/>; a document saved with it keeps the
+    /// secret the running configuration has at the same key.
+    /// </summary>
+    const string SecretPlaceholder = "(unchanged secret)";
+
+    /// <summary>The configuration in force: every setting with its effective value (secrets only as set or not).</summary>
+    AdminConfigurationView Read();
+
+    /// <summary>Validates a whole configuration document without saving anything.</summary>
+    IReadOnlyList<AdminConfigurationError> Validate(string json);
+
+    /// <summary>
+    /// Validates <paramref name="json"/> (secrets may be <see cref="SecretPlaceholder"/>) and, when it is valid, keeps a
+    /// copy of the file it replaces, writes it atomically (temporary file, fsync, rename) and applies what the running
+    /// box can apply live; the result says what changed, what applied live and what waits for a restart.
+    /// </summary>
+    Task<AdminSaveResult> SaveAsync(string json, CancellationToken cancellationToken);
+
+    /// <summary>The whole configuration file as it is saved (comments and secrets included): the backup download.</summary>
+    string ExportBackup();
+
+    /// <summary>
+    /// Replaces the configuration with a backup (<see cref="ExportBackup"/>'s text): validated first, nothing replaced
+    /// when it is not valid; then as <see cref="SaveAsync"/>.
+    /// </summary>
+    Task<AdminSaveResult> RestoreAsync(string backup, CancellationToken cancellationToken);
 }

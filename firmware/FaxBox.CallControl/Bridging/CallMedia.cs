@@ -51,6 +51,7 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
     private const int Disposed = 2;
 
     private readonly FaxOptions _fax;
+    private readonly Core.Capture.PacketTap? _tap;
     private readonly IFaxEngine _engine;
     private readonly string _logTag;
     private readonly ILogger _logger;
@@ -119,6 +120,7 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
         ArgumentException.ThrowIfNullOrEmpty(logTag);
         fax.Validate("fax");
         _fax = fax.Clone();
+        _tap = ports.Tap;
         _engine = engine;
         _logTag = logTag;
         _logger = logger ?? NullLogger.Instance;
@@ -206,7 +208,7 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
             if (_rtpBuilt is null || !remote.Equals(_rtpBuiltRemote))
             {
                 var options = new RtpSessionOptions { Cname = _cname };
-                _rtpBuilt = new RtpSession(options, _rtpSocket, _rtcpSocket, remote, null, this, _time);
+                _rtpBuilt = new RtpSession(options, _rtpSocket, _rtcpSocket, remote, null, this, _time, _tap);
                 _rtpBuiltRemote = remote;
             }
 
@@ -240,7 +242,7 @@ public sealed partial class CallMedia : ICallMedia, IRtpPacketHandler, IUdptlIfp
             {
                 Mode = CallMediaMode.T38,
                 Remote = remote,
-                Udptl = new UdptlSession(udptl, _udptlSocket, remote, this),
+                Udptl = new UdptlSession(udptl, _udptlSocket, remote, this, tap: _tap),
                 Gateway = gateway,
             });
         }

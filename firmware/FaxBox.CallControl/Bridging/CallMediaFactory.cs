@@ -13,13 +13,14 @@ public sealed class CallMediaFactory : ICallMediaFactory, Terminals.ITerminalMed
     private readonly MediaPortAllocator _ports;
     private readonly ILoggerFactory _loggers;
 
-    public CallMediaFactory(MediaOptions media, IFaxEngine engine, ILoggerFactory loggers)
+    /// <summary>Call media from the configured port range; <paramref name="tap"/> sees every call socket's datagrams (a packet capture).</summary>
+    public CallMediaFactory(MediaOptions media, IFaxEngine engine, ILoggerFactory loggers, Core.Capture.PacketTap? tap = null)
     {
         ArgumentNullException.ThrowIfNull(media);
         _media = media;
         _engine = engine;
         _loggers = loggers;
-        _ports = new MediaPortAllocator(new MediaPortRange { MinPort = media.PortMin, MaxPort = media.PortMax }, media.Address);
+        _ports = new MediaPortAllocator(new MediaPortRange { MinPort = media.PortMin, MaxPort = media.PortMax }, media.Address) { Tap = tap };
     }
 
     /// <inheritdoc />

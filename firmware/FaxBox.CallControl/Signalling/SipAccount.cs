@@ -49,10 +49,10 @@ internal sealed class SipAccount : IAsyncDisposable
     public IPEndPoint LocalEndPoint => _transport.LocalEndPoint.Address;
 
     /// <summary>Binds the account's socket and builds its stack (not started: subscribe to calls, then <see cref="Start"/>).</summary>
-    public static SipAccount Create(SipAccountSettings settings, IDnsClient dns, TimeSpan t1, StatusBoard status, ILoggerFactory? loggers)
+    public static SipAccount Create(SipAccountSettings settings, IDnsClient dns, TimeSpan t1, StatusBoard status, ILoggerFactory? loggers, Core.Capture.PacketTap? tap = null)
     {
         loggers ??= NullLoggerFactory.Instance;
-        var transport = UdpSipTransport.Bind(new IPEndPoint(settings.ListenAddress, settings.Port));
+        var transport = UdpSipTransport.Bind(new IPEndPoint(settings.ListenAddress, settings.Port), tap: tap);
         var layer = new SipTransactionLayer([transport], TimeProvider.System, new SipTimerOptions { T1 = t1 }, loggers.CreateLogger<SipTransactionLayer>());
         var locator = new SipServerLocator(dns, logger: loggers.CreateLogger<SipServerLocator>());
         var credentials = string.IsNullOrEmpty(settings.Password) ? null : new DigestCredentials(settings.AuthUsername ?? settings.Username, settings.Password);

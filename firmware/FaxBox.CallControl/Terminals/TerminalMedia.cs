@@ -33,6 +33,7 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
     private const int MaxAudioSamples = 480;
 
     private readonly IFaxEngine _engine;
+    private readonly Core.Capture.PacketTap? _tap;
     private readonly string _cname;
     private readonly Socket _rtpSocket;
     private readonly Socket _rtcpSocket;
@@ -68,6 +69,7 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
     public TerminalMedia(IFaxEngine engine, MediaPortAllocator ports, IPAddress address, EventHandler<FaxProgressEventArgs> progress, Action<FaxTone> tone)
     {
         _engine = engine;
+        _tap = ports.Tap;
         _progress = progress;
         _tone = tone;
         _cname = $"faxbox@{address}";
@@ -114,7 +116,7 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
         {
             _rtpBase += NetworkCounters.Of(_rtp);
             _rtp?.Dispose();
-            _rtp = new RtpSession(new RtpSessionOptions { Cname = _cname }, _rtpSocket, _rtcpSocket, remote, null, this, _time);
+            _rtp = new RtpSession(new RtpSessionOptions { Cname = _cname }, _rtpSocket, _rtcpSocket, remote, null, this, _time, _tap);
             _rtpRemote = remote;
             _marker = true;
         }
@@ -184,7 +186,7 @@ internal sealed class TerminalMedia : IRtpPacketHandler, IUdptlIfpHandler, IIfpS
         _jitter = null;
         _udptlBase += NetworkCounters.Of(_udptl);
         _udptl?.Dispose();
-        _udptl = new UdptlSession(udptl, _udptlSocket, remote, this);
+        _udptl = new UdptlSession(udptl, _udptlSocket, remote, this, tap: _tap);
         _t38 = _engine.CreateT38Terminal(options, this);
         _t38.Progress += _progress;
         _t38.Frame += _frame;

@@ -60,6 +60,7 @@ internal sealed partial class Appliance : IMediaParkingHandler, IAsyncDisposable
         TimeProvider? statusTime = null,
         FaxServerOptions? faxServer = null,
         MqttOptions? mqtt = null,
+        Core.Capture.PacketTap? tap = null,
         CancellationToken cancellationToken = default)
     {
         var lineRegion = LineRegions.BuiltIn.Get(region);
@@ -67,9 +68,9 @@ internal sealed partial class Appliance : IMediaParkingHandler, IAsyncDisposable
         try
         {
             var status = new StatusBoard(options.Name, statusTime);
-            var media = new CallMediaFactory(options.Media, engine, loggers);
+            var media = new CallMediaFactory(options.Media, engine, loggers, tap);
             dns ??= DefaultDns(loggers);
-            var gateway = Gateway.Create(options, board.Ports, media, dns, status, loggers);
+            var gateway = Gateway.Create(options, board.Ports, media, dns, status, loggers, tap);
             FaxServerService? server = null;
             try
             {

@@ -3,8 +3,10 @@ using System.CommandLine;
 using System.Threading.Channels;
 using FaxBox.Admin;
 using FaxBox.Admin.Api;
+using FaxBox.Admin.Logs;
 using FaxBox.CallControl.Configuration;
 using FaxBox.Core.Status;
+using FaxBox.Host.Admin;
 using FaxBox.Host.Api;
 using FaxBox.Host.Configuration;
 using FaxBox.Host.Hosting;
@@ -23,7 +25,7 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var config = new Option<FileInfo?>("--config") { Description = "The configuration file (default: the built-in one, on the simulator board; see 'faxbox config check --print-default')." };
+        var config = new Option<FileInfo?>("--config") { Description = "The configuration file (default: the one the admin site saved, ~/.local/share/faxbox/faxbox.json, if there is one, else the built-in one on the simulator board; see 'faxbox config check --print-default')." };
         var board = new Option<FileInfo?>("--board") { Description = "A board file to use instead of the configuration's board." };
         var duration = new Option<TimeSpan?>("--for") { Description = "Stop by itself after this long (e.g. 00:01:00); default: until SIGTERM or Ctrl+C." };
         var adminUrls = new Option<string[]>("--admin-urls") { Description = "Where the admin web site listens, overriding the configuration's admin.urls (e.g. http://127.0.0.1:8080; several separated by ';' or repeated).", AllowMultipleArgumentsPerToken = true };
@@ -38,6 +40,14 @@ internal static class RunCommand
     private static async Task<int> RunAsync(ParseResult parse, FileInfo? configFile, FileInfo? boardFile, TimeSpan? duration, string[]? adminUrls, CancellationToken cancellationToken)
     {
         var stdout = parse.InvocationConfiguration.Output;
+        var savePath = configFile?.FullName ?? HostAdminConfiguration.DefaultSavePath();
+        if (configFile is null && File.Exists(savePath))
+        {
+            // Saved from the admin site by a box that ran the built-in default: used from then on.
+            configFile = new FileInfo(savePath);
+            stdout.WriteLine($"faxbox: using the configuration saved from the admin site, {savePath}");
+        }
+
         var loaded = configFile is null
             ? ConfigurationLoadResult.Success(FaxBoxConfiguration.LoadEmbeddedDefault())
             : FaxBoxConfiguration.Load(configFile.FullName);
@@ -62,7 +72,8 @@ internal static class RunCommand
             profile = other;
         }
 
-        using var loggers = GlobalOptions.CreateLoggerFactory(parse);
+        var logRing = new LogRing();
+        using var loggers = GlobalOptions.CreateLoggerFactory(parse, new LogRingProvider(logRing, Microsoft.Extensions.Logging.LogLevel.Information));
         using var shutdown = new ShutdownSignal(loggers.CreateLogger<ShutdownSignal>());
         using var notifier = new SystemdNotifier(TimeProvider.System, loggers.CreateLogger<SystemdNotifier>());
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
@@ -72,12 +83,13 @@ internal static class RunCommand
         }
 
         var engine = EngineFactory.Create(configuration.Engine, loggers);
+        var tap = new FaxBox.Core.Capture.PacketTap(TimeProvider.System); // the admin site's packet capture of the box's own sockets
         stdout.WriteLine($"faxbox: starting {configuration}");
         Appliance.Appliance appliance;
         try
         {
             appliance = await Appliance.Appliance.StartAsync(
-                configuration.Gateway, profile, engine, configuration.DataFolder, loggers, faxServer: configuration.FaxServer, mqtt: configuration.Mqtt, cancellationToken: stop.Token).ConfigureAwait(false);
+                configuration.Gateway, profile, engine, configuration.DataFolder, loggers, faxServer: configuration.FaxServer, mqtt: configuration.Mqtt, tap: tap, cancellationToken: stop.Token).ConfigureAwait(false);
         }
         catch (GatewayConfigurationException e)
         {
@@ -139,13 +151,31 @@ internal static class RunCommand
                 configuration.Admin.Urls = [.. adminUrls.SelectMany(u => u.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
             }
 
+            // The file's watcher also applies what the admin site saves; a box on the built-in default watches the file its
+            // first save creates (HostAdminConfiguration.DefaultSavePath).
+            Directory.CreateDirectory(Path.GetDirectoryName(savePath)!);
+            using var watcher = new ConfigurationWatcher(
+                savePath,
+                configuration,
+                (_, next) => appliance.Gateway.Apply(next.Gateway),
+                TimeProvider.System,
+                loggers.CreateLogger<ConfigurationWatcher>(),
+                notifier: notifier);
             AdminSite? admin = null;
             if (configuration.Admin.Enabled)
             {
                 try
                 {
                     admin = await AdminSite.StartAsync(
-                        new AdminContext { Status = appliance.Status, FaxServer = appliance.FaxServer, DataFolder = configuration.DataFolder },
+                        new AdminContext
+                        {
+                            Status = appliance.Status,
+                            FaxServer = appliance.FaxServer,
+                            DataFolder = configuration.DataFolder,
+                            Configuration = new HostAdminConfiguration(savePath, watcher),
+                            Diagnostics = new HostAdminDiagnostics(engine, configuration.DataFolder, appliance.FaxServer, TimeProvider.System, tap),
+                            Logs = logRing,
+                        },
                         configuration.Admin,
                         loggers,
                         stop.Token).ConfigureAwait(false);
@@ -162,14 +192,7 @@ internal static class RunCommand
 
             notifier.Ready($"{appliance.Status.Current.Ports.Length} ports");
             notifier.StartWatchdog(health.IsHealthy);
-            using var watcher = configFile is null ? null : new ConfigurationWatcher(
-                configFile.FullName,
-                configuration,
-                (_, next) => appliance.Gateway.Apply(next.Gateway),
-                TimeProvider.System,
-                loggers.CreateLogger<ConfigurationWatcher>(),
-                notifier: notifier);
-            watcher?.Start();
+            watcher.Start();
             stdout.WriteLine("faxbox: ready");
             try
             {

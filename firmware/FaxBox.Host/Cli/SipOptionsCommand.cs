@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using FaxBox.Host.Diagnostics;
 using FaxBox.Sip.Dns;
 using FaxBox.Sip.Messages;
 using FaxBox.Sip.Registration;
@@ -83,101 +84,20 @@ internal static class SipOptionsCommand
     private static async Task<int> RunAsync(ParseResult parse, SipUri uri, DnsClientOptions dnsOptions, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
-        IReadOnlyList<SipTarget> targets;
-        try
+        var answer = await SipOptionsProbe.SendAsync(uri, dnsOptions, cancellationToken).ConfigureAwait(false);
+        if (answer.Response is not { } response)
         {
-            IDnsClient dnsClient = dnsOptions.Servers.Count > 0 ? new DnsClient(dnsOptions) : new NoDnsClient();
-            SipTransportProtocol? transport = uri.Transport switch
-            {
-                "udp" => SipTransportProtocol.Udp,
-                "tcp" => SipTransportProtocol.Tcp,
-                "tls" => SipTransportProtocol.Tls,
-                null => null,
-                var other => throw new ArgumentException($"transport={other} is not supported (udp, tcp, tls are)"),
-            };
-            targets = await new SipServerLocator(dnsClient).LocateAsync(uri.Host, uri.Port, transport, uri.Scheme == "sips", cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is DnsException or ArgumentException)
-        {
-            return GlobalOptions.Fail(parse, $"sip options: cannot locate {uri.Host}: {e.Message}");
+            return GlobalOptions.Fail(parse, $"sip options: {answer.Error}");
         }
 
-        if (targets.Count == 0)
+        output.WriteLine($"SIP/2.0 {response.StatusCode} {response.ReasonPhrase}");
+        output.WriteLine($"  from {answer.RespondedFrom} in {answer.RoundTrip.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms");
+        foreach (var (name, value) in answer.Headers)
         {
-            return GlobalOptions.Fail(parse, $"sip options: DNS has no address for {uri.Host}");
+            output.WriteLine($"  {name}: {value}");
         }
 
-        var failures = new List<string>();
-        foreach (var target in targets)
-        {
-            try
-            {
-                await using var transport = Bind(target);
-                var layer = new SipTransactionLayer([transport], TimeProvider.System);
-                layer.Start();
-                var sender = new SipTransactionRequestSender(layer);
-                var request = BuildOptions(uri, transport.LocalEndPoint);
-                long started = Stopwatch.GetTimestamp();
-                var response = await sender.SendAsync(request, target, cancellationToken).ConfigureAwait(false);
-                var elapsed = Stopwatch.GetElapsedTime(started);
-                output.WriteLine($"SIP/2.0 {response.StatusCode} {response.ReasonPhrase}");
-                output.WriteLine($"  from {target.EndPoint} in {elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms");
-                foreach (string name in new[] { "Server", "User-Agent", "Allow", "Supported", "Accept" })
-                {
-                    if (response.Headers.Get(name) is { } value)
-                    {
-                        output.WriteLine($"  {name}: {value}");
-                    }
-                }
-
-                return 0;
-            }
-            catch (Exception e) when (e is SipTransportException or TimeoutException or SocketException)
-            {
-                failures.Add($"{target.EndPoint}: {e.Message}");
-            }
-            catch (OperationCanceledException)
-            {
-                failures.Add($"{target.EndPoint}: no final response before the timeout");
-                break;
-            }
-        }
-
-        return GlobalOptions.Fail(parse, $"sip options: no answer from {uri}: {string.Join("; ", failures)}");
-    }
-
-    /// <summary>A transport on the local address that routes to the target (so Via and Contact name a reachable address).</summary>
-    private static ISipTransport Bind(SipTarget target)
-    {
-        IPAddress local;
-        using (var probe = new Socket(target.EndPoint.Address.AddressFamily, SocketType.Dgram, ProtocolType.Udp))
-        {
-            probe.Connect(target.EndPoint.Address);
-            local = ((IPEndPoint)probe.LocalEndPoint!).Address;
-        }
-
-        var bind = new IPEndPoint(local, 0);
-        return target.EndPoint.Protocol switch
-        {
-            SipTransportProtocol.Udp => UdpSipTransport.Bind(bind),
-            SipTransportProtocol.Tcp => SipStreamTransport.BindTcp(bind),
-            _ => SipStreamTransport.BindTls(bind, new SipTlsOptions { TargetHost = target.HostName }),
-        };
-    }
-
-    private static SipRequest BuildOptions(SipUri uri, SipEndPoint local)
-    {
-        var request = new SipRequest(SipMethods.Options, uri);
-        string tag = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        request.Headers.Add(SipHeaderNames.MaxForwards, "70");
-        request.Headers.Add(SipHeaderNames.From, $"<sip:faxbox@{local.Address}>;tag={tag}");
-        request.Headers.Add(SipHeaderNames.To, $"<{uri}>");
-        request.Headers.Add(SipHeaderNames.CallId, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)) + "@faxbox");
-        request.Headers.Add(SipHeaderNames.CSeq, "1 OPTIONS");
-        request.Headers.Add(SipHeaderNames.Accept, "application/sdp");
-        request.Headers.Add("User-Agent", "FaxBox");
-        request.SetBody(null, ReadOnlyMemory<byte>.Empty);
-        return request;
+        return 0;
     }
 
     internal static IEnumerable<IPEndPoint> ResolvConfServers()
@@ -196,11 +116,5 @@ internal static class SipOptionsCommand
                 yield return new IPEndPoint(address, 53);
             }
         }
-    }
-
-    private sealed class NoDnsClient : IDnsClient
-    {
-        public Task<DnsMessage> QueryAsync(string name, DnsRecordType type, CancellationToken cancellationToken) =>
-            throw new DnsException($"no DNS server: give --dns-server or set a nameserver in /etc/resolv.conf (needed for {name})");
     }
 }

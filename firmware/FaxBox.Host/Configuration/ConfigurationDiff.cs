@@ -8,8 +8,9 @@ namespace FaxBox.Host.Configuration;
 /// What differs between two configurations, and which of the differences take a restart. Restart: <c>board</c>,
 /// <c>engine</c>, <c>dataFolder</c>, <c>name</c> (status and MQTT topics carry it), each <c>sip.accounts[n]</c>
 /// (its socket, identity and registration), <c>sip.t1</c>, and <c>media.address</c>, <c>media.portMin</c>,
-/// <c>media.portMax</c> (the media sockets), <c>mqtt</c> (the publisher and embedded broker start with the box). Live: <c>logLevel</c>, <c>media.codecs</c> (next call), <c>fax</c>,
-/// <c>dialPlan</c> and <c>ports</c>.
+/// <c>media.portMax</c> (the media sockets), <c>mqtt</c> (the publisher and embedded broker start with the box), <c>api</c>, <c>faxServer</c> and <c>admin</c> (their services start
+/// with the box). Live: <c>logLevel</c>, <c>media.codecs</c> (next call), <c>fax</c>, <c>dialPlan</c>, <c>ports</c> and
+/// <c>terminal</c> (the box's own numbers, next call).
 /// </summary>
 public static class ConfigurationDiff
 {
@@ -33,7 +34,11 @@ public static class ConfigurationDiff
         Compare(changes, "fax", old.Gateway.Fax, @new.Gateway.Fax);
         Compare(changes, "dialPlan", old.Gateway.DialPlan, @new.Gateway.DialPlan);
         CompareList(changes, "ports", old.Gateway.Ports, @new.Gateway.Ports);
+        Compare(changes, "terminal", old.Gateway.Terminal, @new.Gateway.Terminal);
         Compare(changes, "mqtt", old.Mqtt, @new.Mqtt);
+        Compare(changes, "api", old.Api, @new.Api);
+        Compare(changes, "faxServer", old.FaxServer, @new.FaxServer);
+        Compare(changes, "admin", old.Admin, @new.Admin);
         return changes;
     }
 
@@ -45,7 +50,7 @@ public static class ConfigurationDiff
     public static bool NeedsRestart(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return key is "name" or "board" or "engine" or "dataFolder" or "sip.t1" or "media.address" or "media.portMin" or "media.portMax" or "mqtt"
+        return key is "name" or "board" or "engine" or "dataFolder" or "sip.t1" or "media.address" or "media.portMin" or "media.portMax" or "mqtt" or "api" or "faxServer" or "admin"
             || key.StartsWith("sip.accounts", StringComparison.Ordinal);
     }
 

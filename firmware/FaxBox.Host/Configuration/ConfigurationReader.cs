@@ -152,6 +152,18 @@ internal sealed class ConfigurationReader
             return null;
         }
 
+        // What Appliance and FaxServerService derive at start (station identities from the terminal's, folders from the
+        // data folder), set here too, so that the configuration in force and a freshly loaded one compare equal
+        // (ConfigurationDiff, the admin site).
+        var resolvedDataFolder = ResolveFolder(dataFolder);
+        faxServer.Documents.WorkFolder ??= Path.Combine(resolvedDataFolder, "tmp");
+        faxServer.Inbox.DataDirectory = resolvedDataFolder;
+        faxServer.Inbox.LocalIdent = gateway.Terminal.LocalIdent;
+        if (faxServer.Outbox.LocalIdent.Length == 0)
+        {
+            faxServer.Outbox.LocalIdent = gateway.Terminal.LocalIdent;
+        }
+
         return new FaxBoxConfiguration
         {
             Name = gateway.Name,
@@ -159,7 +171,7 @@ internal sealed class ConfigurationReader
             BoardPath = boardPath,
             BoardProfile = profile,
             Engine = engine,
-            DataFolder = ResolveFolder(dataFolder),
+            DataFolder = resolvedDataFolder,
             LogLevel = logLevel,
             Gateway = gateway,
             Api = api,
@@ -530,7 +542,8 @@ internal sealed class ConfigurationReader
         return _errors.Count == before;
     }
 
-    private static Dictionary<string, PropertyInfo> Bindable(Type type)
+    /// <summary>The properties a section binds, by their camelCase key (also how the admin site lists the settings).</summary>
+    internal static Dictionary<string, PropertyInfo> Bindable(Type type)
     {
         lock (PropertyCacheLock)
         {

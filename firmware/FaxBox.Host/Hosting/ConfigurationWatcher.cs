@@ -25,6 +25,7 @@ public sealed partial class ConfigurationWatcher : IDisposable
     private readonly Lock _reloadLock = new();
     private readonly Lock _stateLock = new();
     private FaxBoxConfiguration _current;
+    private IReadOnlyList<string> _lastNeedsRestart = [];
     private FileSystemWatcher? _watcher;
     private ITimer? _debounce;
     private PosixSignalRegistration? _sighup;
@@ -74,6 +75,18 @@ public sealed partial class ConfigurationWatcher : IDisposable
             lock (_stateLock)
             {
                 return _current;
+            }
+        }
+    }
+
+    /// <summary>The changed keys the last applied reload left waiting for a restart (the admin site reports them).</summary>
+    internal IReadOnlyList<string> LastNeedsRestart
+    {
+        get
+        {
+            lock (_stateLock)
+            {
+                return _lastNeedsRestart;
             }
         }
     }
@@ -183,9 +196,11 @@ public sealed partial class ConfigurationWatcher : IDisposable
             return ConfigurationReloadOutcome.ApplyFailed;
         }
 
+        restart = [.. restart.Union(ConfigurationDiff.NeedsRestart(old, next))];
         lock (_stateLock)
         {
             _current = next;
+            _lastNeedsRestart = restart;
         }
 
         LogApplied(_logger, _path, trigger, string.Join(", ", changes));

@@ -10,6 +10,9 @@ namespace FaxBox.Media.Net;
 /// </summary>
 public sealed class MediaPortAllocator
 {
+    /// <summary>The packet capture the call sockets bound from here report to (RTP, RTCP, UDPTL), or null.</summary>
+    public Core.Capture.PacketTap? Tap { get; init; }
+
     private readonly MediaPortRange _range;
     private readonly IPAddress _address;
     private readonly Lock _lock = new();

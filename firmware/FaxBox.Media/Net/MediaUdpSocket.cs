@@ -15,9 +15,14 @@ public sealed class MediaUdpSocket : IDisposable
     private readonly SocketAddress _remote;
     private readonly SocketAddress _source;
     private readonly bool _latch;
+    private readonly SocketAddress _local;
+    private readonly Core.Capture.PacketTap? _tap;
 
-    /// <summary>Wraps <paramref name="socket"/> (bound, owned from now on) sending to <paramref name="remote"/>.</summary>
-    public MediaUdpSocket(Socket socket, IPEndPoint remote, bool latch)
+    /// <summary>
+    /// Wraps <paramref name="socket"/> (bound, owned from now on) sending to <paramref name="remote"/>; every datagram
+    /// sent and accepted goes to <paramref name="tap"/> too (a packet capture; free while it does not capture).
+    /// </summary>
+    public MediaUdpSocket(Socket socket, IPEndPoint remote, bool latch, Core.Capture.PacketTap? tap = null)
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(remote);
@@ -27,6 +32,8 @@ public sealed class MediaUdpSocket : IDisposable
         _source = new SocketAddress(socket.AddressFamily);
         _latch = latch;
         LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+        _local = LocalEndPoint.Serialize();
+        _tap = tap;
     }
 
     /// <summary>
@@ -81,6 +88,7 @@ public sealed class MediaUdpSocket : IDisposable
         try
         {
             _socket.SendTo(datagram, SocketFlags.None, _remote);
+            _tap?.Record(datagram, _local, _remote);
             return true;
         }
         catch (SocketException e)
@@ -119,6 +127,7 @@ public sealed class MediaUdpSocket : IDisposable
 
             Latched = true;
             Received++;
+            _tap?.Record(buffer[..n], _source, _local);
             return n;
         }
 

@@ -51,7 +51,7 @@ public sealed class RtpSession : IRtpSender, IMediaTickHandler, IDisposable
     /// Creates a session on bound sockets (see <see cref="MediaPortAllocator.BindRtpPair"/>; the session owns them)
     /// sending to <paramref name="remoteRtp"/> and RTCP to <paramref name="remoteRtcp"/> (default: the next port).
     /// </summary>
-    public RtpSession(RtpSessionOptions options, Socket rtpSocket, Socket rtcpSocket, IPEndPoint remoteRtp, IPEndPoint? remoteRtcp, IRtpPacketHandler handler, TimeProvider? time = null)
+    public RtpSession(RtpSessionOptions options, Socket rtpSocket, Socket rtcpSocket, IPEndPoint remoteRtp, IPEndPoint? remoteRtcp, IRtpPacketHandler handler, TimeProvider? time = null, Core.Capture.PacketTap? tap = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(remoteRtp);
@@ -61,8 +61,8 @@ public sealed class RtpSession : IRtpSender, IMediaTickHandler, IDisposable
         _handler = handler;
         _time = time ?? TimeProvider.System;
         _random = new Random();
-        _rtp = new MediaUdpSocket(rtpSocket, remoteRtp, options.SymmetricLatching);
-        _rtcp = new MediaUdpSocket(rtcpSocket, remoteRtcp ?? new IPEndPoint(remoteRtp.Address, remoteRtp.Port + 1), options.SymmetricLatching);
+        _rtp = new MediaUdpSocket(rtpSocket, remoteRtp, options.SymmetricLatching, tap);
+        _rtcp = new MediaUdpSocket(rtcpSocket, remoteRtcp ?? new IPEndPoint(remoteRtp.Address, remoteRtp.Port + 1), options.SymmetricLatching, tap);
         _cname = System.Text.Encoding.UTF8.GetBytes(options.Cname);
         Ssrc = options.Ssrc ?? (uint)_random.NextInt64(1, uint.MaxValue);
         _sequence = (ushort)_random.Next(0, 65536);
@@ -76,7 +76,7 @@ public sealed class RtpSession : IRtpSender, IMediaTickHandler, IDisposable
     {
         ArgumentNullException.ThrowIfNull(ports);
         (Socket rtp, Socket rtcp) = ports.BindRtpPair();
-        return new RtpSession(options, rtp, rtcp, remoteRtp, null, handler, time);
+        return new RtpSession(options, rtp, rtcp, remoteRtp, null, handler, time, ports.Tap);
     }
 
     /// <summary>Our SSRC.</summary>

@@ -34,12 +34,12 @@ public sealed class UdptlSession : IMediaTickHandler, IDisposable
     private bool _disposed;
 
     /// <summary>Creates a session on a bound socket (owned from now on) sending to <paramref name="remote"/>.</summary>
-    public UdptlSession(UdptlOptions options, Socket socket, IPEndPoint remote, IUdptlIfpHandler handler, bool latch = true, ushort firstSequence = 0)
+    public UdptlSession(UdptlOptions options, Socket socket, IPEndPoint remote, IUdptlIfpHandler handler, bool latch = true, ushort firstSequence = 0, Core.Capture.PacketTap? tap = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _socket = new MediaUdpSocket(socket, remote, latch);
+        _socket = new MediaUdpSocket(socket, remote, latch, tap);
         _encoder = new UdptlEncoder(options, firstSequence);
         _decoder = new UdptlDecoder(options, handler);
         _sendBuffer = new byte[UdptlOptions.MaxUdpPayload];
@@ -49,7 +49,7 @@ public sealed class UdptlSession : IMediaTickHandler, IDisposable
     public static UdptlSession Open(MediaPortAllocator ports, UdptlOptions options, IPEndPoint remote, IUdptlIfpHandler handler, bool latch = true)
     {
         ArgumentNullException.ThrowIfNull(ports);
-        return new UdptlSession(options, ports.BindSingle(), remote, handler, latch);
+        return new UdptlSession(options, ports.BindSingle(), remote, handler, latch, tap: ports.Tap);
     }
 
     /// <summary>Local address and port (for SDP <c>m=image</c>).</summary>

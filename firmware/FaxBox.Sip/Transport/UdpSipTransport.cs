@@ -21,10 +21,13 @@ public sealed partial class UdpSipTransport : ISipTransport
     private Task _receiveLoop = Task.CompletedTask;
     private int _started;
 
-    private UdpSipTransport(Socket socket, SipTransportOptions options, ILogger logger)
+    private readonly Core.Capture.PacketTap? _tap;
+
+    private UdpSipTransport(Socket socket, SipTransportOptions options, ILogger logger, Core.Capture.PacketTap? tap)
     {
         _socket = socket;
         _options = options;
+        _tap = tap;
         _logger = logger;
         LocalEndPoint = new SipEndPoint(SipTransportProtocol.Udp, (IPEndPoint)socket.LocalEndPoint!);
     }
@@ -33,8 +36,11 @@ public sealed partial class UdpSipTransport : ISipTransport
 
     public SipEndPoint LocalEndPoint { get; }
 
-    /// <summary>Binds a UDP socket to <paramref name="local"/> (port 0 picks a free port).</summary>
-    public static UdpSipTransport Bind(IPEndPoint local, SipTransportOptions? options = null, ILogger<UdpSipTransport>? logger = null)
+    /// <summary>
+    /// Binds a UDP socket to <paramref name="local"/> (port 0 picks a free port); every datagram sent and received goes
+    /// to <paramref name="tap"/> too (a packet capture; free while it does not capture).
+    /// </summary>
+    public static UdpSipTransport Bind(IPEndPoint local, SipTransportOptions? options = null, ILogger<UdpSipTransport>? logger = null, Core.Capture.PacketTap? tap = null)
     {
         ArgumentNullException.ThrowIfNull(local);
         options ??= new SipTransportOptions();
@@ -50,7 +56,7 @@ public sealed partial class UdpSipTransport : ISipTransport
             throw new SipTransportException($"cannot bind UDP {local}: {e.Message}", e);
         }
 
-        return new UdpSipTransport(socket, options, (ILogger?)logger ?? NullLogger.Instance);
+        return new UdpSipTransport(socket, options, (ILogger?)logger ?? NullLogger.Instance, tap);
     }
 
     public void Start(ISipMessageHandler handler)
@@ -75,6 +81,7 @@ public sealed partial class UdpSipTransport : ISipTransport
         try
         {
             await _socket.SendToAsync(message, SocketFlags.None, remote, cancellationToken).ConfigureAwait(false);
+            _tap?.Record(message.Span, LocalEndPoint.Address, remote);
         }
         catch (SocketException e)
         {
@@ -133,6 +140,7 @@ public sealed partial class UdpSipTransport : ISipTransport
 
             var remote = (IPEndPoint)received.RemoteEndPoint;
             var datagram = buffer.AsSpan(0, received.ReceivedBytes);
+            _tap?.Record(datagram, remote, LocalEndPoint.Address);
             if (IsKeepAlive(datagram))
             {
                 continue;

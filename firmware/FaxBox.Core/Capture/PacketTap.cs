@@ -1,0 +1,188 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+
+namespace FaxBox.Core.Capture;
+
+/// <summary>
+/// An in-process packet capture of the box's own UDP sockets (SIP, RTP, UDPTL), for diagnostics on an appliance without
+/// root or tcpdump: the sockets hand each datagram they send or receive to <c>Record</c>, which costs one volatile
+/// read while nothing captures. While a capture runs, each datagram becomes a pcap record (<see cref="PcapFormat"/>,
+/// synthesized IP/UDP headers) in a pooled buffer queued to a writer task: no file I/O and no allocation per packet on
+/// the caller's thread; when the writer falls behind (<see cref="QueueLength"/>) packets are dropped and counted, never
+/// waited for. A capture stops by itself at <c>maxBytes</c> or <c>maxDuration</c>.
+/// </summary>
+public sealed class PacketTap
+{
+    /// <summary>Packets queued for the writer at most.</summary>
+    public const int QueueLength = 4096;
+
+    private readonly TimeProvider _time;
+    private readonly Lock _lock = new();
+    private Session? _session;
+    private PacketCaptureStatus _last = new(false, null, 0, 0, 0, null);
+
+    /// <summary>A tap timestamping with <paramref name="time"/>.</summary>
+    public PacketTap(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+    }
+
+    /// <summary>Whether a capture runs.</summary>
+    public bool IsCapturing => Volatile.Read(ref _session) is not null;
+
+    /// <summary>The current or last capture.</summary>
+    public PacketCaptureStatus Status
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _session?.Describe() ?? _last;
+            }
+        }
+    }
+
+    /// <summary>Records a UDP datagram (as socket addresses, which the media sockets keep without allocating); thread-safe.</summary>
+    public void Record(ReadOnlySpan<byte> payload, SocketAddress source, SocketAddress destination) =>
+        Volatile.Read(ref _session)?.Enqueue(payload, source, destination, _time.GetUtcNow());
+
+    /// <summary>Records a UDP datagram between two endpoints (the SIP transport's; allocates, SIP is not per frame).</summary>
+    public void Record(ReadOnlySpan<byte> payload, EndPoint source, EndPoint destination)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (Volatile.Read(ref _session) is { } session)
+        {
+            session.Enqueue(payload, source.Serialize(), destination.Serialize(), _time.GetUtcNow());
+        }
+    }
+
+    /// <summary>
+    /// Starts capturing into <paramref name="output"/> (owned from now on; the global header is written at once).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A capture already runs.</exception>
+    public void Start(Stream output, long maxBytes, TimeSpan maxDuration)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, PcapFormat.GlobalHeaderLength + 1);
+        lock (_lock)
+        {
+            if (_session is not null)
+            {
+                throw new InvalidOperationException("a packet capture is already running");
+            }
+
+            Span<byte> header = stackalloc byte[PcapFormat.GlobalHeaderLength];
+            PcapFormat.WriteGlobalHeader(header);
+            output.Write(header);
+            Volatile.Write(ref _session, new Session(output, maxBytes, _time.GetUtcNow(), maxDuration));
+        }
+    }
+
+    /// <summary>Stops the capture (if one runs), writes what is queued and closes the file; returns the final status.</summary>
+    public async Task<PacketCaptureStatus> StopAsync(string reason = "stopped")
+    {
+        Session? session;
+        lock (_lock)
+        {
+            session = _session;
+            Volatile.Write(ref _session, null);
+        }
+
+        if (session is null)
+        {
+            return Status;
+        }
+
+        var status = await session.CloseAsync(reason).ConfigureAwait(false);
+        lock (_lock)
+        {
+            _last = status;
+        }
+
+        return status;
+    }
+
+    private sealed class Session
+    {
+        private readonly Stream _output;
+        private readonly long _maxBytes;
+        private readonly DateTimeOffset _started;
+        private readonly DateTimeOffset _until;
+        private readonly Channel<(byte[] Buffer, int Length)> _queue = Channel.CreateBounded<(byte[], int)>(
+            new BoundedChannelOptions(QueueLength) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        private readonly Task _writer;
+        private long _queuedBytes = PcapFormat.GlobalHeaderLength;
+        private long _packets;
+        private long _bytes = PcapFormat.GlobalHeaderLength;
+        private long _dropped;
+        private string? _limit;
+
+        public Session(Stream output, long maxBytes, DateTimeOffset started, TimeSpan maxDuration)
+        {
+            _output = output;
+            _maxBytes = maxBytes;
+            _started = started;
+            _until = started + maxDuration;
+            _writer = Task.Run(WriteAsync);
+        }
+
+        public void Enqueue(ReadOnlySpan<byte> payload, SocketAddress source, SocketAddress destination, DateTimeOffset now)
+        {
+            var size = payload.Length + PcapFormat.MaxOverhead;
+            if (now > _until || Interlocked.Read(ref _queuedBytes) + size > _maxBytes)
+            {
+                _limit ??= now > _until ? "its time limit was reached" : "its size limit was reached";
+                Interlocked.Increment(ref _dropped);
+                return;
+            }
+
+            var buffer = ArrayPool<byte>.Shared.Rent(size);
+            var length = PcapFormat.WriteUdpRecord(buffer, now, payload, source, destination);
+            if (length == 0 || !_queue.Writer.TryWrite((buffer, length)))
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                Interlocked.Increment(ref _dropped);
+                return;
+            }
+
+            Interlocked.Add(ref _queuedBytes, length);
+        }
+
+        public PacketCaptureStatus Describe() => new(true, _started, Interlocked.Read(ref _packets), Interlocked.Read(ref _bytes), Interlocked.Read(ref _dropped), null);
+
+        public async Task<PacketCaptureStatus> CloseAsync(string reason)
+        {
+            _queue.Writer.TryComplete();
+            await _writer.ConfigureAwait(false);
+            await _output.DisposeAsync().ConfigureAwait(false);
+            return new PacketCaptureStatus(false, _started, _packets, _bytes, _dropped, _limit is null ? reason : $"{reason}; {_limit}");
+        }
+
+        private async Task WriteAsync()
+        {
+            await foreach (var (buffer, length) in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                try
+                {
+                    await _output.WriteAsync(buffer.AsMemory(0, length)).ConfigureAwait(false);
+                    Interlocked.Increment(ref _packets);
+                    Interlocked.Add(ref _bytes, length);
+                }
+                catch (IOException)
+                {
+                    Interlocked.Increment(ref _dropped); // a full disk: the capture keeps what it has
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+
+            await _output.FlushAsync().ConfigureAwait(false);
+        }
+    }
+}

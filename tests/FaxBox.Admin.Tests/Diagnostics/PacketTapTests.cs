@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text;
+using FaxBox.Core.Capture;
+
+namespace FaxBox.Admin.Tests.Diagnostics;
+
+/// <summary>The packet tap's pcap files as tshark reads them: synthesized IPv4 and IPv6 UDP around the payloads, limits, no packet while idle.</summary>
+public sealed class PacketTapTests
+{
+    private const string Options = "OPTIONS sip:300@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5062;branch=z9hG4bK1\r\nFrom: <sip:a@127.0.0.1>;tag=1\r\nTo: <sip:300@127.0.0.1>\r\nCall-ID: tap-test\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+
+    [Fact]
+    public async Task A_capture_is_a_pcap_file_tshark_decodes_with_the_addresses_ports_and_payloads_recorded()
+    {
+        using var folder = TestPaths.NewTempFolder();
+        var file = folder.File("tap.pcap");
+        var tap = new PacketTap(TimeProvider.System);
+        var box = new IPEndPoint(IPAddress.Loopback, 5060);
+        var peer = new IPEndPoint(IPAddress.Parse("192.0.2.7"), 5062);
+        tap.Record(Encoding.ASCII.GetBytes(Options), peer, box); // not capturing: not recorded
+
+        tap.Start(File.Create(file), 1024 * 1024, TimeSpan.FromMinutes(1));
+        tap.Record(Encoding.ASCII.GetBytes(Options), peer, box);
+        tap.Record(new byte[] { 0x80, 0x00, 0x00, 0x01, 0, 0, 0, 160, 0x12, 0x34, 0x56, 0x78, 0xd5, 0xd5 }, box.Serialize(), peer.Serialize());
+        tap.Record(Encoding.ASCII.GetBytes(Options), new IPEndPoint(IPAddress.Parse("2001:db8::7"), 5062), new IPEndPoint(IPAddress.Parse("2001:db8::1"), 5060));
+        tap.Record(Encoding.ASCII.GetBytes(Options), new IPEndPoint(IPAddress.Parse("::ffff:192.0.2.8"), 5062), box);
+        var status = await tap.StopAsync();
+        tap.Record(Encoding.ASCII.GetBytes(Options), peer, box); // stopped: not recorded
+
+        Assert.Equal(4, status.Packets);
+        Assert.Equal(0, status.Dropped);
+        Assert.Equal(new FileInfo(file).Length, status.Bytes);
+        var sip = await Tshark.FieldsAsync(file, "sip", "ip.src", "ipv6.src", "udp.srcport", "udp.dstport", "sip.Method", "sip.Call-ID");
+        Assert.Equal(["192.0.2.7\t\t5062\t5060\tOPTIONS\ttap-test", "\t2001:db8::7\t5062\t5060\tOPTIONS\ttap-test", "192.0.2.8\t\t5062\t5060\tOPTIONS\ttap-test"], sip);
+        var all = await Tshark.FieldsAsync(file, "udp", "udp.length");
+        Assert.Equal(4, all.Length);
+        Assert.Equal("22", all[1]); // the 14-byte RTP-like payload and its 8-byte UDP header
+    }
+
+    [Fact]
+    public async Task A_capture_past_its_size_limit_drops_and_counts_instead_of_growing()
+    {
+        using var folder = TestPaths.NewTempFolder();
+        var tap = new PacketTap(TimeProvider.System);
+        tap.Start(File.Create(folder.File("small.pcap")), 24 + 3 * (64 + 100), TimeSpan.FromMinutes(1));
+        var from = new IPEndPoint(IPAddress.Loopback, 40000).Serialize();
+        var to = new IPEndPoint(IPAddress.Loopback, 40002).Serialize();
+        for (var i = 0; i < 10; i++)
+        {
+            tap.Record(new byte[100], from, to);
+        }
+
+        var status = await tap.StopAsync();
+
+        Assert.Equal(3, status.Packets);
+        Assert.Equal(7, status.Dropped);
+        Assert.Contains("size limit", status.StopReason, StringComparison.Ordinal);
+        Assert.True(new FileInfo(folder.File("small.pcap")).Length <= 24 + 3 * (64 + 100));
+    }
+
+    [Fact]
+    public async Task A_second_capture_while_one_runs_is_refused()
+    {
+        var tap = new PacketTap(TimeProvider.System);
+        tap.Start(new MemoryStream(), 1000, TimeSpan.FromMinutes(1));
+        var e = Assert.Throws<InvalidOperationException>(() => tap.Start(new MemoryStream(), 1000, TimeSpan.FromMinutes(1)));
+        Assert.Contains("already running", e.Message, StringComparison.Ordinal);
+        Assert.False((await tap.StopAsync().WaitAsync(TimeSpan.FromSeconds(10))).Capturing);
+    }
+}
