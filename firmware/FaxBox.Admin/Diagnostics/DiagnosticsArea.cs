@@ -77,7 +77,7 @@ internal static class DiagnosticsArea
                 ? Results.Json(Describe(StartTrunkTest(runs, backend, request.Number ?? string.Empty)), ApiJson.Options, statusCode: StatusCodes.Status202Accepted)
                 : NoDiagnostics());
         var capture = diagnostics.MapGroup("/capture");
-        capture.MapGet("/", (AdminContext context) => context.Diagnostics is { } backend ? Results.Json(backend.CaptureStatus, ApiJson.Options) : NoDiagnostics());
+        diagnostics.MapGet("/capture", (AdminContext context) => context.Diagnostics is { } backend ? Results.Json(backend.CaptureStatus, ApiJson.Options) : NoDiagnostics());
         capture.MapPost("/start", (AdminContext context, CaptureRequest request) =>
         {
             if (context.Diagnostics is not { } backend)

@@ -23,10 +23,10 @@ internal static class SettingsArea
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(api);
         var configuration = api.MapGroup("/configuration");
-        configuration.MapGet("/", (AdminContext context) => context.Configuration is { } c
+        api.MapGet("/configuration", (AdminContext context) => context.Configuration is { } c
             ? Results.Json(c.Read(), ApiJson.Options)
             : NoConfiguration());
-        configuration.MapPut("/", async (AdminContext context, HttpRequest request, CancellationToken cancellationToken) =>
+        api.MapPut("/configuration", async (AdminContext context, HttpRequest request, CancellationToken cancellationToken) =>
             context.Configuration is { } c ? Answer(await c.SaveAsync(await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)) : NoConfiguration());
         configuration.MapGet("/backup", (AdminContext context) => context.Configuration is { } c
             ? Results.Text(c.ExportBackup(), "application/json", Encoding.UTF8)

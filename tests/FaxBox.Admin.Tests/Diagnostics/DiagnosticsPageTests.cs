@@ -17,6 +17,7 @@ public sealed class DiagnosticsPageTests(BrowserFixture browser)
     {
         await using var box = await RunningBox.StartAsync();
         var page = await browser.NewPageAsync(box.BaseAddress);
+        await RunningBox.LoginAsync(page);
         await page.GotoAsync("/diagnostics");
         await BrowserFixture.ScreenshotAsync(page, "diagnostics");
         await page.GetByLabel("Quick", new() { Exact = false }).CheckAsync();
@@ -41,6 +42,7 @@ public sealed class DiagnosticsPageTests(BrowserFixture browser)
         var sipp = SippRunner.RunAsync(SippRunner.Scenario("uas-options.xml"), "127.0.0.1:9", [], TimeSpan.FromSeconds(30), localPort: port);
         await SippRunner.WaitListeningAsync(port);
         var page = await browser.NewPageAsync(box.BaseAddress);
+        await RunningBox.LoginAsync(page);
         await page.GotoAsync("/diagnostics");
 
         await page.GetByLabel("SIP URI to ask").FillAsync($"sip:127.0.0.1:{port}");
@@ -65,6 +67,7 @@ public sealed class DiagnosticsPageTests(BrowserFixture browser)
         var sipPort = FreePorts.UdpAndTcp();
         await using var box = await RunningBox.StartAsync(sipPort); // the trunk leads back to the box, which has no number 999
         var page = await browser.NewPageAsync(box.BaseAddress);
+        await RunningBox.LoginAsync(page);
         await page.GotoAsync("/diagnostics");
 
         await page.GetByLabel("Number to fax").FillAsync("999");
@@ -87,6 +90,7 @@ public sealed class DiagnosticsPageTests(BrowserFixture browser)
     {
         await using var box = await RunningBox.StartAsync();
         var page = await browser.NewPageAsync(box.BaseAddress);
+        await RunningBox.LoginAsync(page);
 
         // A change that waits for a restart logs a warning; the box logged what it watches at information when it started.
         await page.GotoAsync("/settings/general");
@@ -125,6 +129,7 @@ public sealed class DiagnosticsPageTests(BrowserFixture browser)
         var sipPort = FreePorts.UdpAndTcp();
         await using var box = await RunningBox.StartAsync(sipPort);
         var page = await browser.NewPageAsync(box.BaseAddress);
+        await RunningBox.LoginAsync(page);
         await page.GotoAsync("/diagnostics");
         await page.GetByLabel("Stop recording after").SelectOptionAsync("1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start capture" }).ClickAsync();

@@ -79,10 +79,18 @@ public sealed partial class AdminTestSite : IAsyncDisposable
     /// antiforgery token; it sends the page's antiforgery token in the <c>RequestVerificationToken</c> header on every
     /// request, as the site's own scripts do, so state-changing <c>/api/v1</c> calls made with the session pass.
     /// </summary>
-    public async Task<HttpClient> CreateAuthenticatedClientAsync()
+    public Task<HttpClient> CreateAuthenticatedClientAsync()
     {
         EnsurePassword();
-        var client = CreateClient();
+        return SignInAsync(CreateClient());
+    }
+
+    /// <summary>
+    /// Logs <paramref name="client"/> in with <see cref="AdminPassword"/> (already set) and adds the antiforgery header;
+    /// disposes it on failure.
+    /// </summary>
+    internal static async Task<HttpClient> SignInAsync(HttpClient client)
+    {
         try
         {
             using var login = await PostFormAsync(client, "/login", new() { ["Password"] = AdminPassword });
@@ -106,6 +114,12 @@ public sealed partial class AdminTestSite : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(page);
         EnsurePassword();
+        await SignInAsync(page);
+    }
+
+    /// <summary>Logs <paramref name="page"/> in through the login form with <see cref="AdminPassword"/> (already set).</summary>
+    internal static async Task SignInAsync(IPage page)
+    {
         await page.GotoAsync("/login");
         await page.FillAsync("#password", AdminPassword);
         await page.ClickAsync("main button[type=submit]");

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
+using FaxBox.Admin.Security;
 using FaxBox.Host.Cli;
+using Microsoft.Playwright;
 
 namespace FaxBox.Admin.Tests.Infrastructure;
 
@@ -66,6 +68,8 @@ public sealed partial class RunningBox : IAsyncDisposable
         var folder = TestPaths.NewTempFolder();
         var data = folder.File("data");
         await File.WriteAllTextAsync(folder.File("faxbox.json"), Configuration(data, sipPort));
+        // The administrator password, set as `faxbox admin passwd` would before the first start.
+        Assert.True(new AdminCredentialStore(data, TimeProvider.System).TrySetInitialPassword(AdminTestSite.AdminPassword));
         var output = new StringWriter();
         var error = new StringWriter();
         var stop = new CancellationTokenSource();
@@ -92,6 +96,12 @@ public sealed partial class RunningBox : IAsyncDisposable
     /// <summary>A plain HTTP client for the admin site.</summary>
     public HttpClient CreateClient() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>A client signed in as the administrator (the password was set in the data folder before the box started).</summary>
+    public Task<HttpClient> CreateAuthenticatedClientAsync() => AdminTestSite.SignInAsync(CreateClient());
+
+    /// <summary>Signs <paramref name="page"/> in as the administrator through the login form.</summary>
+    public static Task LoginAsync(IPage page) => AdminTestSite.SignInAsync(page);
 
     public async ValueTask DisposeAsync()
     {

@@ -18,6 +18,7 @@ public sealed class SettingsPageTests(BrowserFixture browser)
     {
         await using var box = await RunningBox.StartAsync();
         var page = await browser.NewPageAsync(box.BaseAddress);
+        await RunningBox.LoginAsync(page);
         await page.GotoAsync("/settings");
         await BrowserFixture.ScreenshotAsync(page, "settings");
         await page.GetByRole(AriaRole.Link, new() { Name = "Fax", Exact = true }).ClickAsync();
@@ -37,7 +38,7 @@ public sealed class SettingsPageTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "settings-fax-saved");
 
         // The running box's effective configuration (the watcher's, which the gateway was given), and the file.
-        using var client = box.CreateClient();
+        using var client = await box.CreateAuthenticatedClientAsync();
         var effective = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/v1/configuration", UriKind.Relative)))!;
         var settings = effective["settings"]!.AsArray();
         Assert.Equal("never", (string?)settings.Single(s => (string?)s!["path"] == "fax.t38")!["value"]);
@@ -53,6 +54,7 @@ public sealed class SettingsPageTests(BrowserFixture browser)
         await using var box = await RunningBox.StartAsync();
         var before = await File.ReadAllBytesAsync(box.ConfigFile);
         var page = await browser.NewPageAsync(box.BaseAddress);
+        await RunningBox.LoginAsync(page);
         await page.GotoAsync("/settings/fax");
 
         await page.GetByLabel("t38Timeout").FillAsync("soon");
@@ -76,6 +78,7 @@ public sealed class SettingsPageTests(BrowserFixture browser)
     {
         await using var box = await RunningBox.StartAsync();
         var page = await browser.NewPageAsync(box.BaseAddress);
+        await RunningBox.LoginAsync(page);
         await page.GotoAsync("/settings/sip");
         var html = await page.ContentAsync();
         Assert.DoesNotContain("trunk-secret-1", html, StringComparison.Ordinal);
@@ -101,6 +104,7 @@ public sealed class SettingsPageTests(BrowserFixture browser)
         await using var box = await RunningBox.StartAsync();
         var original = await File.ReadAllTextAsync(box.ConfigFile);
         var page = await browser.NewPageAsync(box.BaseAddress);
+        await RunningBox.LoginAsync(page);
         await page.GotoAsync("/settings");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#backup").ClickAsync());
         Assert.StartsWith("faxbox-settingsbox-", download.SuggestedFilename, StringComparison.Ordinal);
@@ -142,7 +146,7 @@ public sealed class SettingsPageTests(BrowserFixture browser)
     public async Task The_configuration_api_saves_a_document_and_refuses_an_invalid_one_with_422_and_the_keys()
     {
         await using var box = await RunningBox.StartAsync();
-        using var client = box.CreateClient();
+        using var client = await box.CreateAuthenticatedClientAsync();
         var view = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/v1/configuration", UriKind.Relative)))!;
         var document = (string)view["documentJson"]!;
 
