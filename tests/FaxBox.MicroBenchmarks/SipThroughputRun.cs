@@ -13,7 +13,6 @@ namespace FaxBox.MicroBenchmarks;
 /// </summary>
 internal static partial class SipThroughputRun
 {
-    private const int ClockThreadCpuTimeId = 3;
 
     public static int Run(int rounds)
     {
@@ -31,7 +30,7 @@ internal static partial class SipThroughputRun
         for (var repeat = 0; repeat < 5; repeat++)
         {
             var allocated = GC.GetAllocatedBytesForCurrentThread();
-            var cpu = ThreadCpuNanoseconds();
+            var cpu = ThreadCpuClock.Nanoseconds();
             var wall = Stopwatch.StartNew();
             for (var i = 0; i < rounds; i++)
             {
@@ -42,7 +41,7 @@ internal static partial class SipThroughputRun
             }
 
             wall.Stop();
-            var cpuNs = ThreadCpuNanoseconds() - cpu;
+            var cpuNs = ThreadCpuClock.Nanoseconds() - cpu;
             var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
             Console.WriteLine(
                 $"sip-throughput: {count} messages, thread CPU {cpuNs / (double)count:F0} ns/msg = {count / (cpuNs / 1e9):F0} msg/s per core, " +
@@ -50,25 +49,5 @@ internal static partial class SipThroughputRun
         }
 
         return 0;
-    }
-
-    private static long ThreadCpuNanoseconds()
-    {
-        if (ClockGetTime(ClockThreadCpuTimeId, out var ts) != 0)
-        {
-            throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
-        }
-
-        return (ts.Seconds * 1_000_000_000L) + ts.Nanoseconds;
-    }
-
-    [LibraryImport("libc", EntryPoint = "clock_gettime")]
-    private static partial int ClockGetTime(int clock, out Timespec value);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Timespec
-    {
-        public long Seconds;
-        public long Nanoseconds;
     }
 }

@@ -26,7 +26,6 @@ namespace FaxBox.MicroBenchmarks.Modems;
 /// </summary>
 internal static partial class ModemCpuRun
 {
-    private const int ClockThreadCpuTimeId = 3;
     private const int DataSeconds = 20;
     private const int SilenceFrames = 25;
 
@@ -183,9 +182,9 @@ internal static partial class ModemCpuRun
 
     private static double Time(Action<int> run, int frames)
     {
-        long start = ThreadCpuNanoseconds();
+        long start = ThreadCpuClock.Nanoseconds();
         run(frames);
-        return (ThreadCpuNanoseconds() - start) / 1000.0 / frames;
+        return (ThreadCpuClock.Nanoseconds() - start) / 1000.0 / frames;
     }
 
     private static (double Us, long Bytes) TimeCounting(Action<int> run, int frames)
@@ -200,26 +199,6 @@ internal static partial class ModemCpuRun
         var sorted = values.Order().ToArray();
         int mid = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    private static long ThreadCpuNanoseconds()
-    {
-        if (ClockGetTime(ClockThreadCpuTimeId, out var ts) != 0)
-        {
-            throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
-        }
-
-        return (ts.Seconds * 1_000_000_000L) + ts.Nanoseconds;
-    }
-
-    [LibraryImport("libc", EntryPoint = "clock_gettime")]
-    private static partial int ClockGetTime(int clock, out Timespec value);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Timespec
-    {
-        public long Seconds;
-        public long Nanoseconds;
     }
 
     private readonly record struct Row(double NativeUs, double ManagedUs, double Ratio, double MinRatio, double MaxRatio, long AllocatedBytes);
