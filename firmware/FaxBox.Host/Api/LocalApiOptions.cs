@@ -16,6 +16,20 @@ public sealed class LocalApiOptions
     /// <summary>Largest upload accepted by <c>POST /api/v1/jobs</c>, in bytes. Default 50 MiB.</summary>
     public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary>Refuses settings the local API cannot start with, naming the key ("api.KEY: reason").</summary>
+    public void Validate()
+    {
+        if (MaxUploadBytes is < 64 * 1024 or > 4L * 1024 * 1024 * 1024)
+        {
+            throw new ArgumentException($"api.maxUploadBytes: {MaxUploadBytes}; 65536 (64 KiB) to 4294967296 (4 GiB)");
+        }
+
+        if (string.IsNullOrWhiteSpace(Socket))
+        {
+            throw new ArgumentException("api.socket: empty; a file name or path for the API's Unix socket");
+        }
+    }
+
     /// <summary>The socket's full path for a box whose data folder is <paramref name="dataFolder"/>.</summary>
     public string SocketPath(string dataFolder) => Path.GetFullPath(Socket, dataFolder);
 }

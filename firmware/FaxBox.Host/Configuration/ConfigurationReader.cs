@@ -135,15 +135,18 @@ internal sealed class ConfigurationReader
                 Error("faxServer", e.Message);
             }
 
-            try
+            foreach (var validate in new Action[] { admin.Validate, api.Validate })
             {
-                admin.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                // "admin.KEY: reason"
-                var parts = e.Message.Split(": ", 2);
-                Error(parts[0], parts.Length == 2 ? parts[1] : e.Message);
+                try
+                {
+                    validate();
+                }
+                catch (ArgumentException e)
+                {
+                    // "SECTION.KEY: reason"
+                    var parts = e.Message.Split(": ", 2);
+                    Error(parts[0], parts.Length == 2 ? parts[1] : e.Message);
+                }
             }
         }
 
@@ -342,6 +345,17 @@ internal sealed class ConfigurationReader
         if (type == typeof(int))
         {
             if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var number))
+            {
+                return Wrong(path, "a whole number", v);
+            }
+
+            value = number;
+            return true;
+        }
+
+        if (type == typeof(long))
+        {
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out var number))
             {
                 return Wrong(path, "a whole number", v);
             }
