@@ -37,13 +37,14 @@ public sealed class FaxServerOptions
     public DeliveryRetryOptions DeliveryRetry { get; set; } = new();
 
     /// <summary>
-    /// Checks what can be checked without starting: the queue, the retry ladder and the routing rules. Throws
+    /// Checks what can be checked without starting: the queue, the retry ladder, SMTP and the routing rules. Throws
     /// <see cref="ArgumentException"/> or <see cref="InboundRoutingException"/> whose message starts with the key.
     /// </summary>
     public void Validate()
     {
         Outbox.Validate();
         Retry.Validate();
+        Smtp.Validate();
         _ = InboundRouter.Create(Routing);
     }
 }

@@ -29,4 +29,37 @@ public sealed class SmtpOptions
 
     /// <summary>Connect, send and quit must finish within this time. Default 60 s.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> naming the first bad setting: a port out of range, a user name without a
+    /// password or a password without a user name (either would make every delivery fail at AUTH, found only when the
+    /// first fax arrives), a sender that is not an address, a timeout that is not positive.
+    /// </summary>
+    public void Validate()
+    {
+        if (Port is < 1 or > 65535)
+        {
+            throw new ArgumentException($"faxServer.smtp.port: {Port} is not a TCP port (1 to 65535)");
+        }
+
+        if (!string.IsNullOrEmpty(Password) && string.IsNullOrEmpty(Username))
+        {
+            throw new ArgumentException("faxServer.smtp.password: set without faxServer.smtp.username; SMTP AUTH needs both");
+        }
+
+        if (!string.IsNullOrEmpty(Username) && string.IsNullOrEmpty(Password))
+        {
+            throw new ArgumentException("faxServer.smtp.username: set without faxServer.smtp.password; SMTP AUTH needs both");
+        }
+
+        if (!MimeKit.MailboxAddress.TryParse(From, out var from) || string.IsNullOrEmpty(from.Address) || !from.Address.Contains('@', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"faxServer.smtp.from: '{From}' is not an e-mail address like faxbox@example.com");
+        }
+
+        if (Timeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"faxServer.smtp.timeout: {Timeout} must be positive");
+        }
+    }
 }

@@ -126,26 +126,24 @@ internal sealed class ConfigurationReader
                 Error(e.Key.TrimStart('.'), e.Reason);
             }
 
-            try
-            {
-                faxServer.Validate();
-            }
-            catch (Exception e) when (e is ArgumentException or FaxBox.FaxServer.Routing.InboundRoutingException)
-            {
-                Error("faxServer", e.Message);
-            }
-
-            foreach (var validate in new Action[] { admin.Validate, api.Validate })
+            foreach (var (section, validate) in new (string, Action)[] { ("faxServer", faxServer.Validate), ("admin", admin.Validate), ("api", api.Validate) })
             {
                 try
                 {
                     validate();
                 }
-                catch (ArgumentException e)
+                catch (Exception e) when (e is ArgumentException or FaxBox.FaxServer.Routing.InboundRoutingException)
                 {
                     // "SECTION.KEY: reason"
                     var parts = e.Message.Split(": ", 2);
-                    Error(parts[0], parts.Length == 2 ? parts[1] : e.Message);
+                    if (parts.Length == 2 && parts[0].StartsWith(section, StringComparison.Ordinal))
+                    {
+                        Error(parts[0], parts[1]);
+                    }
+                    else
+                    {
+                        Error(section, e.Message);
+                    }
                 }
             }
         }

@@ -4,10 +4,11 @@ using static FaxBox.Host.Tests.Configuration.ConfigurationSamples;
 namespace FaxBox.Host.Tests.Configuration;
 
 /// <summary>
+/// The <c>admin</c>, <c>api</c> and <c>faxServer</c> sections' own checks, reported with the key they name.
 /// <c>admin.maxUploadBytes</c> and <c>api.maxUploadBytes</c> are 64-bit byte counts: the README's example names one, and
 /// a configuration reader that could bind only 32-bit numbers refused it (CI caught it on the README example).
 /// </summary>
-public sealed class UploadLimitConfigurationTests
+public sealed class SectionValidationTests
 {
     [Fact]
     public void Upload_limits_bind_as_64_bit_byte_counts_beyond_two_gibibytes()
@@ -28,7 +29,9 @@ public sealed class UploadLimitConfigurationTests
     [InlineData("admin", """{ "maxUploadBytes": 1.5 }""", "admin.maxUploadBytes", "must be a whole number, found the number 1.5")]
     [InlineData("api", """{ "maxUploadBytes": "50M" }""", "api.maxUploadBytes", "must be a whole number, found the string \"50M\"")]
     [InlineData("api", """{ "socket": " " }""", "api.socket", "empty")]
-    public void Wrong_upload_limits_are_errors_with_their_key(string section, string json, string key, string reason)
+    [InlineData("faxServer", """{ "smtp": { "host": "mail.lan", "password": "pw" } }""", "faxServer.smtp.password", "set without faxServer.smtp.username")]
+    [InlineData("faxServer", """{ "outbox": { "maxCalls": 0 } }""", "faxServer.outbox.maxCalls", "0 must be at least 1")]
+    public void Wrong_section_settings_are_errors_with_their_key(string section, string json, string key, string reason)
     {
         var error = Single(With(r => r[section] = JsonNode.Parse(json)));
 
