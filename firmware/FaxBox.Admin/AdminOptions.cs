@@ -47,9 +47,9 @@ public sealed class AdminOptions
             throw new ArgumentException("admin.urls: one or more http:// or https:// addresses are needed");
         }
 
-        if (MaxUploadBytes is < 64 * 1024 or > 4L * 1024 * 1024 * 1024)
+        if (MaxUploadBytes is < 1024 or > 4L * 1024 * 1024 * 1024)
         {
-            throw new ArgumentException($"admin.maxUploadBytes: {MaxUploadBytes}; 65536 (64 KiB) to 4294967296 (4 GiB)");
+            throw new ArgumentException($"admin.maxUploadBytes: {MaxUploadBytes}; 1024 (1 KiB) to 4294967296 (4 GiB)");
         }
 
         if (LoginFailuresBeforeLockout is < 1 or > 1000)

@@ -19,9 +19,9 @@ public sealed class LocalApiOptions
     /// <summary>Refuses settings the local API cannot start with, naming the key ("api.KEY: reason").</summary>
     public void Validate()
     {
-        if (MaxUploadBytes is < 64 * 1024 or > 4L * 1024 * 1024 * 1024)
+        if (MaxUploadBytes is < 1024 or > 4L * 1024 * 1024 * 1024)
         {
-            throw new ArgumentException($"api.maxUploadBytes: {MaxUploadBytes}; 65536 (64 KiB) to 4294967296 (4 GiB)");
+            throw new ArgumentException($"api.maxUploadBytes: {MaxUploadBytes}; 1024 (1 KiB) to 4294967296 (4 GiB)");
         }
 
         if (string.IsNullOrWhiteSpace(Socket))

@@ -24,8 +24,8 @@ public sealed class SectionValidationTests
     }
 
     [Theory]
-    [InlineData("admin", """{ "maxUploadBytes": 10 }""", "admin.maxUploadBytes", "65536 (64 KiB) to 4294967296 (4 GiB)")]
-    [InlineData("api", """{ "maxUploadBytes": -1 }""", "api.maxUploadBytes", "65536 (64 KiB) to 4294967296 (4 GiB)")]
+    [InlineData("admin", """{ "maxUploadBytes": 10 }""", "admin.maxUploadBytes", "1024 (1 KiB) to 4294967296 (4 GiB)")]
+    [InlineData("api", """{ "maxUploadBytes": -1 }""", "api.maxUploadBytes", "1024 (1 KiB) to 4294967296 (4 GiB)")]
     [InlineData("admin", """{ "maxUploadBytes": 1.5 }""", "admin.maxUploadBytes", "must be a whole number, found the number 1.5")]
     [InlineData("api", """{ "maxUploadBytes": "50M" }""", "api.maxUploadBytes", "must be a whole number, found the string \"50M\"")]
     [InlineData("api", """{ "socket": " " }""", "api.socket", "empty")]
