@@ -73,7 +73,9 @@ internal static class RunCommand
         }
 
         var logRing = new LogRing();
-        using var loggers = GlobalOptions.CreateLoggerFactory(parse, new LogRingProvider(logRing, Microsoft.Extensions.Logging.LogLevel.Information));
+        var logLevelGiven = GlobalOptions.LogLevelGiven(parse);
+        var consoleLevel = new LogLevelSwitch(logLevelGiven ? parse.GetValue(GlobalOptions.LogLevel) : configuration.LogLevel);
+        using var loggers = GlobalOptions.CreateLoggerFactory(consoleLevel, new LogRingProvider(logRing, Microsoft.Extensions.Logging.LogLevel.Information));
         using var shutdown = new ShutdownSignal(loggers.CreateLogger<ShutdownSignal>());
         using var notifier = new SystemdNotifier(TimeProvider.System, loggers.CreateLogger<SystemdNotifier>());
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
@@ -157,7 +159,15 @@ internal static class RunCommand
             using var watcher = new ConfigurationWatcher(
                 savePath,
                 configuration,
-                (_, next) => appliance.Gateway.Apply(next.Gateway),
+                (_, next) =>
+                {
+                    if (!logLevelGiven)
+                    {
+                        consoleLevel.Level = next.LogLevel;
+                    }
+
+                    return appliance.Gateway.Apply(next.Gateway);
+                },
                 TimeProvider.System,
                 loggers.CreateLogger<ConfigurationWatcher>(),
                 notifier: notifier);

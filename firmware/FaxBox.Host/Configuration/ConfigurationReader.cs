@@ -157,6 +157,11 @@ internal sealed class ConfigurationReader
         // data folder), set here too, so that the configuration in force and a freshly loaded one compare equal
         // (ConfigurationDiff, the admin site).
         var resolvedDataFolder = ResolveFolder(dataFolder);
+        if (_errors.Count > 0)
+        {
+            return null;
+        }
+
         faxServer.Documents.WorkFolder ??= Path.Combine(resolvedDataFolder, "tmp");
         faxServer.Inbox.DataDirectory = resolvedDataFolder;
         faxServer.Inbox.LocalIdent = gateway.Terminal.LocalIdent;
@@ -300,7 +305,15 @@ internal sealed class ConfigurationReader
     {
         if (folder == "~" || folder.StartsWith("~/", StringComparison.Ordinal))
         {
-            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            // DoNotVerify: a home that does not exist yet (a new service user) is still the home, not "" (which would
+            // put the data folder under the working directory).
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify);
+            if (home.Length == 0)
+            {
+                Error("dataFolder", $"'{folder}' needs the user's home folder, and this user has none (HOME is not set); give an absolute path");
+                return Path.GetFullPath(folder[1..].TrimStart('/'), _baseDirectory);
+            }
+
             return Path.GetFullPath(Path.Combine(home, folder.Length > 2 ? folder[2..] : string.Empty));
         }
 
