@@ -18,6 +18,9 @@ public sealed class PacketTap
     /// <summary>Packets queued for the writer at most.</summary>
     public const int QueueLength = 4096;
 
+    private const string TimeLimit = "its time limit was reached";
+    private const string SizeLimit = "its size limit was reached";
+
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private Session? _session;
@@ -61,13 +64,17 @@ public sealed class PacketTap
     }
 
     /// <summary>
-    /// Starts capturing into <paramref name="output"/> (owned from now on; the global header is written at once).
+    /// Starts capturing into <paramref name="output"/> (owned from now on; the global header is written at once). The
+    /// capture stops by itself when <paramref name="maxDuration"/> has passed or the next packet would take the file
+    /// past <paramref name="maxBytes"/>; <paramref name="stopped"/> is called once the file is closed, however it
+    /// stopped (off the media thread).
     /// </summary>
     /// <exception cref="InvalidOperationException">A capture already runs.</exception>
-    public void Start(Stream output, long maxBytes, TimeSpan maxDuration)
+    public void Start(Stream output, long maxBytes, TimeSpan maxDuration, Action<PacketCaptureStatus>? stopped = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, PcapFormat.GlobalHeaderLength + 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(maxDuration, TimeSpan.Zero);
         lock (_lock)
         {
             if (_session is not null)
@@ -78,12 +85,16 @@ public sealed class PacketTap
             Span<byte> header = stackalloc byte[PcapFormat.GlobalHeaderLength];
             PcapFormat.WriteGlobalHeader(header);
             output.Write(header);
-            Volatile.Write(ref _session, new Session(output, maxBytes, _time.GetUtcNow(), maxDuration));
+            var session = new Session(output, maxBytes, _time.GetUtcNow(), maxDuration, stopped, reason => _ = Task.Run(() => StopAsync(reason)));
+            session.Arm(_time.CreateTimer(static state => ((Session)state!).TimeIsUp(), session, maxDuration, Timeout.InfiniteTimeSpan));
+            Volatile.Write(ref _session, session);
         }
     }
 
     /// <summary>Stops the capture (if one runs), writes what is queued and closes the file; returns the final status.</summary>
-    public async Task<PacketCaptureStatus> StopAsync(string reason = "stopped")
+    public Task<PacketCaptureStatus> StopAsync() => StopAsync("stopped");
+
+    private async Task<PacketCaptureStatus> StopAsync(string reason)
     {
         Session? session;
         lock (_lock)
@@ -103,6 +114,7 @@ public sealed class PacketTap
             _last = status;
         }
 
+        session.Stopped?.Invoke(status);
         return status;
     }
 
@@ -119,24 +131,34 @@ public sealed class PacketTap
         private long _packets;
         private long _bytes = PcapFormat.GlobalHeaderLength;
         private long _dropped;
+        private readonly Action<string> _stop;
         private string? _limit;
+        private ITimer? _timer;
 
-        public Session(Stream output, long maxBytes, DateTimeOffset started, TimeSpan maxDuration)
+        public Session(Stream output, long maxBytes, DateTimeOffset started, TimeSpan maxDuration, Action<PacketCaptureStatus>? stopped, Action<string> stop)
         {
             _output = output;
             _maxBytes = maxBytes;
             _started = started;
             _until = started + maxDuration;
+            Stopped = stopped;
+            _stop = stop;
             _writer = Task.Run(WriteAsync);
         }
+
+        public Action<PacketCaptureStatus>? Stopped { get; }
+
+        public void Arm(ITimer timer) => _timer = timer;
+
+        public void TimeIsUp() => Reach(TimeLimit);
 
         public void Enqueue(ReadOnlySpan<byte> payload, SocketAddress source, SocketAddress destination, DateTimeOffset now)
         {
             var size = payload.Length + PcapFormat.MaxOverhead;
             if (now > _until || Interlocked.Read(ref _queuedBytes) + size > _maxBytes)
             {
-                _limit ??= now > _until ? "its time limit was reached" : "its size limit was reached";
                 Interlocked.Increment(ref _dropped);
+                Reach(now > _until ? TimeLimit : SizeLimit);
                 return;
             }
 
@@ -156,10 +178,25 @@ public sealed class PacketTap
 
         public async Task<PacketCaptureStatus> CloseAsync(string reason)
         {
+            if (_timer is not null)
+            {
+                await _timer.DisposeAsync().ConfigureAwait(false);
+            }
+
             _queue.Writer.TryComplete();
             await _writer.ConfigureAwait(false);
             await _output.DisposeAsync().ConfigureAwait(false);
-            return new PacketCaptureStatus(false, _started, _packets, _bytes, _dropped, _limit is null ? reason : $"{reason}; {_limit}");
+            var limit = Volatile.Read(ref _limit);
+            return new PacketCaptureStatus(false, _started, _packets, _bytes, _dropped, limit is null || limit == reason ? reason : $"{reason}; {limit}");
+        }
+
+        /// <summary>The first limit reached stops the capture (once; from the media thread it only queues the stop).</summary>
+        private void Reach(string limit)
+        {
+            if (Interlocked.CompareExchange(ref _limit, limit, null) is null)
+            {
+                _stop(limit);
+            }
         }
 
         private async Task WriteAsync()

@@ -166,7 +166,18 @@ internal sealed class HostAdminDiagnostics(IFaxEngine engine, string dataFolder,
         var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024, useAsync: true);
         try
         {
-            tap.Start(stream, MaxCaptureBytes, maxDuration);
+            // However it stops (the page's stop, or its time or size limit), the finished file replaces the last one.
+            tap.Start(stream, MaxCaptureBytes, maxDuration, _ =>
+            {
+                try
+                {
+                    File.Move(partial, CaptureFile, overwrite: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The .part file stays (the page offers the last finished capture); the next capture replaces it.
+                }
+            });
         }
         catch
         {
@@ -182,15 +193,7 @@ internal sealed class HostAdminDiagnostics(IFaxEngine engine, string dataFolder,
             return CaptureStatus;
         }
 
-        var wasRunning = tap.IsCapturing;
-        var status = await tap.StopAsync().ConfigureAwait(false);
-        var partial = CaptureFile + ".part";
-        if (wasRunning && File.Exists(partial))
-        {
-            File.Move(partial, CaptureFile, overwrite: true);
-        }
-
-        return status;
+        return await tap.StopAsync().ConfigureAwait(false);
     }
 
     public Stream? OpenCapture() =>
