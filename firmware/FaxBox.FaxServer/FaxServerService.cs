@@ -29,6 +29,7 @@ public sealed partial class FaxServerService : IInboundFaxSink, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly string _outbox;
     private readonly string _outboxIncoming;
+    private readonly List<Task> _forwards = [];
 
     private FaxServerService(
         FaxServerOptions options,
@@ -228,7 +229,7 @@ public sealed partial class FaxServerService : IInboundFaxSink, IAsyncDisposable
 
         // Store-and-forward: the machine's document becomes a job for the number it dialled (its pages kept even when
         // the machine hung up early), off the gateway's thread.
-        _ = Task.Run(() => ForwardAsync(call.Via, call.CalledNumber, outcome.ReceivePath));
+        Track(Task.Run(() => ForwardAsync(call.Via, call.CalledNumber, outcome.ReceivePath)));
     }
 
     /// <inheritdoc />
@@ -239,8 +240,48 @@ public sealed partial class FaxServerService : IInboundFaxSink, IAsyncDisposable
             await _notifier.DisposeAsync().ConfigureAwait(false);
         }
 
+        // Store-and-forward hand-overs in flight finish first (each is a file move and one insert); one that cannot
+        // leaves its document in outbox/incoming, which the next start queues.
+        Task[] forwards;
+        lock (_forwards)
+        {
+            forwards = [.. _forwards];
+        }
+
+        try
+        {
+            await Task.WhenAll(forwards).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Left for the next start.
+        }
+
         await _scheduler.DisposeAsync().ConfigureAwait(false);
         await _inbox.DisposeAsync().ConfigureAwait(false);
+        _scheduler.Store.Dispose();
+    }
+
+    private void Track(Task forward)
+    {
+        lock (_forwards)
+        {
+            _forwards.Add(forward);
+        }
+
+        _ = forward.ContinueWith(
+            (done, state) =>
+            {
+                var forwards = (List<Task>)state!;
+                lock (forwards)
+                {
+                    forwards.Remove(done);
+                }
+            },
+            _forwards,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     /// <summary>Why <paramref name="destination"/> cannot be dialled, or null when it can.</summary>
@@ -284,7 +325,7 @@ public sealed partial class FaxServerService : IInboundFaxSink, IAsyncDisposable
             var job = await _scheduler.SubmitAsync(new FaxJobSubmission(port, destination, null, final, pages, null, null), CancellationToken.None).ConfigureAwait(false);
             Log.Forwarded(_logger, port, job.Id, pages);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JobStoreException or FaxJobOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JobStoreException or FaxJobOperationException or ObjectDisposedException)
         {
             // The document stays in outbox/incoming: the next start queues it.
             Log.ForwardFailed(_logger, port, e);
@@ -299,7 +340,7 @@ public sealed partial class FaxServerService : IInboundFaxSink, IAsyncDisposable
             if (fields.Length == 3 && _storeAndForwardPorts.Contains(fields[1]) && DestinationProblem(fields[2]) is null)
             {
                 Log.ForwardRecovered(_logger, Path.GetFileName(part));
-                _ = Task.Run(() => ForwardAsync(fields[1], fields[2], part));
+                Track(Task.Run(() => ForwardAsync(fields[1], fields[2], part)));
             }
         }
     }
