@@ -125,10 +125,6 @@ internal sealed class V17Constellation
     private readonly float[] _x;
     private readonly float[] _y;
 
-    /// <summary>Per grid cell and subset: offset into <see cref="_candidates"/> (count in the next entry's offset).</summary>
-    private readonly int[] _cellStart;
-    private readonly byte[] _candidates;
-
     /// <summary>
     /// Per grid cell, <see cref="CellFloats"/> floats: the first candidate's x of each subset lane, its y, then the
     /// second candidate's x and y (the first again where a subset has only one).
@@ -137,9 +133,6 @@ internal sealed class V17Constellation
 
     /// <summary>Per grid cell, <see cref="CellInts"/> ints: the element index of the first candidate of each lane, then of the second.</summary>
     private readonly int[] _cellIndex;
-
-    /// <summary>Per grid cell: some subset has more than two candidates there, so it is sliced by the general loop.</summary>
-    private readonly bool[] _cellWide;
 
     private V17Constellation(int bitRate)
     {
@@ -174,8 +167,7 @@ internal sealed class V17Constellation
             _y[i] = table[(2 * i) + 1];
         }
 
-        (_cellStart, _candidates) = BuildGrid();
-        (_cellPoints, _cellIndex, _cellWide) = BuildCellVectors();
+        (_cellPoints, _cellIndex) = BuildGrid();
     }
 
     /// <summary>Training element A (Table 3 frame); B, C, D are A turned by −90°, 180° and +90°.</summary>
@@ -227,8 +219,7 @@ internal sealed class V17Constellation
     /// Slices (<paramref name="yr"/>, <paramref name="yi"/>): fills, in <see cref="LaneOf"/> order, each subset's squared
     /// distance to its nearest element and that element's index, and returns the index of the nearest element overall
     /// (the lowest lane on a tie). Looks only at the candidates of the grid cell the point falls in (outside the grid,
-    /// the nearest border cell): in almost every cell at most two per subset, compared in two 4-lane vectors with no
-    /// data-dependent branch.
+    /// the nearest border cell): at most two per subset, compared in two 4-lane vectors with no data-dependent branch.
     /// </summary>
     public int Slice(float yr, float yi, Span<float> laneDistance, Span<int> lanePoint)
     {
@@ -240,27 +231,16 @@ internal sealed class V17Constellation
         int cell = (CellIndex(yr) * GridSide) + CellIndex(yi);
         ref float distance = ref MemoryMarshal.GetReference(laneDistance);
         ref int point = ref MemoryMarshal.GetReference(lanePoint);
-        Vector128<float> low;
-        Vector128<float> high;
-        if (_cellWide[cell])
-        {
-            SliceWide(cell, yr, yi, laneDistance, lanePoint);
-            low = Vector128.LoadUnsafe(ref distance);
-            high = Vector128.LoadUnsafe(ref distance, 4);
-        }
-        else
-        {
-            ref float c = ref MemoryMarshal.GetReference(_cellPoints.AsSpan(cell * CellFloats, CellFloats));
-            ref int index = ref MemoryMarshal.GetReference(_cellIndex.AsSpan(cell * CellInts, CellInts));
-            var vr = Vector128.Create(yr);
-            var vi = Vector128.Create(yi);
-            low = Nearest(ref c, ref index, 0, vr, vi, out var lowPoint);
-            high = Nearest(ref c, ref index, 4, vr, vi, out var highPoint);
-            low.StoreUnsafe(ref distance);
-            high.StoreUnsafe(ref distance, 4);
-            lowPoint.StoreUnsafe(ref point);
-            highPoint.StoreUnsafe(ref point, 4);
-        }
+        ref float c = ref MemoryMarshal.GetReference(_cellPoints.AsSpan(cell * CellFloats, CellFloats));
+        ref int index = ref MemoryMarshal.GetReference(_cellIndex.AsSpan(cell * CellInts, CellInts));
+        var vr = Vector128.Create(yr);
+        var vi = Vector128.Create(yi);
+        var low = Nearest(ref c, ref index, 0, vr, vi, out var lowPoint);
+        var high = Nearest(ref c, ref index, 4, vr, vi, out var highPoint);
+        low.StoreUnsafe(ref distance);
+        high.StoreUnsafe(ref distance, 4);
+        lowPoint.StoreUnsafe(ref point);
+        highPoint.StoreUnsafe(ref point, 4);
 
         // The smallest distance in every lane, then the first lane that holds it.
         var best = Min(low, high);
@@ -316,63 +296,6 @@ internal sealed class V17Constellation
         return Vector128.ConditionalSelect(second, d1, d0);
     }
 
-    /// <summary>The general slicer for a cell where some subset has more than two candidates.</summary>
-    private void SliceWide(int cell, float yr, float yi, Span<float> laneDistance, Span<int> lanePoint)
-    {
-        int slot = cell * 8;
-        for (int z = 0; z < 8; z++)
-        {
-            float subsetBest = float.MaxValue;
-            int subsetPoint = 0;
-            int end = _cellStart[slot + z + 1];
-            for (int c = _cellStart[slot + z]; c < end; c++)
-            {
-                int i = _candidates[c];
-                float dr = yr - _x[i];
-                float di = yi - _y[i];
-                float distance = (dr * dr) + (di * di);
-                if (distance < subsetBest)
-                {
-                    subsetBest = distance;
-                    subsetPoint = i;
-                }
-            }
-
-            int lane = LaneOf(z);
-            laneDistance[lane] = subsetBest;
-            lanePoint[lane] = subsetPoint;
-        }
-    }
-
-    /// <summary>The candidates of every cell laid out for the vector slicer (<see cref="_cellPoints"/>, <see cref="_cellIndex"/>, <see cref="_cellWide"/>).</summary>
-    private (float[] Points, int[] Index, bool[] Wide) BuildCellVectors()
-    {
-        int cells = GridSide * GridSide;
-        var points = new float[cells * CellFloats];
-        var index = new int[cells * CellInts];
-        var wide = new bool[cells];
-        for (int cell = 0; cell < cells; cell++)
-        {
-            for (int z = 0; z < 8; z++)
-            {
-                int first = _cellStart[(cell * 8) + z];
-                int count = _cellStart[(cell * 8) + z + 1] - first;
-                wide[cell] |= count > 2;
-                int a = _candidates[first];
-                int b = count >= 2 ? _candidates[first + 1] : a;
-                int lane = LaneOf(z);
-                points[(cell * CellFloats) + lane] = _x[a];
-                points[(cell * CellFloats) + Lanes + lane] = _y[a];
-                points[(cell * CellFloats) + (2 * Lanes) + lane] = _x[b];
-                points[(cell * CellFloats) + (3 * Lanes) + lane] = _y[b];
-                index[(cell * CellInts) + lane] = a;
-                index[(cell * CellInts) + Lanes + lane] = b;
-            }
-        }
-
-        return (points, index, wide);
-    }
-
     private static int CellIndex(double v)
     {
         int c = (int)Math.Floor(v * CellsPerUnit) + GridHalf;
@@ -381,12 +304,17 @@ internal sealed class V17Constellation
 
     /// <summary>
     /// For every cell of the grid and every subset, the elements nearest to some position in the cell, found by sampling
-    /// the cell (border cells also sample far outside the grid, where they answer for every position beyond it).
+    /// the cell (border cells also sample far outside the grid, where they answer for every position beyond it), laid
+    /// out for the vector slicer. The samples sit a hair inside the cell's edges: many bisectors between elements run
+    /// along cell edges, and an element whose region only touches a cell along its edge is no candidate there (on the
+    /// edge itself it is exactly as near as a candidate). Every cell then has at most two candidates per subset at
+    /// every rate; the constructor fails if a table ever breaks that.
     /// </summary>
-    private (int[] Start, byte[] Candidates) BuildGrid()
+    private (float[] Points, int[] Index) BuildGrid()
     {
-        var start = new int[(GridSide * GridSide * 8) + 1];
-        var candidates = new List<byte>();
+        const double Inset = 1e-6;
+        var points = new float[GridSide * GridSide * CellFloats];
+        var index = new int[GridSide * GridSide * CellInts];
         var set = new SortedSet<int>[8];
         var nearest = new int[8];
         for (int z = 0; z < 8; z++)
@@ -409,8 +337,8 @@ internal sealed class V17Constellation
                 {
                     for (int b = 0; b <= CellSamples; b++)
                     {
-                        double px = x0 + ((x1 - x0) * a / CellSamples);
-                        double py = y0 + ((y1 - y0) * b / CellSamples);
+                        double px = x0 + Inset + ((x1 - x0 - (2 * Inset)) * a / CellSamples);
+                        double py = y0 + Inset + ((y1 - y0 - (2 * Inset)) * b / CellSamples);
                         NearestPerSubset(px, py, nearest);
                         for (int z = 0; z < 8; z++)
                         {
@@ -419,20 +347,29 @@ internal sealed class V17Constellation
                     }
                 }
 
-                int slot = ((cx * GridSide) + cy) * 8;
+                int cell = (cx * GridSide) + cy;
                 for (int z = 0; z < 8; z++)
                 {
-                    start[slot + z] = candidates.Count;
-                    foreach (int i in set[z])
+                    if (set[z].Count > 2)
                     {
-                        candidates.Add((byte)i);
+                        throw new InvalidOperationException(
+                            $"V.17 {BitsPerSymbol * 2400} bit/s: grid cell ({cx}, {cy}) has {set[z].Count} candidates in subset {z}; the vector slicer holds two.");
                     }
+
+                    int first = set[z].Min;
+                    int second = set[z].Max;
+                    int lane = LaneOf(z);
+                    points[(cell * CellFloats) + lane] = _x[first];
+                    points[(cell * CellFloats) + Lanes + lane] = _y[first];
+                    points[(cell * CellFloats) + (2 * Lanes) + lane] = _x[second];
+                    points[(cell * CellFloats) + (3 * Lanes) + lane] = _y[second];
+                    index[(cell * CellInts) + lane] = first;
+                    index[(cell * CellInts) + Lanes + lane] = second;
                 }
             }
         }
 
-        start[^1] = candidates.Count;
-        return (start, [.. candidates]);
+        return (points, index);
     }
 
     /// <summary>The range of signal-space positions cell <paramref name="c"/> answers for along one axis.</summary>

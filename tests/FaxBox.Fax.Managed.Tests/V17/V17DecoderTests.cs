@@ -25,10 +25,20 @@ public sealed class V17DecoderTests(ITestOutputHelper output)
         var random = new Random(rate);
         int checkedPoints = 0;
 
-        // A fine sweep over and beyond the grid (±12 units; elements lie within ±9), then random points far outside.
-        for (float x = -14.3f; x <= 14.3f; x += 0.19f)
+        // Every quarter unit over and beyond the grid (±12 units; elements lie within ±9): the cell edges and corners
+        // and the bisectors between elements, where the grid's candidates are decided; then a fine sweep off that
+        // lattice over the signal space, then random points far outside.
+        for (int i = -52; i <= 52; i++)
         {
-            for (float y = -14.3f; y <= 14.3f; y += 0.17f)
+            for (int j = -52; j <= 52; j++)
+            {
+                Check(i * 0.25f, j * 0.25f);
+            }
+        }
+
+        for (float x = -10.02f; x <= 10.02f; x += 0.0731f)
+        {
+            for (float y = -10.02f; y <= 10.02f; y += 0.0731f)
             {
                 Check(x, y);
             }
@@ -39,7 +49,7 @@ public sealed class V17DecoderTests(ITestOutputHelper output)
             Check((float)((random.NextDouble() * 80) - 40), (float)((random.NextDouble() * 80) - 40));
         }
 
-        Assert.True(checkedPoints > 20000);
+        Assert.True(checkedPoints > 80000);
 
         void Check(float x, float y)
         {
