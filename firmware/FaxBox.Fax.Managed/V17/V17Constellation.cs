@@ -1,4 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace FaxBox.Fax.Managed.V17;
 
@@ -104,17 +108,31 @@ internal sealed class V17Constellation
     /// <summary>Sample positions per cell side used to find each cell's candidates.</summary>
     private const int CellSamples = 8;
 
+    /// <summary>Subsets, one per lane of the slicer's and the decoder's vectors.</summary>
+    private const int Lanes = 8;
+
+    /// <summary>Floats per cell in <see cref="_cellPoints"/>: x and y of two candidates per lane.</summary>
+    private const int CellFloats = 4 * Lanes;
+
+    /// <summary>Ints per cell in <see cref="_cellIndex"/>: the element index of two candidates per lane.</summary>
+    private const int CellInts = 2 * Lanes;
+
     private static readonly V17Constellation?[] Built = new V17Constellation?[4];
 
     private readonly Complex[] _points;
     private readonly int[] _subsetOf;
     private readonly int[] _uncodedOf;
-    private readonly double[] _x;
-    private readonly double[] _y;
+    private readonly float[] _x;
+    private readonly float[] _y;
 
-    /// <summary>Per grid cell and subset: offset into <see cref="_candidates"/> (count in the next entry's offset).</summary>
-    private readonly int[] _cellStart;
-    private readonly byte[] _candidates;
+    /// <summary>
+    /// Per grid cell, <see cref="CellFloats"/> floats: the first candidate's x of each subset lane, its y, then the
+    /// second candidate's x and y (the first again where a subset has only one).
+    /// </summary>
+    private readonly float[] _cellPoints;
+
+    /// <summary>Per grid cell, <see cref="CellInts"/> ints: the element index of the first candidate of each lane, then of the second.</summary>
+    private readonly int[] _cellIndex;
 
     private V17Constellation(int bitRate)
     {
@@ -141,15 +159,15 @@ internal sealed class V17Constellation
         }
 
         MeanPower = power / size;
-        _x = new double[size];
-        _y = new double[size];
+        _x = new float[size];
+        _y = new float[size];
         for (int i = 0; i < size; i++)
         {
-            _x[i] = _points[i].Real;
-            _y[i] = _points[i].Imaginary;
+            _x[i] = table[2 * i];
+            _y[i] = table[(2 * i) + 1];
         }
 
-        (_cellStart, _candidates) = BuildGrid();
+        (_cellPoints, _cellIndex) = BuildGrid();
     }
 
     /// <summary>Training element A (Table 3 frame); B, C, D are A turned by −90°, 180° and +90°.</summary>
@@ -192,46 +210,44 @@ internal sealed class V17Constellation
     }
 
     /// <summary>
-    /// Slices <paramref name="y"/>: fills each subset's squared distance to its nearest element and that element's
-    /// uncoded bits, and returns the index of the nearest element overall. Looks only at the few candidates of the grid
-    /// cell <paramref name="y"/> falls in (outside the grid, the nearest border cell).
+    /// The lane of subset z = Y0 + 2·Y1 + 4·Y2 in the slicer's and the decoder's 8-lane vectors: Y1 + 2·Y2 + 4·Y0, so
+    /// the subsets with Y0 = 0 fill lanes 0–3 and those with Y0 = 1 lanes 4–7 (the split <see cref="V17Viterbi"/> uses).
     /// </summary>
-    public int Slice(Complex y, Span<double> subsetDistance, Span<int> subsetUncoded)
-    {
-        double yr = y.Real;
-        double yi = y.Imaginary;
-        int cell = (CellIndex(yr) * GridSide) + CellIndex(yi);
-        int best = 0;
-        double bestDistance = double.MaxValue;
-        int slot = cell * 8;
-        for (int z = 0; z < 8; z++)
-        {
-            double subsetBest = double.MaxValue;
-            int subsetPoint = 0;
-            int end = _cellStart[slot + z + 1];
-            for (int c = _cellStart[slot + z]; c < end; c++)
-            {
-                int i = _candidates[c];
-                double dr = yr - _x[i];
-                double di = yi - _y[i];
-                double distance = (dr * dr) + (di * di);
-                if (distance < subsetBest)
-                {
-                    subsetBest = distance;
-                    subsetPoint = i;
-                }
-            }
+    public static int LaneOf(int subset) => ((subset >> 1) & 3) | ((subset & 1) << 2);
 
-            subsetDistance[z] = subsetBest;
-            subsetUncoded[z] = _uncodedOf[subsetPoint];
-            if (subsetBest < bestDistance)
-            {
-                bestDistance = subsetBest;
-                best = subsetPoint;
-            }
+    /// <summary>
+    /// Slices (<paramref name="yr"/>, <paramref name="yi"/>): fills, in <see cref="LaneOf"/> order, each subset's squared
+    /// distance to its nearest element and that element's index, and returns the index of the nearest element overall
+    /// (the lowest lane on a tie). Looks only at the candidates of the grid cell the point falls in (outside the grid,
+    /// the nearest border cell): at most two per subset, compared in two 4-lane vectors with no data-dependent branch.
+    /// </summary>
+    public int Slice(float yr, float yi, Span<float> laneDistance, Span<int> lanePoint)
+    {
+        if (laneDistance.Length < Lanes || lanePoint.Length < Lanes)
+        {
+            throw new ArgumentException("The slicer fills a distance and an element for each of the 8 subsets.");
         }
 
-        return best;
+        int cell = (CellIndex(yr) * GridSide) + CellIndex(yi);
+        ref float distance = ref MemoryMarshal.GetReference(laneDistance);
+        ref int point = ref MemoryMarshal.GetReference(lanePoint);
+        ref float c = ref MemoryMarshal.GetReference(_cellPoints.AsSpan(cell * CellFloats, CellFloats));
+        ref int index = ref MemoryMarshal.GetReference(_cellIndex.AsSpan(cell * CellInts, CellInts));
+        var vr = Vector128.Create(yr);
+        var vi = Vector128.Create(yi);
+        var low = Nearest(ref c, ref index, 0, vr, vi, out var lowPoint);
+        var high = Nearest(ref c, ref index, 4, vr, vi, out var highPoint);
+        low.StoreUnsafe(ref distance);
+        high.StoreUnsafe(ref distance, 4);
+        lowPoint.StoreUnsafe(ref point);
+        highPoint.StoreUnsafe(ref point, 4);
+
+        // The smallest distance in every lane, then the first lane that holds it.
+        var best = Min(low, high);
+        best = Min(best, Vector128.Shuffle(best, Vector128.Create(2, 3, 0, 1)));
+        best = Min(best, Vector128.Shuffle(best, Vector128.Create(1, 0, 3, 2)));
+        uint mask = Vector128.Equals(low, best).ExtractMostSignificantBits() | (Vector128.Equals(high, best).ExtractMostSignificantBits() << 4);
+        return lanePoint[BitOperations.TrailingZeroCount(mask) & (Lanes - 1)];
     }
 
     /// <summary>Subset z = Y0 + 2·Y1 + 4·Y2 of the point with index <paramref name="point"/>.</summary>
@@ -258,6 +274,28 @@ internal sealed class V17Constellation
     /// <summary>Subset z = Y0 + 2·Y1 + 4·Y2 from the encoder state and Y1Y2.</summary>
     public static int SubsetOf(int state, int y1y2) => Y0OfState[state] | (((y1y2 >> 1) & 1) << 1) | ((y1y2 & 1) << 2);
 
+    /// <summary>The lane-wise smaller of two (no NaN reaches here from a finite signal; a NaN lane loses).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> Min(Vector128<float> a, Vector128<float> b) => Vector128.ConditionalSelect(Vector128.LessThan(a, b), a, b);
+
+    /// <summary>For the four lanes from <paramref name="lane"/>: the nearer of the cell's two candidates (the first on a tie) and its index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> Nearest(ref float cell, ref int index, [ConstantExpected(Min = 0, Max = 4)] int lane, Vector128<float> yr, Vector128<float> yi, out Vector128<int> point)
+    {
+        var dx0 = yr - Vector128.LoadUnsafe(ref cell, (nuint)lane);
+        var dy0 = yi - Vector128.LoadUnsafe(ref cell, (nuint)(Lanes + lane));
+        var dx1 = yr - Vector128.LoadUnsafe(ref cell, (nuint)((2 * Lanes) + lane));
+        var dy1 = yi - Vector128.LoadUnsafe(ref cell, (nuint)((3 * Lanes) + lane));
+        var d0 = (dx0 * dx0) + (dy0 * dy0);
+        var d1 = (dx1 * dx1) + (dy1 * dy1);
+        var second = Vector128.LessThan(d1, d0);
+        point = Vector128.ConditionalSelect(
+            second.AsInt32(),
+            Vector128.LoadUnsafe(ref index, (nuint)(Lanes + lane)),
+            Vector128.LoadUnsafe(ref index, (nuint)lane));
+        return Vector128.ConditionalSelect(second, d1, d0);
+    }
+
     private static int CellIndex(double v)
     {
         int c = (int)Math.Floor(v * CellsPerUnit) + GridHalf;
@@ -266,12 +304,17 @@ internal sealed class V17Constellation
 
     /// <summary>
     /// For every cell of the grid and every subset, the elements nearest to some position in the cell, found by sampling
-    /// the cell (border cells also sample far outside the grid, where they answer for every position beyond it).
+    /// the cell (border cells also sample far outside the grid, where they answer for every position beyond it), laid
+    /// out for the vector slicer. The samples sit a hair inside the cell's edges: many bisectors between elements run
+    /// along cell edges, and an element whose region only touches a cell along its edge is no candidate there (on the
+    /// edge itself it is exactly as near as a candidate). Every cell then has at most two candidates per subset at
+    /// every rate; the constructor fails if a table ever breaks that.
     /// </summary>
-    private (int[] Start, byte[] Candidates) BuildGrid()
+    private (float[] Points, int[] Index) BuildGrid()
     {
-        var start = new int[(GridSide * GridSide * 8) + 1];
-        var candidates = new List<byte>();
+        const double Inset = 1e-6;
+        var points = new float[GridSide * GridSide * CellFloats];
+        var index = new int[GridSide * GridSide * CellInts];
         var set = new SortedSet<int>[8];
         var nearest = new int[8];
         for (int z = 0; z < 8; z++)
@@ -294,8 +337,8 @@ internal sealed class V17Constellation
                 {
                     for (int b = 0; b <= CellSamples; b++)
                     {
-                        double px = x0 + ((x1 - x0) * a / CellSamples);
-                        double py = y0 + ((y1 - y0) * b / CellSamples);
+                        double px = x0 + Inset + ((x1 - x0 - (2 * Inset)) * a / CellSamples);
+                        double py = y0 + Inset + ((y1 - y0 - (2 * Inset)) * b / CellSamples);
                         NearestPerSubset(px, py, nearest);
                         for (int z = 0; z < 8; z++)
                         {
@@ -304,20 +347,29 @@ internal sealed class V17Constellation
                     }
                 }
 
-                int slot = ((cx * GridSide) + cy) * 8;
+                int cell = (cx * GridSide) + cy;
                 for (int z = 0; z < 8; z++)
                 {
-                    start[slot + z] = candidates.Count;
-                    foreach (int i in set[z])
+                    if (set[z].Count > 2)
                     {
-                        candidates.Add((byte)i);
+                        throw new InvalidOperationException(
+                            $"V.17 {BitsPerSymbol * 2400} bit/s: grid cell ({cx}, {cy}) has {set[z].Count} candidates in subset {z}; the vector slicer holds two.");
                     }
+
+                    int first = set[z].Min;
+                    int second = set[z].Max;
+                    int lane = LaneOf(z);
+                    points[(cell * CellFloats) + lane] = _x[first];
+                    points[(cell * CellFloats) + Lanes + lane] = _y[first];
+                    points[(cell * CellFloats) + (2 * Lanes) + lane] = _x[second];
+                    points[(cell * CellFloats) + (3 * Lanes) + lane] = _y[second];
+                    index[(cell * CellInts) + lane] = first;
+                    index[(cell * CellInts) + Lanes + lane] = second;
                 }
             }
         }
 
-        start[^1] = candidates.Count;
-        return (start, [.. candidates]);
+        return (points, index);
     }
 
     /// <summary>The range of signal-space positions cell <paramref name="c"/> answers for along one axis.</summary>

@@ -49,8 +49,8 @@ internal sealed class V17Receiver : IModemReceiver
     private readonly Complex[] _history = new Complex[16];
     private readonly int[] _pattern;
     private readonly int[] _quadrants = new int[PatternMatch];
-    private readonly double[] _subsetDistance = new double[8];
-    private readonly int[] _subsetUncoded = new int[8];
+    private readonly float[] _laneDistance = new float[8];
+    private readonly int[] _lanePoint = new int[8];
     private readonly Complex[] _training;
     private readonly double _targetPower;
 
@@ -270,15 +270,16 @@ internal sealed class V17Receiver : IModemReceiver
     private void ReceiveData()
     {
         Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
-        int best = _constellation.Slice(y, _subsetDistance, _subsetUncoded);
+        int best = _constellation.Slice((float)y.Real, (float)y.Imaginary, _laneDistance, _lanePoint);
         Complex decision = _constellation.Points[best];
         Adapt(y, decision, _state == State.Data ? DataStep : 0.15);
         Complex error = decision - y;
         _signalEnergy += ((decision.Real * decision.Real) + (decision.Imaginary * decision.Imaginary) - _signalEnergy) / 64;
         _errorEnergy += ((error.Real * error.Real) + (error.Imaginary * error.Imaginary) - _errorEnergy) / 64;
 
-        if (_viterbi.Add(_subsetDistance, _subsetUncoded, out int y1y2, out int uncoded))
+        if (_viterbi.Add(_laneDistance, _lanePoint, out int y1y2, out int point))
         {
+            int uncoded = _constellation.Uncoded(point);
             int q1q2 = V17Constellation.DifferentialDecode(y1y2, _previousY);
             _previousY = y1y2;
             Deliver(_descrambler.Descramble(q1q2 >> 1));
