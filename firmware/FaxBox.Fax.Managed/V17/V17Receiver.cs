@@ -8,8 +8,8 @@ namespace FaxBox.Fax.Managed.V17;
 /// ITU-T V.17 receiver at 14400, 12000, 9600 or 7200 bit/s. It recognises segment 1 (A/B alternations 90° apart) by
 /// its structure, locks carrier and timing there, finds the start of segment 2 by matching the known scrambler pattern
 /// under all four 90° rotations (which also resolves the phase ambiguity of ABAB), trains the T/2 LMS equaliser on the
-/// known elements of segments 2 and 3, then decodes segment 4 and the data with an 8-state Viterbi decoder
-/// (<see cref="V17Viterbi"/>), undoes the differential coding and descrambles. Training succeeds on 64 consecutive
+/// known elements of segments 2 and 3 (segment 2 alone in the short training), then decodes segment 4 and the data with
+/// an 8-state Viterbi decoder (<see cref="V17Viterbi"/>), undoes the differential coding and descrambles. Training succeeds on 64 consecutive
 /// descrambled ones, or on a noisy line on 70 % ones over all of segment 4; the carrier ends 10 dB below its trained
 /// level or under the absolute threshold.
 /// </summary>
@@ -47,13 +47,16 @@ internal sealed class V17Receiver : IModemReceiver
     private readonly V17Viterbi _viterbi = new();
     private readonly V17Constellation _constellation;
     private readonly Complex[] _history = new Complex[16];
-    private readonly int[] _pattern;
+    private readonly int[] _longPattern;
+    private readonly int[] _shortPattern;
     private readonly int[] _quadrants = new int[PatternMatch];
     private readonly float[] _laneDistance = new float[8];
     private readonly int[] _lanePoint = new int[8];
     private readonly Complex[] _training;
     private readonly double _targetPower;
 
+    private int[] _pattern;
+    private bool _shortTraining;
     private State _state;
     private int _historyPos;
     private long _symbols;
@@ -87,8 +90,11 @@ internal sealed class V17Receiver : IModemReceiver
         _targetPower = _constellation.MeanPower;
         _demodulator = new QamDemodulator(V17Transmitter.Baud, V17Transmitter.CarrierHz, V17Transmitter.RollOff, EqualizerTaps, _targetPower);
 
-        // The known element indices of segments 2 and 3.
-        _pattern = V17Training.Pattern(options.ShortTraining);
+        // The known element indices of segments 2 and 3, for both trainings (Restart switches between them).
+        _longPattern = V17Training.Pattern(shortTraining: false);
+        _shortPattern = V17Training.Pattern(shortTraining: true);
+        _shortTraining = options.ShortTraining;
+        _pattern = _shortTraining ? _shortPattern : _longPattern;
 
         Reset();
     }
@@ -138,6 +144,20 @@ internal sealed class V17Receiver : IModemReceiver
                 OnSymbol(power);
             }
         }
+    }
+
+    /// <summary>
+    /// Re-arms the receiver for a new training: long, or short (segment 2 of 38 elements and no bridge, as spandsp sends
+    /// it after <c>v17_tx_restart(short_train = 1)</c>). The managed receiver trains its equaliser afresh either way, so a
+    /// short training needs no long one before it.
+    /// </summary>
+    public void Restart(bool shortTraining)
+    {
+        ModemRates.Ensure(Options with { ShortTraining = shortTraining });
+        _shortTraining = shortTraining;
+        _pattern = shortTraining ? _shortPattern : _longPattern;
+        Reset();
+        _carrier.Reset();
     }
 
     public void Dispose()
@@ -260,7 +280,7 @@ internal sealed class V17Receiver : IModemReceiver
             _demodulator.TimingGain = 0.01;
             _viterbi.Reset();
             _descrambler.Reset();
-            _previousY = V17Training.Segment4PreviousY;
+            _previousY = V17Training.Segment4PreviousYFor(_shortTraining);
             _ones = 0;
             _segment4Bits = 0;
             _segment4Ones = 0;

@@ -6,7 +6,7 @@ namespace FaxBox.Fax.Managed.V17;
 
 /// <summary>
 /// ITU-T V.17 transmitter at 14400, 12000, 9600 or 7200 bit/s: 2400 baud trellis-coded QAM on an 1800 Hz carrier, the
-/// long or short training (segments 1–4), the 1 + x^-18 + x^-23 scrambler, and a turn-off of scrambled ones long enough
+/// long training (segments 1–4) or the short one (segments 1, 2 of 38 elements and 4), the 1 + x^-18 + x^-23 scrambler, and a turn-off of scrambled ones long enough
 /// to flush the far end's Viterbi decoder before the carrier stops. See <see cref="V17Constellation"/> and
 /// <see cref="V17Training"/> for where each table comes from.
 /// </summary>
@@ -30,6 +30,7 @@ internal sealed class V17Transmitter : IModemTransmitter, IQamSymbolSource
     private readonly Scrambler _pattern = V17Training.NewPatternScrambler();
     private readonly Scrambler _scrambler = Scrambler.V17V29();
     private readonly int _segment2;
+    private readonly int _bridge;
     private State _state = State.Segment1;
     private int _symbolCount;
     private int _trellisState;
@@ -49,6 +50,7 @@ internal sealed class V17Transmitter : IModemTransmitter, IQamSymbolSource
         _source = source;
         _constellation = V17Constellation.ForRate(options.BitRate);
         _segment2 = V17Training.Segment2(options.ShortTraining);
+        _bridge = V17Training.Bridge(options.ShortTraining);
         double unitRms = LineLevel.RmsOf(options.LevelDbm0) / Math.Sqrt(_constellation.MeanPower);
         _modulator = new QamModulator(Baud, CarrierHz, RollOff, unitRms);
     }
@@ -94,12 +96,12 @@ internal sealed class V17Transmitter : IModemTransmitter, IQamSymbolSource
             {
                 int k = _symbolCount < _segment2 ? V17Training.NextPatternIndex(_pattern) : V17Training.Bridge(_symbolCount - _segment2);
                 Complex point = V17Constellation.Training[k];
-                if (++_symbolCount == _segment2 + V17Training.Segment3)
+                if (++_symbolCount == _segment2 + _bridge)
                 {
                     Enter(State.Segment4);
                     _trellisState = 0;
-                    _previousY = V17Training.Segment4PreviousY;
-                    _scrambler.Load(V17Training.Segment4Seed);
+                    _previousY = V17Training.Segment4PreviousYFor(Options.ShortTraining);
+                    _scrambler.Load(V17Training.Segment4ScramblerSeed(Options.ShortTraining));
                 }
 
                 return point;

@@ -53,7 +53,7 @@ public sealed class ReceiverComparisonTests
         {
             if (type == ModemType.V17 && rate == 14400 && snr == 18)
             {
-                // Below both receivers' waterfall (about 21 % bit errors each): see KnownLimitationV17At14400And18Db.
+                // Managed worse than spandsp here on most seeds: see KnownLimitationV17At14400And18Db.
                 continue;
             }
 
@@ -70,21 +70,33 @@ public sealed class ReceiverComparisonTests
     }
 
     /// <summary>
-    /// Known limitation: at 14400 bit/s and 18 dB (both receivers lose about a fifth of the bits, far below any usable
-    /// point) the managed V.17 receiver makes a few more bit errors than spandsp's (1690 against 1680 with seed 3).
-    /// From 20 dB up it makes far fewer (measured: 0–85 against 40–584 in 8000 bits at 20–22 dB). Fails once fixed.
+    /// Known limitation, measured over seeds 1–8 (8000 bits each, A-law, spandsp's transmitter): at 14400 bit/s the managed
+    /// V.17 receiver is worse than spandsp's from 18 to 20 dB and better from 22 dB. At 18 dB it made 57828 bit errors
+    /// against spandsp's 17830 (seeds 5 and 7: no training; seeds 1, 2, 4, 6, 8: trained, but about 45 % of the bits wrong
+    /// from the first data bit, which the counter's 128-bit sync cannot align, so all 8000 count); at 19 dB seeds 2 and
+    /// 4–8 and at 20 dB seeds 5, 6 and 8 are worse; at 22 dB it made 0 on every seed against spandsp's 0–191. Seed 3 alone
+    /// (the comparison above) hid this: 1828 against 1680. Not a loop gain: the data-phase equaliser step (0.005–0.05),
+    /// carrier loop (α 0.02–0.1, β 0–0.002), timing gain (0–0.02 in training and data) and a smaller training step or a
+    /// gear shift in segment 2 each moved the 18 dB total by under 15 % except the training step 0.1 (38378, still 2×
+    /// spandsp); the hard slicer decisions are as bad as the Viterbi output on the failing seeds, so the equalised
+    /// symbols are already wrong when segment 4 ends. Fails once the managed total is at most spandsp's.
     /// </summary>
     [Fact]
     public void KnownLimitationV17At14400And18Db()
     {
-        var options = new ModemTestOptions
+        long reference = 0;
+        long ours = 0;
+        for (int seed = 1; seed <= 8; seed++)
         {
-            Modem = ModemType.V17, BitRate = 14400, Bits = 8000, Seed = 3, Channel = new ModemChannelOptions { SnrDb = 18, Codec = LoopbackCodec.ALaw },
-        };
-        var reference = ModemTest.Run(options, new SpanDspModemFactory(), new SpanDspModemFactory());
-        var ours = ModemTest.Run(options, new SpanDspModemFactory(), new ManagedModemFactory());
+            var options = new ModemTestOptions
+            {
+                Modem = ModemType.V17, BitRate = 14400, Bits = 8000, Seed = seed, Channel = new ModemChannelOptions { SnrDb = 18, Codec = LoopbackCodec.ALaw },
+            };
+            reference += ModemTest.Run(options, new SpanDspModemFactory(), new SpanDspModemFactory()).BitErrors;
+            ours += ModemTest.Run(options, new SpanDspModemFactory(), new ManagedModemFactory()).BitErrors;
+        }
 
-        Assert.True(ours.BitErrors > reference.BitErrors, $"managed {ours.BitErrors} <= spandsp {reference.BitErrors}: turn this into a comparison point");
-        Assert.True(reference.BitErrors > 800, $"spandsp {reference.BitErrors}: the point is no longer below the waterfall");
+        Assert.True(ours > reference, $"managed {ours} <= spandsp {reference} over seeds 1-8: turn this into a comparison point");
+        Assert.True(reference > 8 * 800, $"spandsp {reference} over seeds 1-8: the point is no longer below the waterfall");
     }
 }

@@ -93,4 +93,25 @@ public sealed class V17LoopbackTests
         Assert.Equal(0b01, V17Constellation.DifferentialEncode(0b10, 0b10));
         Assert.Equal(0b10, V17Constellation.DifferentialEncode(0b11, 0b01));
     }
+
+    [Fact]
+    public void ShortTrainingSegment4StartsWhereTheSegment2ScramblerLeftOff()
+    {
+        // 38 elements of two scrambled ones each, then carried on: both scramblers must give the same bits from here.
+        var carried = V17Training.NewPatternScrambler();
+        for (int i = 0; i < 2 * V17Training.Segment2Short; i++)
+        {
+            carried.Scramble(1);
+        }
+
+        var loaded = FaxBox.Fax.Managed.Dsp.Scrambler.V17V29();
+        loaded.Load(V17Training.Segment4ScramblerSeed(shortTraining: true));
+        for (int i = 0; i < 100; i++)
+        {
+            Assert.Equal(carried.Scramble(1), loaded.Scramble(1));
+        }
+
+        Assert.Equal(V17Training.Segment2Short, V17Training.Pattern(shortTraining: true).Length);
+        Assert.Equal(V17Training.Segment2Long + V17Training.Segment3, V17Training.Pattern(shortTraining: false).Length);
+    }
 }
