@@ -67,6 +67,37 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         Assert.True(problems.Count == 0, "accessibility problems:\n" + string.Join("\n", problems));
     }
 
+    [Fact]
+    public async Task The_audit_finds_each_kind_of_problem_on_a_page_that_has_them()
+    {
+        await using var site = await AdminTestSite.StartAsync();
+        var page = await browser.NewPageAsync(site.BaseAddress);
+        await page.SetContentAsync("""
+            <html><head></head><body>
+              <h2>Starts at h2</h2><h4>skips h3</h4>
+              <form><input type="text" name="unlabelled"><label for="nowhere">Lost label</label>
+                <select id="pick"></select><button type="submit"></button><input type="hidden" name="fine"></form>
+              <img src="x.png"><svg width="10" height="10"></svg><a href="/x"></a>
+              <p id="twice">a</p><p id="twice">b</p><p aria-describedby="missing">c</p>
+              <div aria-hidden="true"><input type="text" name="hidden-is-fine"></div>
+            </body></html>
+            """);
+
+        var problems = await AccessibilityAudit.CheckAsync(page);
+
+        string[] expected =
+        [
+            "html has no lang", "no title", "input[name=unlabelled]: form control without a label", "select#pick: form control without a label",
+            "button: button without a name", "the first heading is not h1", "0 h1 headings", "heading h4 \"skips h3\" follows h2",
+            "img (x.png): image without alt", "svg: picture without a name (title or aria-label)", "a: link without a name",
+            "id \"twice\" used 2 times", "p: aria-describedby names a missing id \"missing\"", "label \"Lost label\" is for a missing id \"nowhere\"",
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), problems.Order(StringComparer.Ordinal));
+
+        await page.SetContentAsync("""<html lang="en"><head><title>t</title></head><body><h1>One</h1><h2>Two</h2><label for="a">A</label><input id="a"><img src="x.png" alt=""></body></html>""");
+        Assert.Empty(await AccessibilityAudit.CheckAsync(page));
+    }
+
     /// <summary>Opens <paramref name="path"/> (null: the page as it is) and adds what the audit finds, each with the page's address.</summary>
     private static async Task AuditAsync(IPage page, string pattern, string? path, List<string> problems, HashSet<string> visited)
     {
