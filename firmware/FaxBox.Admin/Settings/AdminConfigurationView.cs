@@ -18,6 +18,9 @@ public sealed record AdminConfigurationView
     /// <summary>The configuration document (the file's keys only), secrets replaced by <see cref="IAdminConfiguration.SecretPlaceholder"/>.</summary>
     public required string DocumentJson { get; init; }
 
+    /// <summary>The configuration's lists of objects, whose entries the forms add and remove.</summary>
+    public IReadOnlyList<AdminSettingList> Lists { get; init; } = [];
+
     /// <summary>The setting at <paramref name="path"/>, or null.</summary>
     public AdminSetting? Find(string path) => Settings.FirstOrDefault(s => s.Path == path);
 }

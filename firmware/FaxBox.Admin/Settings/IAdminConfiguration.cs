@@ -13,8 +13,21 @@ public interface IAdminConfiguration
     /// </summary>
     const string SecretPlaceholder = "(unchanged secret)";
 
+    /// <summary>
+    /// The start of a secret's placeholder that names where the secret is in the configuration in force:
+    /// <c>(unchanged secret of sip.accounts[2].password)</c>, written by a form when removing a list entry moves the
+    /// entries after it (a secret key only ever takes a secret from a secret key).
+    /// </summary>
+    const string SecretPlaceholderFrom = "(unchanged secret of ";
+
     /// <summary>The configuration in force: every setting with its effective value (secrets only as set or not).</summary>
     AdminConfigurationView Read();
+
+    /// <summary>
+    /// The settings of a document being edited (valid or not), as <see cref="AdminConfigurationView.Settings"/> lists
+    /// them, each value as the document writes it; throws <see cref="System.Text.Json.JsonException"/> when it is not JSON.
+    /// </summary>
+    IReadOnlyList<AdminSetting> Describe(string json);
 
     /// <summary>Validates a whole configuration document without saving anything.</summary>
     IReadOnlyList<AdminConfigurationError> Validate(string json);

@@ -28,10 +28,11 @@ internal static class SettingsForm
     /// <summary>
     /// Applies the posted values (<paramref name="posted"/>: field name → the values posted) of the settings in
     /// <paramref name="settings"/> to <paramref name="documentJson"/>; returns the new document and the keys changed,
-    /// or errors per key for values that cannot be placed.
+    /// or errors per key for values that cannot be placed. With <paramref name="secrets"/> false, typed secrets are left
+    /// out (a draft that goes back to the page never carries one).
     /// </summary>
     public static (string Json, IReadOnlyList<string> Changed, IReadOnlyList<AdminConfigurationError> Errors) Apply(
-        string documentJson, IEnumerable<AdminSetting> settings, Func<string, IReadOnlyList<string>> posted)
+        string documentJson, IEnumerable<AdminSetting> settings, Func<string, IReadOnlyList<string>> posted, bool secrets = true)
     {
         ArgumentNullException.ThrowIfNull(documentJson);
         ArgumentNullException.ThrowIfNull(settings);
@@ -42,7 +43,7 @@ internal static class SettingsForm
         foreach (var setting in settings)
         {
             var values = posted(FieldName(setting));
-            if (values.Count == 0)
+            if (values.Count == 0 || (!secrets && setting.Kind == AdminSettingKind.Secret))
             {
                 continue; // not on this form (a check box posts a hidden "false" before its "true")
             }
@@ -175,7 +176,7 @@ internal static class SettingsForm
         return false;
     }
 
-    private static List<(string? Key, int? Index)> Steps(string path)
+    internal static List<(string? Key, int? Index)> Steps(string path)
     {
         var steps = new List<(string?, int?)>();
         foreach (var part in path.Split('.'))

@@ -39,12 +39,12 @@ internal static class ConfigurationSecrets
         var missing = new List<string>();
         Visit(edited, string.Empty, (path, value) =>
         {
-            if (value.GetValueKind() != JsonValueKind.String || value.GetValue<string>() != IAdminConfiguration.SecretPlaceholder)
+            if (value.GetValueKind() != JsonValueKind.String || Source(path, value.GetValue<string>()) is not { } source)
             {
                 return null;
             }
 
-            if (At(current, path) is JsonValue secret && secret.GetValueKind() == JsonValueKind.String)
+            if (source.Length > 0 && At(current, source) is JsonValue secret && secret.GetValueKind() == JsonValueKind.String)
             {
                 return JsonValue.Create(secret.GetValue<string>());
             }
@@ -53,6 +53,36 @@ internal static class ConfigurationSecrets
             return null;
         });
         return missing;
+    }
+
+    /// <summary>
+    /// Where the secret a placeholder at <paramref name="path"/> stands for is in the current document: the same key for
+    /// <see cref="IAdminConfiguration.SecretPlaceholder"/>, the key named by <see cref="IAdminConfiguration.SecretPlaceholderFrom"/>
+    /// (empty, so nothing, unless both keys are secrets' and the key is well formed); null when the text is no placeholder.
+    /// </summary>
+    internal static string? Source(string path, string text)
+    {
+        if (text == IAdminConfiguration.SecretPlaceholder)
+        {
+            return path;
+        }
+
+        if (!text.StartsWith(IAdminConfiguration.SecretPlaceholderFrom, StringComparison.Ordinal) || !text.EndsWith(')'))
+        {
+            return null;
+        }
+
+        var source = text[IAdminConfiguration.SecretPlaceholderFrom.Length..^1];
+        try
+        {
+            _ = Segments(source).Count();
+        }
+        catch (FormatException)
+        {
+            return string.Empty;
+        }
+
+        return ConfigurationSettings.IsSecret(path) && ConfigurationSettings.IsSecret(source) ? source : string.Empty;
     }
 
     /// <summary>The node at a configuration path (<c>sip.accounts[0].password</c>), or null.</summary>

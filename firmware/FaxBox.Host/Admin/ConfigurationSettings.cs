@@ -57,7 +57,8 @@ internal static class ConfigurationSettings
         type == typeof(string) || type == typeof(int) || type == typeof(double) || type == typeof(bool) || type == typeof(long)
         || type == typeof(TimeSpan) || type == typeof(IPAddress) || type.IsEnum;
 
-    private static string Format(object value) => value switch
+    /// <summary>A value as the configuration file writes it (<c>"5s"</c>, <c>"on-cng"</c>).</summary>
+    internal static string Format(object value) => value switch
     {
         string s => s,
         bool b => b ? "true" : "false",

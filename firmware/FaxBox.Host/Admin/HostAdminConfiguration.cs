@@ -48,7 +48,14 @@ internal sealed class HostAdminConfiguration : IAdminConfiguration
             IsBuiltInDefault = current.Source == FaxBoxConfiguration.EmbeddedDefaultSource,
             Settings = ConfigurationSettings.List(current),
             DocumentJson = ConfigurationSecrets.Redact(CurrentText()),
+            Lists = DocumentSettings.Lists(current),
         };
+    }
+
+    public IReadOnlyList<AdminSetting> Describe(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return DocumentSettings.List(json, Current);
     }
 
     public IReadOnlyList<AdminConfigurationError> Validate(string json)
@@ -110,7 +117,7 @@ internal sealed class HostAdminConfiguration : IAdminConfiguration
     public Task<AdminSaveResult> RestoreAsync(string backup, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(backup);
-        if (backup.Contains(IAdminConfiguration.SecretPlaceholder, StringComparison.Ordinal))
+        if (backup.Contains(IAdminConfiguration.SecretPlaceholderFrom, StringComparison.Ordinal) || backup.Contains(IAdminConfiguration.SecretPlaceholder, StringComparison.Ordinal))
         {
             // A backup carries its secrets: a placeholder means the file is a page's redacted view, not a backup.
             var error = "a backup holds the secrets themselves; this file has the settings page's placeholder instead";
@@ -145,7 +152,7 @@ internal sealed class HostAdminConfiguration : IAdminConfiguration
             return [.. missing.Select(key => ToAdmin(new ConfigurationError(SavePath, key, "no secret is set here to keep: type the secret itself")))];
         }
 
-        text = json.Contains(IAdminConfiguration.SecretPlaceholder, StringComparison.Ordinal)
+        text = json.Contains(IAdminConfiguration.SecretPlaceholder, StringComparison.Ordinal) || json.Contains(IAdminConfiguration.SecretPlaceholderFrom, StringComparison.Ordinal)
             ? edited?.ToJsonString(ConfigurationSecrets.WriteOptions) ?? "null"
             : json; // unchanged text keeps the administrator's comments
         var result = FaxBoxConfiguration.Parse(text, SavePath);

@@ -38,10 +38,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new page in a new context, with a 15 s default timeout.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress, bool ignoreHttpsErrors = false)
+    /// <summary>A new page in a new context, with a 15 s default timeout; <paramref name="javaScript"/> false for a browser without scripts.</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, bool ignoreHttpsErrors = false, bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), IgnoreHTTPSErrors = ignoreHttpsErrors });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), IgnoreHTTPSErrors = ignoreHttpsErrors, JavaScriptEnabled = javaScript });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         return page;

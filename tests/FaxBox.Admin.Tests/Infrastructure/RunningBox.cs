@@ -63,11 +63,19 @@ public sealed partial class RunningBox : IAsyncDisposable
         """;
 
     /// <summary>Starts the box and waits (at most 60 s) until its admin site listens.</summary>
-    public static async Task<RunningBox> StartAsync(int sipPort = 0)
+    public static Task<RunningBox> StartAsync(int sipPort = 0) => StartAsync((folder, data) => Configuration(data, sipPort));
+
+    /// <summary>
+    /// Starts the box on the configuration <paramref name="configuration"/> writes for (the test's folder, the data
+    /// folder it must use; it may put other files, a board file, in the folder) and waits (at most 60 s) until its admin
+    /// site listens. The configuration must have an <c>admin.urls</c> of <c>http://127.0.0.1:0</c>.
+    /// </summary>
+    public static async Task<RunningBox> StartAsync(Func<string, string, string> configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         var folder = TestPaths.NewTempFolder();
         var data = folder.File("data");
-        await File.WriteAllTextAsync(folder.File("faxbox.json"), Configuration(data, sipPort));
+        await File.WriteAllTextAsync(folder.File("faxbox.json"), configuration(folder.Path, data));
         // The administrator password, set as `faxbox admin passwd` would before the first start.
         Assert.True(new AdminCredentialStore(data, TimeProvider.System).TrySetInitialPassword(AdminTestSite.AdminPassword));
         var output = new StringWriter();

@@ -172,6 +172,74 @@ public sealed class HostAdminConfigurationTests : IDisposable
         Assert.EndsWith(Path.Combine(".local", "share", "faxbox", "faxbox.json"), HostAdminConfiguration.DefaultSavePath(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_document_is_described_with_the_same_keys_kinds_and_values_as_the_configuration_in_force()
+    {
+        var view = _configuration.Read();
+        var described = _configuration.Describe(view.DocumentJson);
+        Assert.Equal(view.Settings.Select(s => (s.Path, s.Kind, s.Value, s.IsSet)), described.Select(s => (s.Path, s.Kind, s.Value, s.IsSet)));
+        Assert.Equal(["sip.accounts", "faxServer.routing.rules", "ports"], view.Lists.Select(l => l.Path));
+        Assert.Equal("SIP account", view.Lists[0].Noun);
+    }
+
+    [Fact]
+    public void A_draft_with_a_new_entry_and_a_wrong_value_is_described_as_written_with_class_defaults_for_what_it_leaves_out()
+    {
+        var (draft, index) = SettingsDraft.Add(_configuration.Read().DocumentJson.Replace("\"ecm\": true", "\"ecm\": true, \"maxDatagram\": \"big\"", StringComparison.Ordinal), _configuration.Read().Lists[0]);
+        Assert.Equal(1, index);
+
+        var described = _configuration.Describe(draft).ToDictionary(s => s.Path);
+
+        Assert.Equal("5060", described["sip.accounts[1].port"].Value);
+        Assert.Equal(string.Empty, described["sip.accounts[1].username"].Value);
+        Assert.False(described["sip.accounts[1].password"].IsSet);
+        Assert.True(described["sip.accounts[0].password"].IsSet);
+        Assert.Equal("big", described["fax.maxDatagram"].Value);
+        Assert.Equal("5s", described["fax.t38Timeout"].Value); // left out of the file: the value in force
+        Assert.ThrowsAny<JsonException>(() => _configuration.Describe("{ \"name\": "));
+    }
+
+    [Fact]
+    public async Task Removing_an_account_keeps_each_remaining_account_its_own_secret()
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(_configuration.Read().DocumentJson)!;
+        root["sip"]!["accounts"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("{ \"name\": \"second\", \"username\": \"two\", \"port\": 0, \"password\": \"second-secret\" }"));
+        var added = await _configuration.SaveAsync(root.ToJsonString(), CancellationToken.None);
+        Assert.True(added.Saved, string.Join("; ", added.Errors));
+
+        var draft = SettingsDraft.Remove(_configuration.Read().DocumentJson, _configuration.Read().Lists[0], 0);
+        Assert.Contains("(unchanged secret of sip.accounts[1].password)", draft, StringComparison.Ordinal);
+        var result = await _configuration.SaveAsync(draft, CancellationToken.None);
+
+        Assert.True(result.Saved, string.Join("; ", result.Errors));
+        var saved = await File.ReadAllTextAsync(ConfigPath);
+        Assert.Contains("second-secret", saved, StringComparison.Ordinal);
+        Assert.DoesNotContain("trunk-secret-1", saved, StringComparison.Ordinal);
+        Assert.Equal("second", Assert.Single(_configuration.Current.Gateway.Accounts).Name);
+        Assert.Equal("second-secret", _configuration.Current.Gateway.Accounts[0].Password);
+    }
+
+    [Theory]
+    [InlineData("\"name\": \"(unchanged secret of faxServer.smtp.password)\"", "name")]
+    [InlineData("\"mqtt\": { \"password\": \"(unchanged secret of name)\" }, \"x\": {", "mqtt.password")]
+    [InlineData("\"mqtt\": { \"password\": \"(unchanged secret of sip.accounts[9].password)\" }, \"x\": {", "mqtt.password")]
+    [InlineData("\"mqtt\": { \"password\": \"(unchanged secret of sip.accounts[x.password)\" }, \"x\": {", "mqtt.password")]
+    public async Task A_labelled_placeholder_takes_a_secret_only_from_a_secret_key_that_has_one(string replacement, string key)
+    {
+        var before = await File.ReadAllBytesAsync(ConfigPath);
+        var document = _configuration.Read().DocumentJson;
+        var edited = replacement.StartsWith("\"name\"", StringComparison.Ordinal)
+            ? document.Replace("\"name\": \"settingsbox\"", replacement, StringComparison.Ordinal)
+            : document.Replace("\"mqtt\": {", replacement, StringComparison.Ordinal);
+        Assert.NotEqual(document, edited);
+
+        var result = await _configuration.SaveAsync(edited, CancellationToken.None);
+
+        Assert.False(result.Saved);
+        Assert.Contains(result.Errors, e => e.Key == key);
+        Assert.Equal(before, await File.ReadAllBytesAsync(ConfigPath));
+    }
+
     public void Dispose()
     {
         _watcher.Dispose();
