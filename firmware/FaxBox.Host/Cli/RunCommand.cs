@@ -178,7 +178,8 @@ internal static class RunCommand
                         },
                         configuration.Admin,
                         loggers,
-                        stop.Token).ConfigureAwait(false);
+                        stop.Token,
+                        buildOnFirstConnection: true).ConfigureAwait(false);
                 }
                 catch (IOException e)
                 {
