@@ -1,21 +1,17 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 
 namespace FaxBox.Admin;
 
 /// <summary>
 /// One listening TCP socket of the admin site, bound and listening from the box's start (so a browser's connection waits
 /// in the backlog rather than being refused) and handed to Kestrel when the site is built
-/// (<see cref="DuplicateHandle"/>: Kestrel owns and closes its own descriptor of the same socket).
+/// (<c>ListenerHandles.Duplicate</c>: Kestrel owns and closes its own descriptor of the same socket).
 /// </summary>
-internal sealed partial class AdminListener : IDisposable
+internal sealed class AdminListener : IDisposable
 {
     /// <summary>Kestrel's default listen backlog.</summary>
     private const int Backlog = 512;
-
-    /// <summary>fcntl(2) F_DUPFD_CLOEXEC (Linux): a copy of the descriptor that child processes do not inherit.</summary>
-    private const int FDupFdCloexec = 1030;
 
     private AdminListener(Socket socket, bool https, Uri address)
     {
@@ -87,22 +83,6 @@ internal sealed partial class AdminListener : IDisposable
         }
     }
 
-    /// <summary>
-    /// A new descriptor of the same listening socket (close-on-exec) for Kestrel's <c>ListenHandle</c>, which takes
-    /// ownership of it; this listener keeps (and closes) its own.
-    /// </summary>
-    /// <exception cref="IOException">fcntl failed.</exception>
-    public ulong DuplicateHandle()
-    {
-        var fd = Fcntl((int)Socket.SafeHandle.DangerousGetHandle(), FDupFdCloexec, 0);
-        if (fd < 0)
-        {
-            throw new IOException($"admin site {Address}: cannot duplicate the listening socket (errno {Marshal.GetLastPInvokeError()})");
-        }
-
-        return (ulong)fd;
-    }
-
     public void Dispose() => Socket.Dispose();
 
     private static IEnumerable<IPEndPoint> EndPoints(string host, int port)
@@ -151,7 +131,4 @@ internal sealed partial class AdminListener : IDisposable
             throw;
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
-    private static partial int Fcntl(int fd, int command, int argument);
 }

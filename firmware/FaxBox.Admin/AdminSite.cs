@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using FaxBox.Admin.Api;
 using FaxBox.Admin.Dashboard;
@@ -7,6 +6,7 @@ using FaxBox.Admin.Diagnostics;
 using FaxBox.Admin.Faxes;
 using FaxBox.Admin.Security;
 using FaxBox.Admin.Settings;
+using FaxBox.Core.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -37,8 +37,7 @@ public sealed class AdminSite : IAsyncDisposable
     private readonly SecurityState _security;
     private readonly Lock _lock = new();
     private Task<WebApplication>? _app;
-    private Socket? _wake;
-    private Thread? _waiter;
+    private FirstConnectionWatch? _watch;
     private bool _disposed;
 
     private AdminSite(AdminContext context, AdminOptions options, ILoggerFactory loggers, IReadOnlyList<AdminListener> listeners, SecurityState security)
@@ -81,7 +80,7 @@ public sealed class AdminSite : IAsyncDisposable
         var site = new AdminSite(context, options, loggers, listeners, security);
         if (buildOnFirstConnection)
         {
-            site.WaitForFirstConnection();
+            site._watch = new FirstConnectionWatch([.. listeners.Select(l => l.Socket)], () => _ = site.StartOnConnectionAsync(), "admin site: first connection");
             return site;
         }
 
@@ -124,13 +123,7 @@ public sealed class AdminSite : IAsyncDisposable
             app = _app;
         }
 
-        if (_wake is { } wake && _waiter is { } waiter)
-        {
-            // Wake the waiting thread (blocked in poll) with a datagram to its wake socket; it sees _disposed and ends.
-            _ = wake.SendTo([1], wake.LocalEndPoint!);
-            _ = waiter.Join(TimeSpan.FromSeconds(5));
-            wake.Dispose();
-        }
+        _watch?.Dispose();
 
         if (app is not null)
         {
@@ -150,60 +143,6 @@ public sealed class AdminSite : IAsyncDisposable
         {
             listener.Dispose();
         }
-    }
-
-    /// <summary>
-    /// A background thread blocks in poll(2) on the listening sockets (no wake-up while nobody connects) and builds the
-    /// site when one has a connection waiting; Kestrel then accepts it.
-    /// </summary>
-    private void WaitForFirstConnection()
-    {
-        var wake = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        wake.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        _wake = wake;
-        _waiter = new Thread(() =>
-        {
-            var ready = new List<Socket>(_listeners.Count + 1);
-            try
-            {
-                // Bounded: each round ends only on a connection (then the loop ends) or the wake datagram of DisposeAsync.
-                for (var round = 0; round < 1000; round++)
-                {
-                    ready.Clear();
-                    ready.AddRange(_listeners.Select(l => l.Socket));
-                    ready.Add(wake);
-                    Socket.Select(ready, null, null, -1);
-                    lock (_lock)
-                    {
-                        if (_disposed)
-                        {
-                            return;
-                        }
-                    }
-
-                    if (ready.Contains(wake) && wake.Available > 0)
-                    {
-                        // A stray datagram: drop it, or poll would report it again at once.
-                        _ = wake.Receive(new byte[wake.Available]);
-                    }
-
-                    if (ready.Any(s => s != wake))
-                    {
-                        _ = StartOnConnectionAsync();
-                        return;
-                    }
-                }
-            }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException)
-            {
-                // Stopped while waiting.
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "admin site: first connection",
-        };
-        _waiter.Start();
     }
 
     private async Task StartOnConnectionAsync()
@@ -253,12 +192,12 @@ public sealed class AdminSite : IAsyncDisposable
         {
             foreach (var listener in _listeners)
             {
-                handles.Add((listener.DuplicateHandle(), listener.IsHttps));
+                handles.Add((ListenerHandles.Duplicate(listener.Socket), listener.IsHttps));
             }
         }
         catch (IOException)
         {
-            CloseHandles(handles);
+            ListenerHandles.Close(handles.Select(h => h.Handle));
             throw;
         }
 
@@ -284,7 +223,7 @@ public sealed class AdminSite : IAsyncDisposable
         }
         catch
         {
-            CloseHandles(handles);
+            ListenerHandles.Close(handles.Select(h => h.Handle));
             throw;
         }
 
@@ -314,14 +253,5 @@ public sealed class AdminSite : IAsyncDisposable
         }
 
         return app;
-    }
-
-    /// <summary>Closes duplicated descriptors Kestrel never took.</summary>
-    private static void CloseHandles(List<(ulong Handle, bool Https)> handles)
-    {
-        foreach (var (handle, _) in handles)
-        {
-            using var socket = new Socket(new SafeSocketHandle((nint)handle, ownsHandle: true));
-        }
     }
 }

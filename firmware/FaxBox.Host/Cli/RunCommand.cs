@@ -137,7 +137,8 @@ internal static class RunCommand
                     configuration.Api,
                     loggers,
                     map: appliance.FaxServer is { } server ? app => FaxServerEndpoints.Map(app.MapGroup("/api/v1"), server, Path.Combine(configuration.DataFolder, "tmp", "uploads")) : null,
-                    stop.Token).ConfigureAwait(false);
+                    stop.Token,
+                    buildOnFirstConnection: true).ConfigureAwait(false);
             }
             catch (IOException e)
             {
