@@ -1,9 +1,12 @@
+using System.Diagnostics;
+using System.Net.Sockets;
 using FaxBox.Admin.Api;
 using FaxBox.Admin.Dashboard;
 using FaxBox.Admin.Diagnostics;
 using FaxBox.Admin.Faxes;
 using FaxBox.Admin.Security;
 using FaxBox.Admin.Settings;
+using FaxBox.Core.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -16,28 +19,158 @@ namespace FaxBox.Admin;
 /// The box's admin web site: Razor Pages for people and <c>/api/v1</c> JSON for scripts, on its own Kestrel listener
 /// (<see cref="AdminOptions.Urls"/>). Each area (security, dashboard, faxes, settings, diagnostics) adds its services
 /// and endpoints through its own <c>*Area</c> class.
+/// <para>
+/// The site binds its addresses itself at start and hands the listening sockets to Kestrel (<c>ListenHandle</c>). With
+/// <c>buildOnFirstConnection</c> (what <c>faxbox run</c> does) the ASP.NET pipeline (Kestrel, Razor Pages, data
+/// protection, antiforgery, the OpenAPI document) is built only when the first browser or script connects: an idle box
+/// that nobody administers does not carry it (about 40 MiB resident and 0.4 s of start measured, README "The idle box").
+/// A connection made before then waits in the socket's backlog and is answered once the site is up (a few hundred ms).
+/// </para>
 /// </summary>
 public sealed class AdminSite : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly AdminContext _context;
+    private readonly AdminOptions _options;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
+    private readonly IReadOnlyList<AdminListener> _listeners;
+    private readonly SecurityState _security;
+    private readonly Lock _lock = new();
+    private Task<WebApplication>? _app;
+    private FirstConnectionWatch? _watch;
+    private bool _disposed;
 
-    private AdminSite(WebApplication app) => _app = app;
+    private AdminSite(AdminContext context, AdminOptions options, ILoggerFactory loggers, IReadOnlyList<AdminListener> listeners, SecurityState security)
+    {
+        _context = context;
+        _options = options;
+        _loggers = loggers;
+        _logger = loggers.CreateLogger(typeof(AdminSite).FullName!);
+        _listeners = listeners;
+        _security = security;
+    }
 
     /// <summary>The addresses the site listens on, with the ports actually bound (port 0 resolved).</summary>
-    public IReadOnlyList<Uri> Addresses => _app.Urls.Select(u => new Uri(u.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal))).ToList();
+    public IReadOnlyList<Uri> Addresses => [.. _listeners.Select(l => l.Address)];
+
+    /// <summary>Whether the pages and API are built and served (false until the first connection with <c>buildOnFirstConnection</c>).</summary>
+    public bool IsStarted => _app is { IsCompletedSuccessfully: true };
 
     /// <summary>The site's services (tests reach the security store and the clock through them).</summary>
-    internal IServiceProvider Services => _app.Services;
+    /// <exception cref="InvalidOperationException">The site is not built yet (<see cref="EnsureStartedAsync"/>).</exception>
+    internal IServiceProvider Services => _app is { IsCompletedSuccessfully: true } app
+        ? app.Result.Services
+        : throw new InvalidOperationException("the admin site's pages are not built yet: await EnsureStartedAsync first");
 
-    /// <summary>Builds the site and starts listening.</summary>
-    /// <exception cref="IOException">An address is in use or cannot be bound (the message names it).</exception>
-    public static async Task<AdminSite> StartAsync(AdminContext context, AdminOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <summary>The security objects made at start (the store, the set-up code), built or not.</summary>
+    internal SecurityState Security => _security;
+
+    /// <summary>
+    /// Binds the site's addresses, opens its secrets and logs the set-up code if no password is set; builds and starts
+    /// the pages and API now, or on the first connection with <paramref name="buildOnFirstConnection"/>.
+    /// </summary>
+    /// <exception cref="IOException">An address is in use or cannot be bound (the message names it and <c>admin.urls</c>).</exception>
+    public static async Task<AdminSite> StartAsync(AdminContext context, AdminOptions options, ILoggerFactory loggers, CancellationToken cancellationToken, bool buildOnFirstConnection = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
+        var security = SecurityArea.Open(context, options, loggers.CreateLogger(typeof(SecurityArea).FullName!));
+        var listeners = AdminListener.Bind(options.Urls);
+        var site = new AdminSite(context, options, loggers, listeners, security);
+        if (buildOnFirstConnection)
+        {
+            site._watch = new FirstConnectionWatch([.. listeners.Select(l => l.Socket)], () => _ = site.StartOnConnectionAsync(), "admin site: first connection");
+            return site;
+        }
+
+        try
+        {
+            await site.EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await site.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return site;
+    }
+
+    /// <summary>Builds and starts the pages and API if they are not yet (idempotent; concurrent callers share one start).</summary>
+    /// <exception cref="IOException">Kestrel could not take the sockets (the message names <c>admin.urls</c>).</exception>
+    /// <exception cref="ObjectDisposedException">The site is stopped.</exception>
+    internal Task EnsureStartedAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _app ??= BuildAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Task<WebApplication>? app;
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            app = _app;
+        }
+
+        _watch?.Dispose();
+
+        if (app is not null)
+        {
+            try
+            {
+                var running = await app.ConfigureAwait(false);
+                await running.StopAsync().ConfigureAwait(false);
+                await running.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or SocketException)
+            {
+                // It never started (reported to whoever awaited the start).
+            }
+        }
+
+        foreach (var listener in _listeners)
+        {
+            listener.Dispose();
+        }
+    }
+
+    private async Task StartOnConnectionAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await EnsureStartedAsync(CancellationToken.None).ConfigureAwait(false);
+            AdminSiteLog.Started(_logger, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopped meanwhile.
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+            AdminSiteLog.StartFailed(_logger, e, string.Join(", ", _options.Urls));
+        }
+    }
+
+    private async Task<WebApplication> BuildAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var context = _context;
+        var options = _options;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggers);
+        builder.Services.AddSingleton(_loggers);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddSingleton(context);
         builder.Services.AddSingleton(options);
@@ -49,15 +182,52 @@ public sealed class AdminSite : IAsyncDisposable
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = options.MaxUploadBytes;
         });
-        builder.WebHost.UseUrls([.. options.Urls]);
-        SecurityArea.AddServices(builder, context, options);
+        SecurityArea.AddServices(builder, _security, options, _loggers.CreateLogger(typeof(SecurityArea).FullName!));
         DashboardArea.AddServices(builder.Services);
         FaxesArea.AddServices(builder.Services);
         SettingsArea.AddServices(builder.Services);
         DiagnosticsArea.AddServices(builder.Services);
+        var handles = new List<(ulong Handle, bool Https)>();
+        try
+        {
+            foreach (var listener in _listeners)
+            {
+                handles.Add((ListenerHandles.Duplicate(listener.Socket), listener.IsHttps));
+            }
+        }
+        catch (IOException)
+        {
+            ListenerHandles.Close(handles.Select(h => h.Handle));
+            throw;
+        }
 
-        var app = builder.Build();
-        SecurityArea.UsePipeline(app);
+        // After SecurityArea's ConfigureHttpsDefaults (the certificate selector), which UseHttps() applies.
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            foreach (var (handle, https) in handles)
+            {
+                k.ListenHandle(handle, l =>
+                {
+                    if (https)
+                    {
+                        l.UseHttps();
+                    }
+                });
+            }
+        });
+
+        WebApplication app;
+        try
+        {
+            app = builder.Build();
+        }
+        catch
+        {
+            ListenerHandles.Close(handles.Select(h => h.Handle));
+            throw;
+        }
+
+        SecurityArea.UsePipeline(app, _listeners.FirstOrDefault(l => l.IsHttps)?.Port);
         StaticAssets.Map(app);
         var api = app.MapGroup("/api/v1");
         SecurityArea.ProtectApi(api);
@@ -76,18 +246,12 @@ public sealed class AdminSite : IAsyncDisposable
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or SocketException or InvalidOperationException)
         {
             await app.DisposeAsync().ConfigureAwait(false);
             throw new IOException($"admin.urls {string.Join(", ", options.Urls)}: {e.Message}", e);
         }
 
-        return new AdminSite(app);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        return app;
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,22 +38,24 @@ internal static class SecurityArea
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; "
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    public static void AddServices(WebApplicationBuilder builder, AdminContext context, AdminOptions options)
+    /// <summary>
+    /// What the site needs from its first second, before its pages exist: the secrets folder, the password store, the
+    /// one-time set-up code (logged now, so the administrator finds it in the start-up log) and, with an https:// address,
+    /// the certificate (generated now and its fingerprint logged).
+    /// </summary>
+    /// <exception cref="IOException">The secrets folder cannot be made or the certificate read (the message names it).</exception>
+    public static SecurityState Open(AdminContext context, AdminOptions options, ILogger logger)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
         options.Validate();
-
-        var services = builder.Services;
         var store = new AdminCredentialStore(context.DataFolder, context.Time, options.PasswordHashCost);
         var keys = Path.Combine(store.Folder, "keys");
-        HttpsCertificateStore certificates;
         try
         {
             SecureFile.CreateFolder(store.Folder);
             SecureFile.CreateFolder(keys);
-            certificates = new HttpsCertificateStore(store.Folder, context.Status.Current.BoxName, context.Time);
         }
         catch (UnauthorizedAccessException e)
         {
@@ -62,9 +63,33 @@ internal static class SecurityArea
             throw new IOException($"{store.Folder}: {e.Message} (the admin site keeps its keys, certificate and password there)", e);
         }
 
+        var state = new SecurityState(context, store, keys, new SetupCode(needed: !store.IsPasswordSet));
+        if (options.Urls.Any(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+        {
+            _ = state.Certificates(logger);
+        }
+
+        if (state.SetupCode.Current is { } code)
+        {
+            SecurityLog.SetupPending(logger, code);
+        }
+
+        return state;
+    }
+
+    public static void AddServices(WebApplicationBuilder builder, SecurityState state, AdminOptions options, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(options);
+        var context = state.Context;
+        var services = builder.Services;
+        var store = state.Store;
+        var keys = state.KeysFolder;
+        var certificates = state.Certificates(logger);
         services.AddSingleton(store);
         services.AddSingleton(certificates);
-        services.AddSingleton(new SetupCode(needed: !store.IsPasswordSet));
+        services.AddSingleton(state.SetupCode);
         services.AddSingleton<LoopbackTrust>();
         services.AddSingleton(new LoginThrottle(context.Time, options.LoginFailuresBeforeLockout, options.LockoutDuration));
 
@@ -115,30 +140,19 @@ internal static class SecurityArea
         OpenApiDescription.AddServices(services);
     }
 
-    public static void UsePipeline(WebApplication app)
+    /// <summary>The middleware every request passes; <paramref name="httpsPort"/> is where plain HTTP redirects to (null: no https:// address).</summary>
+    public static void UsePipeline(WebApplication app, int? httpsPort)
     {
         ArgumentNullException.ThrowIfNull(app);
         var services = app.Services;
         var options = services.GetRequiredService<AdminOptions>();
         var store = services.GetRequiredService<AdminCredentialStore>();
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SecurityArea).FullName!);
-        var certificates = services.GetRequiredService<HttpsCertificateStore>();
-        if (certificates.Generated)
-        {
-            SecurityLog.CertificateGenerated(logger, certificates.Fingerprint);
-        }
-
-        if (services.GetRequiredService<SetupCode>().Current is { } code)
-        {
-            SecurityLog.SetupPending(logger, code);
-        }
-
         app.Use(SecurityHeaders);
         var hasHttps = options.Urls.Any(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
         var hasHttp = options.Urls.Any(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
         if (options.HttpsRedirect && hasHttps && hasHttp)
         {
-            app.Use(RedirectToHttps);
+            app.Use((http, next) => RedirectToHttps(http, next, httpsPort));
         }
 
         app.UseRouting();
@@ -168,16 +182,13 @@ internal static class SecurityArea
         return next();
     }
 
-    private static Task RedirectToHttps(HttpContext http, Func<Task> next)
+    private static Task RedirectToHttps(HttpContext http, Func<Task> next, int? port)
     {
         if (http.Request.IsHttps)
         {
             return next();
         }
 
-        var port = http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
-            .Select(a => Uri.TryCreate(a.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal).Replace("*", "localhost", StringComparison.Ordinal).Replace("+", "localhost", StringComparison.Ordinal), UriKind.Absolute, out var u) ? u : null)
-            .FirstOrDefault(u => u?.Scheme == Uri.UriSchemeHttps)?.Port;
         if (port is null)
         {
             // Fail closed: no HTTPS address known, so nothing is served over plain HTTP either.

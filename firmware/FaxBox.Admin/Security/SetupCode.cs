@@ -51,5 +51,17 @@ internal sealed class SetupCode
         }
     }
 
-    private static string Generate() => new([.. RandomNumberGenerator.GetItems(Alphabet.AsSpan(), 10)]);
+    /// <summary>Ten characters from the kernel's CSPRNG; 32 symbols, so the low five bits of each byte pick one without bias.</summary>
+    private static string Generate()
+    {
+        Span<byte> bytes = stackalloc byte[10];
+        KernelRandom.Fill(bytes);
+        Span<char> code = stackalloc char[10];
+        for (var i = 0; i < code.Length; i++)
+        {
+            code[i] = Alphabet[bytes[i] & 31];
+        }
+
+        return new string(code);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using FaxBox.Admin.Api;
+using FaxBox.Core.Net;
 using FaxBox.Core.Status;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -15,56 +16,127 @@ namespace FaxBox.Host.Api;
 /// </summary>
 internal sealed class LocalApiServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly Socket _socket;
+    private readonly Func<ulong, CancellationToken, Task<WebApplication>> _build;
+    private readonly ILogger _logger;
+    private readonly Lock _lock = new();
+    private Task<WebApplication>? _app;
+    private FirstConnectionWatch? _watch;
+    private bool _disposed;
 
-    private LocalApiServer(WebApplication app, string socketPath)
+    private LocalApiServer(Socket socket, string socketPath, Func<ulong, CancellationToken, Task<WebApplication>> build, ILogger logger)
     {
-        _app = app;
+        _socket = socket;
         SocketPath = socketPath;
+        _build = build;
+        _logger = logger;
     }
 
     /// <summary>The socket the API listens on.</summary>
     public string SocketPath { get; }
 
+    /// <summary>Whether the endpoints are built and served (false until the first connection with <c>buildOnFirstConnection</c>).</summary>
+    public bool IsStarted => _app is { IsCompletedSuccessfully: true };
+
     /// <summary>
     /// Binds the socket (replacing a stale one a crashed box left behind; refusing when another box answers on it),
-    /// maps the endpoints <paramref name="map"/> adds after the built-in status ones, and starts serving.
+    /// maps the endpoints <paramref name="map"/> adds after the built-in status ones, and starts serving: now, or with
+    /// <paramref name="buildOnFirstConnection"/> (what <c>faxbox run</c> does) when the first client connects (Kestrel
+    /// and its endpoints are then built and take the socket, and that client is answered: an idle box does not carry
+    /// them nor wake for Kestrel's heartbeat).
     /// </summary>
+    /// <exception cref="IOException">Another box serves the socket, or it cannot be bound (the message names it).</exception>
     public static async Task<LocalApiServer> StartAsync(
-        string socketPath, IStatusFeed status, LocalApiOptions options, ILoggerFactory loggers, Action<WebApplication>? map, CancellationToken cancellationToken)
+        string socketPath, IStatusFeed status, LocalApiOptions options, ILoggerFactory loggers, Action<WebApplication>? map, CancellationToken cancellationToken,
+        bool buildOnFirstConnection = false)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
         Directory.CreateDirectory(Path.GetDirectoryName(socketPath)!);
         RemoveStaleSocket(socketPath);
-        // The empty builder: Kestrel's core (no HTTPS, no QUIC), routing core and nothing else. The slim builder's
-        // configuration sources (appsettings.json with reload-on-change, a file watcher thread), host filtering and
-        // forwarded-headers middleware served no purpose on a Unix socket and cost an idle box ≈ 3 MiB resident.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseKestrelCore();
-        builder.Services.AddRoutingCore();
-        builder.Services.AddSingleton(loggers);
-        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        builder.WebHost.ConfigureKestrel(k =>
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
         {
-            k.ListenUnixSocket(socketPath);
-            k.Limits.MaxRequestBodySize = options.MaxUploadBytes;
-            k.AddServerHeader = false;
-        });
-        var app = builder.Build();
-        app.MapGet("/api/v1/status", () => Results.Json(status.Current, ApiJson.Options));
-        map?.Invoke(app);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        if (!OperatingSystem.IsWindows())
+            socket.Bind(new UnixDomainSocketEndPoint(socketPath));
+            socket.Listen(512);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(socketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
+            }
+        }
+        catch (SocketException e)
         {
-            File.SetUnixFileMode(socketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
+            socket.Dispose();
+            throw new IOException($"{socketPath}: {e.Message}", e);
         }
 
-        return new LocalApiServer(app, socketPath);
+        var server = new LocalApiServer(socket, socketPath, (handle, ct) => BuildAsync(handle, status, options, loggers, map, ct), loggers.CreateLogger<LocalApiServer>());
+        if (buildOnFirstConnection)
+        {
+            server._watch = new FirstConnectionWatch([socket], () => _ = server.StartOnConnectionAsync(), "local API: first connection");
+            return server;
+        }
+
+        try
+        {
+            await server.EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return server;
+    }
+
+    /// <summary>Builds and starts the endpoints if they are not yet (idempotent; concurrent callers share one start).</summary>
+    /// <exception cref="ObjectDisposedException">The server is stopped.</exception>
+    internal Task EnsureStartedAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_app is null)
+            {
+                var handle = ListenerHandles.Duplicate(_socket);
+                _app = _build(handle, cancellationToken);
+            }
+
+            return _app;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        Task<WebApplication>? app;
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            app = _app;
+        }
+
+        _watch?.Dispose();
+        if (app is not null)
+        {
+            try
+            {
+                var running = await app.ConfigureAwait(false);
+                await running.StopAsync().ConfigureAwait(false);
+                await running.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or SocketException)
+            {
+                // It never started (reported to whoever awaited the start).
+            }
+        }
+
+        _socket.Dispose();
         try
         {
             File.Delete(SocketPath);
@@ -72,6 +144,58 @@ internal sealed class LocalApiServer : IAsyncDisposable
         catch (IOException)
         {
             // Gone already, or the folder is read-only: the next start replaces it.
+        }
+    }
+
+    private static async Task<WebApplication> BuildAsync(
+        ulong handle, IStatusFeed status, LocalApiOptions options, ILoggerFactory loggers, Action<WebApplication>? map, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        WebApplication app;
+        try
+        {
+            // The empty builder: Kestrel's core (no HTTPS, no QUIC), routing core and nothing else. The slim builder's
+            // configuration sources (appsettings.json with reload-on-change, a file watcher thread), host filtering and
+            // forwarded-headers middleware served no purpose on a Unix socket and cost an idle box ≈ 3 MiB resident.
+            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+            builder.WebHost.UseKestrelCore();
+            builder.Services.AddRoutingCore();
+            builder.Services.AddSingleton(loggers);
+            builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+            builder.WebHost.ConfigureKestrel(k =>
+            {
+                // The socket bound in StartAsync (a descriptor of it: Kestrel closes its own when it stops).
+                k.ListenHandle(handle);
+                k.Limits.MaxRequestBodySize = options.MaxUploadBytes;
+                k.AddServerHeader = false;
+            });
+            app = builder.Build();
+        }
+        catch
+        {
+            ListenerHandles.Close([handle]);
+            throw;
+        }
+
+        app.MapGet("/api/v1/status", () => Results.Json(status.Current, ApiJson.Options));
+        map?.Invoke(app);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        return app;
+    }
+
+    private async Task StartOnConnectionAsync()
+    {
+        try
+        {
+            await EnsureStartedAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopped meanwhile.
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or SocketException)
+        {
+            LocalApiLog.StartFailed(_logger, e, SocketPath);
         }
     }
 

@@ -139,7 +139,8 @@ internal static class RunCommand
                     configuration.Api,
                     loggers,
                     map: appliance.FaxServer is { } server ? app => FaxServerEndpoints.Map(app.MapGroup("/api/v1"), server, Path.Combine(configuration.DataFolder, "tmp", "uploads")) : null,
-                    stop.Token).ConfigureAwait(false);
+                    stop.Token,
+                    buildOnFirstConnection: true).ConfigureAwait(false);
             }
             catch (IOException e)
             {
@@ -188,7 +189,8 @@ internal static class RunCommand
                         },
                         configuration.Admin,
                         loggers,
-                        stop.Token).ConfigureAwait(false);
+                        stop.Token,
+                        buildOnFirstConnection: true).ConfigureAwait(false);
                 }
                 catch (IOException e)
                 {

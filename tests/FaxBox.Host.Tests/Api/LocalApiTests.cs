@@ -30,6 +30,39 @@ public sealed class LocalApiTests
     }
 
     [Fact]
+    public async Task Built_on_first_connection_the_socket_exists_at_start_and_the_first_request_is_answered()
+    {
+        using var folder = TestPaths.NewTempFolder();
+        var path = Path.Combine(folder.Path, "api.sock");
+        await using var api = await LocalApiServer.StartAsync(path, new StatusBoard("lazy-box"), new LocalApiOptions(), NullLoggerFactory.Instance, null, CancellationToken.None, buildOnFirstConnection: true);
+
+        Assert.False(api.IsStarted);
+        Assert.True(File.Exists(path));
+        var mode = OperatingSystem.IsWindows() ? UnixFileMode.None : File.GetUnixFileMode(path);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite, mode);
+        using var client = LocalApiClient.Create(path, TimeSpan.FromSeconds(60));
+        var text = await client.GetStringAsync(new Uri("api/v1/status", UriKind.Relative));
+        Assert.Contains("\"boxName\":\"lazy-box\"", text, StringComparison.Ordinal);
+        await api.EnsureStartedAsync(CancellationToken.None);
+        Assert.True(api.IsStarted);
+        var second = await Assert.ThrowsAsync<IOException>(() =>
+            LocalApiServer.StartAsync(path, new StatusBoard("second"), new LocalApiOptions(), NullLoggerFactory.Instance, null, CancellationToken.None, buildOnFirstConnection: true));
+        Assert.Contains("another faxbox is already serving", second.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Built_on_first_connection_a_box_nobody_asked_stops_and_removes_its_socket()
+    {
+        using var folder = TestPaths.NewTempFolder();
+        var path = Path.Combine(folder.Path, "api.sock");
+        var api = await LocalApiServer.StartAsync(path, new StatusBoard("idle-box"), new LocalApiOptions(), NullLoggerFactory.Instance, null, CancellationToken.None, buildOnFirstConnection: true);
+        var stopping = api.DisposeAsync().AsTask();
+        Assert.Same(stopping, await Task.WhenAny(stopping, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.False(api.IsStarted);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
     public async Task A_stale_socket_a_crashed_box_left_is_replaced_but_a_live_box_is_not_displaced()
     {
         using var folder = TestPaths.NewTempFolder();
