@@ -14,13 +14,17 @@ public sealed class SpanDspFaxEngine : IFaxEngine
 {
     private readonly ILoggerFactory _loggerFactory;
 
-    /// <summary>Checks the native library and installs the log bridge; throws <see cref="FaxEngineUnavailableException"/> when the library is missing.</summary>
+    /// <summary>
+    /// Checks the native library, installs the log bridge and sets malloc's mmap threshold for spandsp's page buffers
+    /// (<see cref="Interop.PageBufferHeap"/>); throws <see cref="FaxEngineUnavailableException"/> when the library is missing.
+    /// </summary>
     public SpanDspFaxEngine(ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
         SpanDspLibrary.EnsureAvailable();
         _loggerFactory = loggerFactory;
         SpanDspLog.Install(loggerFactory);
+        Interop.PageBufferHeap.EnsureApplied();
     }
 
     public string Name => "native";

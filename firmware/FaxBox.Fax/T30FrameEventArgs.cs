@@ -6,7 +6,11 @@ public sealed class T30FrameEventArgs(bool incoming, byte[] frame, TimeSpan at) 
     /// <summary>True for a frame received from the far end (or, at a gateway, arriving from the audio leg).</summary>
     public bool Incoming { get; } = incoming;
 
-    /// <summary>The frame bytes from the address field (0xFF) on, without the FCS.</summary>
+    /// <summary>
+    /// The frame bytes from the address field (0xFF) on, without the FCS. An ECM image frame (FCD) from a terminal or gateway
+    /// carries only its first <see cref="T30Frames.FcdHeaderLength"/> octets (up to its frame number), not the page's data
+    /// (<see cref="T30Frames.CopyForEvent"/>).
+    /// </summary>
     public byte[] Frame { get; } = frame;
 
     /// <summary>Simulated call time the frame was seen at.</summary>

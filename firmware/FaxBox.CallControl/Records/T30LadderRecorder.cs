@@ -24,6 +24,9 @@ public sealed class T30LadderRecorder
     private readonly List<T30FrameEntry> _entries = [];
     private int _omitted;
 
+    /// <summary>Frames folded into the last entry that its <see cref="T30FrameEntry.Count"/> does not show yet.</summary>
+    private int _folded;
+
     /// <summary>Entries kept so far.</summary>
     public int Count
     {
@@ -56,10 +59,12 @@ public sealed class T30LadderRecorder
             };
             if (!control && _entries.Count > 0 && _entries[^1] is { Bytes: null } last && last.From == from && last.Name == name)
             {
-                _entries[^1] = last with { Count = last.Count + 1 };
+                // A run of image frames (hundreds a page) folds into a pending count: no new entry object per frame.
+                _folded++;
                 return;
             }
 
+            FlushFolded();
             var entry = new T30FrameEntry(at, from, name, control ? Hex(frame) : null);
             if (_entries.Count < FaxRecord.MaxT30Frames)
             {
@@ -78,6 +83,7 @@ public sealed class T30LadderRecorder
     {
         lock (_lock)
         {
+            FlushFolded();
             return ([.. _entries], _omitted);
         }
     }
@@ -88,6 +94,16 @@ public sealed class T30LadderRecorder
         ArgumentNullException.ThrowIfNull(record);
         var (frames, omitted) = Snapshot();
         return record with { T30Frames = frames, T30FramesOmitted = omitted };
+    }
+
+    /// <summary>Writes the pending fold count into the last entry; called under the lock.</summary>
+    private void FlushFolded()
+    {
+        if (_folded > 0)
+        {
+            _entries[^1] = _entries[^1] with { Count = _entries[^1].Count + _folded };
+            _folded = 0;
+        }
     }
 
     private static string Hex(ReadOnlySpan<byte> frame) =>

@@ -229,7 +229,7 @@ internal sealed partial class TerminalCall
                 if (!_ringTimedOut && now - _createdAt >= _owner.Options.RingTimeout && Sip is { } ringing)
                 {
                     _ringTimedOut = true;
-                    _context.Background.Run($"terminal: CANCEL {ringing.CallId} (no answer)", () => ringing.CancelAsync().AsTask());
+                    CancelUnanswered(ringing);
                 }
 
                 return;
@@ -267,6 +267,14 @@ internal sealed partial class TerminalCall
             Publish();
         }
     }
+
+    /// <summary>
+    /// Sends CANCEL for an INVITE nobody answered. A method of its own: a lambda capturing a local of <see cref="Tick"/>
+    /// made the compiler allocate its closure at every tick of every call (24 octets a frame, a third of what a T.38
+    /// terminal call allocated).
+    /// </summary>
+    private void CancelUnanswered(SipCall ringing) =>
+        _context.Background.Run($"terminal: CANCEL {ringing.CallId} (no answer)", () => ringing.CancelAsync().AsTask());
 
     /// <summary>
     /// Media thread: a far end whose host refuses our datagrams (its media port is closed: the process died or hung up

@@ -279,7 +279,7 @@ internal abstract unsafe partial class SpanDspTerminal : IFaxTerminal
 
         try
         {
-            self.Frame.Invoke(self, new T30FrameEventArgs(direction != 0, new ReadOnlySpan<byte>(msg, len).ToArray(), self.Elapsed));
+            self.Frame.Invoke(self, new T30FrameEventArgs(direction != 0, T30Frames.CopyForEvent(new ReadOnlySpan<byte>(msg, len)), self.Elapsed));
         }
         catch (Exception e)
         {

@@ -173,7 +173,7 @@ internal sealed unsafe partial class SpanDspT38Gateway : IT38Gateway
                 LogDcn(self._logger, self.Elapsed);
             }
 
-            self.Frame?.Invoke(self, new T30FrameEventArgs(direction != 0, new ReadOnlySpan<byte>(msg, len).ToArray(), self.Elapsed));
+            self.Frame?.Invoke(self, new T30FrameEventArgs(direction != 0, T30Frames.CopyForEvent(new ReadOnlySpan<byte>(msg, len)), self.Elapsed));
         }
         catch (Exception e)
         {

@@ -5,7 +5,8 @@ namespace FaxBox.Media.Udptl;
 /// (secondary IFPs, or FEC parity repaired by XOR) brings back, and delivers IFPs to the handler in sequence order,
 /// each exactly once. Duplicates are dropped; a reordered packet is awaited for <see cref="UdptlOptions.ReorderTimeout"/>
 /// before the missing IFP is declared lost; late packets (for IFPs already given up) are dropped and counted.
-/// Sequence numbers are unwrapped across 65535 → 0. Allocation-free after construction.
+/// Sequence numbers are unwrapped across 65535 → 0. Allocation-free after construction, except that the FEC parity
+/// store is made when the first FEC datagram arrives (a session with redundancy, the usual case, never needs it).
 /// </summary>
 public sealed class UdptlDecoder
 {
@@ -15,10 +16,10 @@ public sealed class UdptlDecoder
 
     private readonly UdptlOptions _options;
     private readonly IUdptlIfpHandler _handler;
-    private readonly UdptlSlotArena _arena = new(Slots);
+    private readonly UdptlSlotArena _arena = new(Slots, UdptlSlotArena.IfpSlotSize);
     private readonly int[] _lengths = new int[Slots];
     private readonly long[] _tags = new long[Slots];
-    private readonly UdptlSlotArena _fecArena = new(FecRecords * MaxFecEntries);
+    private UdptlSlotArena? _fecArena;
     private readonly int[] _fecLengths = new int[FecRecords * MaxFecEntries];
     private readonly long[] _fecSequence = new long[FecRecords];
     private readonly int[] _fecSpan = new int[FecRecords];
@@ -47,6 +48,9 @@ public sealed class UdptlDecoder
         Array.Fill(_tags, long.MinValue);
         Array.Fill(_fecSequence, long.MinValue);
     }
+
+    /// <summary>Octets the IFP and FEC stores hold now (for the memory tests).</summary>
+    internal int HeldOctets => _arena.Capacity + (_fecArena?.Capacity ?? 0);
 
     /// <summary>Counters of this receiver.</summary>
     public UdptlReceiveStatistics Statistics { get; } = new();
@@ -229,7 +233,7 @@ public sealed class UdptlDecoder
 
             int index = (record * MaxFecEntries) + m;
             int length = Math.Min(entry.Length, UdptlOptions.MaxUdpPayload);
-            _fecArena.Store(index, entry[..length]);
+            (_fecArena ??= new UdptlSlotArena(FecRecords * MaxFecEntries)).Store(index, entry[..length]);
             _fecLengths[index] = length;
             m++;
         }
@@ -291,7 +295,7 @@ public sealed class UdptlDecoder
         int length = _fecLengths[index];
         int slot = (int)(missing & (Slots - 1));
         Span<byte> target = _arena.Write(slot, length);
-        _fecArena.Read(index, length).CopyTo(target);
+        _fecArena!.Read(index, length).CopyTo(target);
         for (int j = 1; j <= span; j++)
         {
             long c = q + m - (j * entries);

@@ -14,10 +14,13 @@ public sealed class UdptlEncoder
     private const int Slots = 16;
 
     private readonly UdptlOptions _options;
-    private readonly UdptlSlotArena _arena = new(Slots);
+    private readonly UdptlSlotArena _arena = new(Slots, UdptlSlotArena.IfpSlotSize);
     private readonly int[] _lengths = new int[Slots];
     private readonly int[] _depths = new int[Slots];
     private long _sent;
+
+    /// <summary>Octets the IFP history holds now (for the memory tests).</summary>
+    internal int HeldOctets => _arena.Capacity;
 
     /// <summary>Creates an encoder; <paramref name="options"/> are validated and read on every packet (the gateway may change depths mid-call).</summary>
     public UdptlEncoder(UdptlOptions options, ushort firstSequence = 0)

@@ -12,6 +12,12 @@ internal sealed class UdptlSlotArena
     /// <summary>The slot size an arena starts with, octets.</summary>
     public const int InitialSlotSize = 256;
 
+    /// <summary>
+    /// The slot size the IFP stores start with, octets: an IFP of image data at 14 400 bit/s is a 54-octet chunk and a
+    /// few octets of header, a T.30 control frame's IFP is shorter; a peer that packs more per IFP grows the store once.
+    /// </summary>
+    public const int IfpSlotSize = 128;
+
     private readonly int _slots;
     private byte[] _bytes;
     private int _slotSize;

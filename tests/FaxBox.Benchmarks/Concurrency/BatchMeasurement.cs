@@ -35,6 +35,24 @@ internal sealed record BatchMeasurement(
 {
     private const double MiB = 1024.0 * 1024.0;
 
+    /// <summary>Anonymous resident memory before the calls (RSS less its file-backed pages), bytes.</summary>
+    public long AnonBefore { get; init; }
+
+    /// <summary>The most anonymous resident memory while the batch ran, bytes.</summary>
+    public long AnonPeak { get; init; }
+
+    /// <summary>Anonymous resident memory at the virtual-clock run's snapshot, bytes; 0 when none was taken.</summary>
+    public long MidCallAnon { get; init; }
+
+    /// <summary>At the snapshot: growth of what malloc holds free in its arenas (fordblks) since before the calls, bytes.</summary>
+    public long MidCallMallocFreeGrowth { get; init; }
+
+    /// <summary>At the snapshot (after the full collection): growth of the memory the GC keeps committed since before the calls, bytes.</summary>
+    public long MidCallGcCommittedGrowth { get; init; }
+
+    /// <summary>The media time of the virtual-clock run's garbage-collected snapshot.</summary>
+    public TimeSpan SnapshotAt { get; init; }
+
     /// <summary>glibc's native heap in use before the calls (<see cref="NativeHeap"/>), bytes; -1 when unknown.</summary>
     public long NativeBefore { get; init; } = -1;
 
@@ -68,6 +86,15 @@ internal sealed record BatchMeasurement(
     /// </summary>
     public double RssPerEndMiB => RssPerFaxMiB / 2;
 
+    /// <summary>
+    /// Anonymous resident memory growth over the batch ÷ N (both ends): what the calls hold that the kernel cannot drop.
+    /// RSS also counts the file-backed pages the calls map (<see cref="ProcessStatus.Statm"/>), page cache.
+    /// </summary>
+    public double AnonPerFaxMiB => (AnonPeak - AnonBefore) / MiB / Calls;
+
+    /// <summary>Anonymous resident memory growth ÷ 2N: one box's share per fax it sends or receives.</summary>
+    public double AnonPerEndMiB => AnonPerFaxMiB / 2;
+
     /// <summary>Native heap growth at peak ÷ N, KiB (both ends).</summary>
     public double NativePerFaxKiB => NativeBefore < 0 || NativePeak < 0 ? double.NaN : (NativePeak - NativeBefore) / 1024.0 / Calls;
 
@@ -80,8 +107,9 @@ internal sealed record BatchMeasurement(
         $"call_median_s={MedianCall.TotalSeconds:F2} call_max_s={MaxCall.TotalSeconds:F2} call_median_media_s={MedianCallMediaTime.TotalSeconds:F2} media_s={MediaTime.TotalSeconds:F2} " +
         $"rss_before_mib={RssBefore / MiB:F1} rss_peak_mib={RssPeak / MiB:F1} rss_per_fax_mib={RssPerFaxMiB:F3} " +
         $"heap_before_mib={HeapBefore / MiB:F1} heap_peak_mib={HeapPeak / MiB:F1} heap_per_fax_mib={HeapPerFaxMiB:F3} " +
-        $"rss_per_end_mib={RssPerEndMiB:F3} native_peak_per_fax_kib={NativePerFaxKiB:F0} " +
-        (MidCallLiveHeap > 0 ? $"mid_call_live_heap_per_fax_kib={(MidCallLiveHeap - HeapBefore) / 1024.0 / Calls:F0} mid_call_native_per_fax_kib={(MidCallNative - NativeBefore) / 1024.0 / Calls:F0} mid_call_rss_per_fax_kib={(MidCallRss - RssBefore) / 1024.0 / Calls:F0} " : string.Empty) +
+        $"rss_per_end_mib={RssPerEndMiB:F3} anon_before_mib={AnonBefore / MiB:F1} anon_peak_mib={AnonPeak / MiB:F1} anon_per_fax_mib={AnonPerFaxMiB:F3} anon_per_end_mib={AnonPerEndMiB:F3} " +
+        $"file_rss_per_fax_kib={((RssPeak - RssBefore) - (AnonPeak - AnonBefore)) / 1024.0 / Calls:F0} native_peak_per_fax_kib={NativePerFaxKiB:F0} " +
+        (MidCallLiveHeap > 0 ? $"snapshot_at_s={SnapshotAt.TotalSeconds:F0} mid_call_anon_per_fax_kib={(MidCallAnon - AnonBefore) / 1024.0 / Calls:F0} mid_call_live_heap_per_fax_kib={(MidCallLiveHeap - HeapBefore) / 1024.0 / Calls:F0} mid_call_native_per_fax_kib={(MidCallNative - NativeBefore) / 1024.0 / Calls:F0} mid_call_rss_per_fax_kib={(MidCallRss - RssBefore) / 1024.0 / Calls:F0} mid_call_malloc_free_per_fax_kib={MidCallMallocFreeGrowth / 1024.0 / Calls:F0} mid_call_gc_committed_per_fax_kib={MidCallGcCommittedGrowth / 1024.0 / Calls:F0} " : string.Empty) +
         $"alloc_per_fax_kib={Allocated / 1024.0 / Calls:F0} gen0_gcs={Gen0Collections} " +
         $"cpu_ms={CpuMs:F0} cpu_per_fax_ms={CpuPerFaxMs:F1} ticks={Ticks} late_ticks={LateTicks} overrun_ticks={OverrunTicks} skipped_ticks={SkippedTicks} " +
         $"max_lateness_ms={MaxLateness.TotalMilliseconds:F1} max_tick_ms={MaxTickWork.TotalMilliseconds:F1} max_tick_at_s={MaxTickWorkAt.TotalSeconds:F2} mean_tick_ms={MeanTickWork.TotalMilliseconds:F2} " +

@@ -7,7 +7,7 @@ internal sealed class ConcurrencyBenchOptions
 {
     public const string Usage =
         """
-        usage: FaxBox.Benchmarks faxserver [--calls N] [--baseline N] [--fast] [--ramp SECONDS] [--standard] [--limit SECONDS] [--work DIR]
+        usage: FaxBox.Benchmarks faxserver [--calls N] [--baseline N] [--fast] [--ramp SECONDS] [--standard] [--limit SECONDS] [--snapshot-at SECONDS] [--alloc-profile] [--work DIR]
 
         Box A's fax terminal sends N concurrent 1-page T.38 faxes over SIP and UDPTL on 127.0.0.1 to box B's terminal
         number, both gateways in this process on one media clock; first a baseline batch (default 1 fax), then the N.
@@ -17,6 +17,8 @@ internal sealed class ConcurrencyBenchOptions
           --ramp SECONDS   start the calls evenly over this time instead of all at once (default 0: all at once)
           --standard       send the test page at standard resolution (204 x 98) instead of fine (204 x 196)
           --limit SECONDS  give up on a batch after this much wall time (default 300)
+          --snapshot-at S  virtual clock only: media time of the garbage-collected memory snapshot (mid_call_*, default 50)
+          --alloc-profile  print the types the measured batch allocates most (sampled GCAllocationTick events)
           --work DIR       where the document and the received faxes go (default a temporary folder, removed)
         """;
 
@@ -38,6 +40,12 @@ internal sealed class ConcurrencyBenchOptions
     /// <summary>Wall-time bound per batch. Default 300 s.</summary>
     public TimeSpan Limit { get; private set; } = TimeSpan.FromSeconds(300);
 
+    /// <summary>Virtual clock only: when the garbage-collected memory snapshot is taken, media time. Default 50 s (half-way through the fine test page).</summary>
+    public TimeSpan SnapshotAt { get; private set; } = TimeSpan.FromSeconds(50);
+
+    /// <summary>Print the types the measured batch allocates most. Default false.</summary>
+    public bool AllocProfile { get; private set; }
+
     /// <summary>Work folder; null for a temporary one.</summary>
     public string? Work { get; private set; }
 
@@ -50,7 +58,7 @@ internal sealed class ConcurrencyBenchOptions
         {
             switch (args[i])
             {
-                case "--calls" or "--baseline" or "--limit" or "--ramp":
+                case "--calls" or "--baseline" or "--limit" or "--ramp" or "--snapshot-at":
                     if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
                     {
                         error = $"faxserver: {args[i]} takes a positive integer";
@@ -65,6 +73,10 @@ internal sealed class ConcurrencyBenchOptions
                     {
                         o.Ramp = TimeSpan.FromSeconds(n);
                     }
+                    else if (args[i] == "--snapshot-at")
+                    {
+                        o.SnapshotAt = TimeSpan.FromSeconds(n);
+                    }
                     else if (args[i] == "--baseline")
                     {
                         o.Baseline = n;
@@ -78,6 +90,9 @@ internal sealed class ConcurrencyBenchOptions
                     break;
                 case "--fast":
                     o.Fast = true;
+                    break;
+                case "--alloc-profile":
+                    o.AllocProfile = true;
                     break;
                 case "--standard":
                     o.Standard = true;

@@ -42,6 +42,19 @@ internal static partial class NativeHeap
         }
     }
 
+    /// <summary>Bytes malloc holds free in its arenas (fordblks): taken from the kernel, not handed out, still resident where touched; -1 when unknown.</summary>
+    public static long FreeHeldBytes()
+    {
+        try
+        {
+            return (long)mallinfo2().Fordblks;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return -1;
+        }
+    }
+
     [LibraryImport("libc")]
     private static partial MallInfo2 mallinfo2();
 }

@@ -9,19 +9,35 @@ internal static class ProcessStatus
     /// Resident memory, bytes: the second field of /proc/self/statm times the page size, read into a buffer kept for it
     /// (the sampler runs 20 times a second and must not make the garbage it would then measure).
     /// </summary>
-    public static long ResidentBytes()
+    public static long ResidentBytes() => Statm().Resident;
+
+    /// <summary>
+    /// Resident memory (statm's second field) and its anonymous part (resident − shared, the third field: shared counts
+    /// resident file-backed and shared-memory pages), bytes. The file-backed part is page cache the kernel can drop: the
+    /// mapped libraries, and the documents libtiff maps while spandsp reads them (a sender keeps its page file mapped for
+    /// the call, so N senders of one file count it N times in RSS although it is one copy in memory).
+    /// </summary>
+    public static (long Resident, long Anonymous) Statm()
     {
         using var handle = File.OpenHandle("/proc/self/statm");
         var n = RandomAccess.Read(handle, StatmBuffer, 0);
         var text = StatmBuffer.AsSpan(0, n);
-        var space = text.IndexOf((byte)' ');
-        long pages = 0;
-        for (var i = space + 1; i < n && text[i] is >= (byte)'0' and <= (byte)'9'; i++)
+        Span<long> fields = stackalloc long[3];
+        var field = 0;
+        for (var i = 0; i < n && field < fields.Length; i++)
         {
-            pages = (pages * 10) + (text[i] - '0');
+            if (text[i] is >= (byte)'0' and <= (byte)'9')
+            {
+                fields[field] = (fields[field] * 10) + (text[i] - '0');
+            }
+            else
+            {
+                field++;
+            }
         }
 
-        return pages * Environment.SystemPageSize;
+        var page = Environment.SystemPageSize;
+        return (fields[1] * page, (fields[1] - fields[2]) * page);
     }
 
     /// <summary>Threads of this process (Threads: in /proc/self/status).</summary>

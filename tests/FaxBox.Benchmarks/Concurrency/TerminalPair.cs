@@ -28,9 +28,6 @@ internal sealed class TerminalPair : IAsyncDisposable
     /// <summary>How often the main thread samples memory and concurrency while the batch runs.</summary>
     private static readonly TimeSpan SamplePeriod = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>When the virtual-clock run takes its garbage-collected snapshot: half-way through the test page.</summary>
-    private static readonly TimeSpan MidCall = TimeSpan.FromSeconds(50);
-
     private readonly CallControl.Gateway _a;
     private readonly CallControl.Gateway _b;
     private readonly CountingFaxSink _sink;
@@ -84,15 +81,22 @@ internal sealed class TerminalPair : IAsyncDisposable
     /// Sends <paramref name="calls"/> copies of <paramref name="document"/> at once and ticks both boxes until every send has
     /// ended and B has every outcome (or <paramref name="limit"/> of wall time), sampling memory and concurrency meanwhile.
     /// </summary>
-    public async Task<BatchMeasurement> RunBatchAsync(string document, int calls, bool fast, TimeSpan ramp, TimeSpan limit)
+    /// <param name="document">The TIFF every call sends.</param>
+    /// <param name="calls">How many faxes.</param>
+    /// <param name="fast">Virtual clock as fast as it goes instead of the real-time one.</param>
+    /// <param name="ramp">Time over which the calls start; zero starts them all at once.</param>
+    /// <param name="limit">Wall-time bound.</param>
+    /// <param name="snapshotAt">Virtual clock only: the media time of the garbage-collected snapshot (mid_call_*).</param>
+    /// <param name="profile">When given, counts the allocations of the calls (not of the check of the received files).</param>
+    public async Task<BatchMeasurement> RunBatchAsync(string document, int calls, bool fast, TimeSpan ramp, TimeSpan limit, TimeSpan snapshotAt, AllocationProfile? profile)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        var rssBefore = ProcessStatus.ResidentBytes();
+        var (rssBefore, anonBefore) = ProcessStatus.Statm();
         var heapBefore = GC.GetTotalMemory(false);
         var nativeBefore = NativeHeap.InUseBytes();
-        long rssPeak = rssBefore, heapPeak = heapBefore, nativePeak = nativeBefore;
+        long rssPeak = rssBefore, anonPeak = anonBefore, heapPeak = heapBefore, nativePeak = nativeBefore;
         foreach (var worker in Workers)
         {
             worker.ResetFigures();
@@ -109,6 +113,7 @@ internal sealed class TerminalPair : IAsyncDisposable
         }
 
         _ticker.Reset();
+        profile?.Start();
         var cpu0 = ProcessCpuClock.NowNs();
         var allocated0 = GC.GetTotalAllocatedBytes();
         var gcs0 = GC.CollectionCount(0);
@@ -147,10 +152,14 @@ internal sealed class TerminalPair : IAsyncDisposable
 
         bool Done() => started == calls && sends.All(s => s.IsCompleted) && _sink.Completions.Count >= _sink.Offers;
         var samples = 0;
-        long midHeap = 0, midRss = 0, midNative = 0;
+        long midHeap = 0, midRss = 0, midAnon = 0, midNative = 0, midMallocFree = 0, midGcCommitted = 0;
+        var mallocFreeBefore = NativeHeap.FreeHeldBytes();
+        var gcCommittedBefore = GC.GetGCMemoryInfo().TotalCommittedBytes;
         void Sample()
         {
-            rssPeak = Math.Max(rssPeak, ProcessStatus.ResidentBytes());
+            var (rss, anon) = ProcessStatus.Statm();
+            rssPeak = Math.Max(rssPeak, rss);
+            anonPeak = Math.Max(anonPeak, anon);
             heapPeak = Math.Max(heapPeak, GC.GetTotalMemory(false));
             nativePeak = Math.Max(nativePeak, NativeHeap.InUseBytes());
             peakConcurrent = Math.Max(peakConcurrent, _b.TerminalCalls);
@@ -173,14 +182,16 @@ internal sealed class TerminalPair : IAsyncDisposable
             {
                 StartDue(virtualClock.Now);
                 virtualClock.Advance();
-                if (!midpoint && virtualClock.Now >= MidCall)
+                if (!midpoint && virtualClock.Now >= snapshotAt)
                 {
                     // Virtual clock only (a full collection would stall the real-time one): what every call holds
                     // half-way through its page, garbage collected.
                     midpoint = true;
                     midHeap = GC.GetTotalMemory(forceFullCollection: true);
-                    midRss = ProcessStatus.ResidentBytes();
+                    (midRss, midAnon) = ProcessStatus.Statm();
                     midNative = NativeHeap.InUseBytes();
+                    midMallocFree = NativeHeap.FreeHeldBytes();
+                    midGcCommitted = GC.GetGCMemoryInfo().TotalCommittedBytes;
                 }
                 if (Stopwatch.GetElapsedTime(lastSample) >= SamplePeriod)
                 {
@@ -214,6 +225,7 @@ internal sealed class TerminalPair : IAsyncDisposable
         var cpuMs = (ProcessCpuClock.NowNs() - cpu0) / 1e6;
         var allocated = GC.GetTotalAllocatedBytes() - allocated0;
         var gcs = GC.CollectionCount(0) - gcs0;
+        profile?.Stop();
         registration?.Dispose();
         clock?.Dispose();
 
@@ -229,6 +241,12 @@ internal sealed class TerminalPair : IAsyncDisposable
             _ticker.Ticks, _ticker.LateTicks, _ticker.OverrunTicks, _ticker.MaxLateness, _ticker.MaxWork, _ticker.MaxWorkAt, _ticker.MeanWork,
             clock?.SkippedTicks ?? 0, peakFds, threadsBefore, peakThreads, firstFailure)
         {
+            AnonBefore = anonBefore,
+            AnonPeak = anonPeak,
+            MidCallAnon = midAnon,
+            MidCallMallocFreeGrowth = midMallocFree - mallocFreeBefore,
+            MidCallGcCommittedGrowth = midGcCommitted - gcCommittedBefore,
+            SnapshotAt = snapshotAt,
             NativeBefore = nativeBefore,
             NativePeak = nativePeak,
             MidCallNative = midNative,

@@ -53,6 +53,34 @@ public sealed class T30LadderRecorderTests
     }
 
     [Fact]
+    public void A_long_run_of_image_frames_folds_into_one_entry_across_snapshots()
+    {
+        var ladder = new T30LadderRecorder();
+        ladder.Add(T30FrameOrigin.Remote, Ms(0), Frame((byte)T30FrameType.Cfr | 1));
+        for (var i = 0; i < 300; i++)
+        {
+            ladder.Add(T30FrameOrigin.Local, Ms(100 + i), Frame(T30Frames.FcdFcf, (byte)i));
+        }
+
+        // A snapshot half-way (the admin page's live ladder) shows the run so far; the run goes on folding after it.
+        var mid = ladder.Snapshot().Frames;
+        Assert.Equal(["CFR", "FCD"], mid.Select(f => f.Name));
+        Assert.Equal(300, mid[1].Count);
+        for (var i = 0; i < 212; i++)
+        {
+            ladder.Add(T30FrameOrigin.Local, Ms(400 + i), Frame(T30Frames.FcdFcf, (byte)i));
+        }
+
+        ladder.Add(T30FrameOrigin.Remote, Ms(900), Frame(T30Frames.FcdFcf, 0));
+        ladder.Add(T30FrameOrigin.Local, Ms(1_000), Frame((byte)T30FrameType.Pps | 1, (byte)T30FrameType.Eop, 0, 0, 0xFF));
+        var frames = ladder.Snapshot().Frames;
+        Assert.Equal(["CFR", "FCD", "FCD", "PPS"], frames.Select(f => f.Name));
+        Assert.Equal([1, 512, 1, 1], frames.Select(f => f.Count));
+        Assert.Equal([T30FrameOrigin.Remote, T30FrameOrigin.Local, T30FrameOrigin.Remote, T30FrameOrigin.Local], frames.Select(f => f.From));
+        Assert.Equal(4, ladder.Count);
+    }
+
+    [Fact]
     public void The_list_is_bounded_and_the_last_frame_seen_is_always_kept()
     {
         var ladder = new T30LadderRecorder();

@@ -20,6 +20,8 @@ public sealed class T38Tests
         using var receiver = engine.CreateT38Terminal(new FaxTerminalOptions { Direction = FaxDirection.Receive, ReceiveFile = temp.File("rx.tif") }, new Sink(toGateway, null));
         var gatewayFrames = new List<T30FrameEventArgs>();
         gateway.Frame += (_, e) => gatewayFrames.Add(e);
+        var receiverFrames = new List<T30FrameEventArgs>();
+        receiver.Frame += (_, e) => receiverFrames.Add(e);
         ushort seqToTerminal = 0, seqToGateway = 0;
         var a = new short[AudioFrame.Samples];
         var g = new short[AudioFrame.Samples];
@@ -56,6 +58,17 @@ public sealed class T38Tests
         Assert.True(receiver.Packets.ReceivedBytes > 5_000, $"two ECM pages (T.6, sparse text) of image data crossed as IFPs, got {receiver.Packets.ReceivedBytes} bytes");
         Assert.Contains(3, repeats); // indicators are asked to be sent more than once
         Assert.Contains(1, repeats); // image data once
+
+        // The terminal reports every ECM image frame, without the page's data (T30Frames.CopyForEvent); control frames
+        // whole. (spandsp's gateway reports control frames only.)
+        var fcd = receiverFrames.Where(f => f.Frame[2] == T30Frames.FcdFcf).ToList();
+        Assert.True(fcd.Count > 10, $"the ECM pages' FCD frames are reported ({fcd.Count})");
+        Assert.All(fcd, f => Assert.Equal(T30Frames.FcdHeaderLength, f.Frame.Length));
+        Assert.Equal(0, fcd[0].Frame[3]); // the frame number of a partial page's first frame is kept
+        Assert.Contains(fcd, f => f.Frame[3] > 0);
+        var dcs = Assert.Single(receiverFrames, f => f.Type == T30FrameType.Dcs);
+        Assert.True(dcs.Frame.Length >= 6, $"DCS keeps its FIF ({dcs.Frame.Length} octets)");
+        Assert.DoesNotContain(gatewayFrames, f => f.Frame[2] == T30Frames.FcdFcf && f.Frame.Length > T30Frames.FcdHeaderLength);
     }
 
     [Fact]

@@ -60,6 +60,38 @@ public sealed class UdptlRecoveryTests
     }
 
     [Fact]
+    public void A_redundancy_session_keeps_small_IFP_stores_and_no_FEC_store_which_the_first_FEC_datagram_makes()
+    {
+        // What every T.38 call holds (two ends per fax, hundreds of calls): IFP slots of 128 octets, no FEC parity store.
+        var redundancy = new UdptlOptions { ControlRedundancy = 4, ImageRedundancy = 2 };
+        var encoder = new UdptlEncoder(redundancy);
+        var decoder = new UdptlDecoder(redundancy, new RecordingIfpHandler());
+        var buffer = new byte[encoder.MaxPacketSize];
+        for (int i = 0; i < 200; i++)
+        {
+            encoder.Encode(MakeImage(i, 54), buffer, out int n); // a 30 ms chunk of 14 400 bit/s image data
+            Assert.True(decoder.Receive(buffer.AsSpan(0, n), TimeSpan.Zero));
+        }
+
+        Assert.Equal(64 * UdptlSlotArena.IfpSlotSize, decoder.HeldOctets);
+        Assert.Equal(16 * UdptlSlotArena.IfpSlotSize, encoder.HeldOctets);
+
+        // A peer sending FEC gets its parity store at its first FEC datagram; a longer IFP grows the slots once.
+        var fec = new UdptlOptions { ErrorRecovery = UdptlErrorRecovery.Fec, FecSpan = 3, FecEntries = 3, MaxDatagram = 1400 };
+        var fecEncoder = new UdptlEncoder(fec);
+        var fecDecoder = new UdptlDecoder(fec, new RecordingIfpHandler());
+        Assert.Equal(64 * UdptlSlotArena.IfpSlotSize, fecDecoder.HeldOctets);
+        var fecBuffer = new byte[fecEncoder.MaxPacketSize];
+        for (int i = 0; i < 5; i++)
+        {
+            fecEncoder.Encode(MakeImage(i, 300), fecBuffer, out int n);
+            Assert.True(fecDecoder.Receive(fecBuffer.AsSpan(0, n), TimeSpan.Zero));
+        }
+
+        Assert.True(fecDecoder.HeldOctets > (64 * 512) + (32 * UdptlSlotArena.InitialSlotSize), $"held {fecDecoder.HeldOctets}");
+    }
+
+    [Fact]
     public void Max_datagram_as_udptl_size_drops_the_oldest_secondaries()
     {
         var options = new UdptlOptions { ImageRedundancy = 3, ControlRedundancy = 3, MaxDatagram = 40 };
