@@ -32,6 +32,9 @@ internal sealed class V17Receiver : IModemReceiver
     /// <summary>Equaliser step once data flows.</summary>
     private const double DataStep = 0.02;
 
+    /// <summary>Equaliser step in segment 4 (known targets, then decisions until the training is proven).</summary>
+    private const double Segment4Step = 0.15;
+
     /// <summary>Segment 4 bits skipped while the descrambler synchronises (more than its 23 stages).</summary>
     private const int DescramblerSync = 24;
 
@@ -46,6 +49,7 @@ internal sealed class V17Receiver : IModemReceiver
     private readonly Scrambler _descrambler = Scrambler.V17V29();
     private readonly V17Viterbi _viterbi = new();
     private readonly V17Constellation _constellation;
+    private readonly V17Segment4Reference _segment4;
     private readonly Complex[] _history = new Complex[16];
     private readonly int[] _longPattern;
     private readonly int[] _shortPattern;
@@ -86,6 +90,7 @@ internal sealed class V17Receiver : IModemReceiver
         Options = options;
         _sink = sink;
         _constellation = V17Constellation.ForRate(options.BitRate);
+        _segment4 = new V17Segment4Reference(_constellation);
         _training = V17Constellation.Training;
         _targetPower = _constellation.MeanPower;
         _demodulator = new QamDemodulator(V17Transmitter.Baud, V17Transmitter.CarrierHz, V17Transmitter.RollOff, EqualizerTaps, _targetPower);
@@ -279,6 +284,7 @@ internal sealed class V17Receiver : IModemReceiver
             Enter(State.Segment4);
             _demodulator.TimingGain = 0.01;
             _viterbi.Reset();
+            _segment4.Reset(_shortTraining);
             _descrambler.Reset();
             _previousY = V17Training.Segment4PreviousYFor(_shortTraining);
             _ones = 0;
@@ -292,10 +298,21 @@ internal sealed class V17Receiver : IModemReceiver
         Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
         int best = _constellation.Slice((float)y.Real, (float)y.Imaginary, _laneDistance, _lanePoint);
         Complex decision = _constellation.Points[best];
-        Adapt(y, decision, _state == State.Data ? DataStep : 0.15);
         Complex error = decision - y;
+        double errorPower = (error.Real * error.Real) + (error.Imaginary * error.Imaginary);
+        if (_state == State.Segment4 && _stateSymbols <= V17Training.Segment4)
+        {
+            // Segment 4 is known (scrambled ones from a known scrambler state): train on it rather than on decisions,
+            // which at a low signal-to-noise ratio are often wrong in the data rate's dense signal space.
+            Adapt(y, _segment4.Next(), Segment4Step);
+        }
+        else
+        {
+            Adapt(y, decision, _state == State.Data ? DataStep : Segment4Step);
+        }
+
         _signalEnergy += ((decision.Real * decision.Real) + (decision.Imaginary * decision.Imaginary) - _signalEnergy) / 64;
-        _errorEnergy += ((error.Real * error.Real) + (error.Imaginary * error.Imaginary) - _errorEnergy) / 64;
+        _errorEnergy += (errorPower - _errorEnergy) / 64;
 
         if (_viterbi.Add(_laneDistance, _lanePoint, out int y1y2, out int point))
         {

@@ -32,6 +32,8 @@ public sealed class ReceiverRestartTests
     [InlineData("native", ModemType.V29, 7200)]
     [InlineData("managed", ModemType.V27ter, 4800)]
     [InlineData("native", ModemType.V27ter, 4800)]
+    [InlineData("managed", ModemType.V17, 14400)]
+    [InlineData("native", ModemType.V17, 9600)]
     public void RestartInTheMiddleOfDataDropsTheCarrierSilentlyAndTheNextTrainingIsReceived(string receiver, ModemType type, int rate)
     {
         var options = new ModemOptions(type, rate);

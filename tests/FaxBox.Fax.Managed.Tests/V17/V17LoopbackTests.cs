@@ -114,4 +114,27 @@ public sealed class V17LoopbackTests
         Assert.Equal(V17Training.Segment2Short, V17Training.Pattern(shortTraining: true).Length);
         Assert.Equal(V17Training.Segment2Long + V17Training.Segment3, V17Training.Pattern(shortTraining: false).Length);
     }
+
+    [Theory]
+    [InlineData(14400, false)]
+    [InlineData(12000, true)]
+    [InlineData(9600, false)]
+    [InlineData(7200, true)]
+    public void Segment4ReferenceIsWhatTheTransmitterSends(int rate, bool shortTraining)
+    {
+        var options = new ModemOptions(ModemType.V17, rate, shortTraining);
+        using var tx = new V17Transmitter(options, new RandomBitSource(100, 1));
+        var reference = new V17Segment4Reference(V17Constellation.ForRate(rate));
+        reference.Reset(shortTraining);
+        int before = V17Training.Segment1 + V17Training.Segment2(shortTraining) + V17Training.Bridge(shortTraining);
+        for (int i = 0; i < before; i++)
+        {
+            tx.NextSymbol();
+        }
+
+        for (int i = 0; i < V17Training.Segment4; i++)
+        {
+            Assert.Equal(tx.NextSymbol(), reference.Next());
+        }
+    }
 }
