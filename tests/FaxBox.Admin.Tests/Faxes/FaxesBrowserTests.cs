@@ -102,14 +102,14 @@ public sealed partial class FaxesBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task An_upload_over_the_limit_shows_a_clear_message_on_the_form()
     {
-        await using var site = await FaxTestSite.StartAsync(o => o.MaxUploadBytes = 32 * 1024);
+        await using var site = await FaxTestSite.StartAsync(o => o.MaxUploadBytes = 64 * 1024);
         var page = await browser.NewPageAsync(site.BaseAddress);
         await site.Site.LoginAsync(page);
         await page.GotoAsync("/faxes/send");
         await page.GetByLabel("Fax number or SIP address").FillAsync("0301234567");
-        await page.Locator("#files").SetInputFilesAsync(new FilePayload { Name = "scan.pdf", MimeType = "application/pdf", Buffer = new byte[48 * 1024] });
+        await page.Locator("#files").SetInputFilesAsync(new FilePayload { Name = "scan.pdf", MimeType = "application/pdf", Buffer = new byte[96 * 1024] });
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("at most 32 KB can be sent at once");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("at most 64 KB can be sent at once");
         Assert.Equal(0, site.Server.Jobs.List(new FaxBox.FaxServer.Queue.FaxJobQuery()).Total);
         await BrowserFixture.ScreenshotAsync(page, "faxes-send-too-large");
     }
