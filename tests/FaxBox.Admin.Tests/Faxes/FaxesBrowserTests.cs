@@ -102,7 +102,6 @@ public sealed partial class FaxesBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task An_upload_over_the_limit_shows_a_clear_message_on_the_form()
     {
-        // The smallest limit admin.maxUploadBytes accepts (64 KiB).
         await using var site = await FaxTestSite.StartAsync(o => o.MaxUploadBytes = 64 * 1024);
         var page = await browser.NewPageAsync(site.BaseAddress);
         await site.Site.LoginAsync(page);
