@@ -297,7 +297,7 @@ internal sealed partial class GatewayCall
             }
         }
 
-        LogFaxDetected(_logger, _port.Name, e.Tone, e.FromLine, switchNow);
+        LogFaxDetected(_logger, _port.Name, e.Tone, e.FromLine ? "line" : "network", switchNow ? "yes" : "no");
         _port.PublishCall(this);
         if (switchNow)
         {
@@ -421,8 +421,8 @@ internal sealed partial class GatewayCall
         });
     }
 
-    [LoggerMessage(EventId = Core.LogEventIds.CallControl + 10, Level = LogLevel.Information, Message = "{Port}: fax tone {Tone} from the {FromLine} side; re-INVITE to T.38: {SwitchNow}")]
-    private static partial void LogFaxDetected(ILogger logger, string port, FaxTone tone, bool fromLine, bool switchNow);
+    [LoggerMessage(EventId = Core.LogEventIds.CallControl + 10, Level = LogLevel.Information, Message = "{Port}: fax tone {Tone} from the {Side}; re-INVITE to T.38 now: {SwitchNow}")]
+    private static partial void LogFaxDetected(ILogger logger, string port, FaxTone tone, string side, string switchNow);
 
     [LoggerMessage(EventId = Core.LogEventIds.CallControl + 11, Level = LogLevel.Warning, Message = "{Port}: T.38 re-INVITE got no answer within {Timeout}")]
     private static partial void LogT38TimedOut(ILogger logger, string port, TimeSpan timeout);
