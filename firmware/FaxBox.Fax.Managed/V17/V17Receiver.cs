@@ -436,7 +436,7 @@ internal sealed class V17Receiver : IModemReceiver
     {
         _state = state;
         _stateSymbols = 0;
-        if (state == State.Data)
+        if (state is State.Segment4 or State.Data)
         {
             // Decision-directed from here on: with up to 128 points, noisy decisions must not walk the loops away.
             _tracker.Alpha = DataTrackerAlpha;
