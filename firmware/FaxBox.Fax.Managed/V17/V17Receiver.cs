@@ -23,7 +23,7 @@ internal sealed class V17Receiver : IModemReceiver
     /// <summary>Carrier loop gains once data flows (the training ones are the tracker's defaults).</summary>
     private const double DataTrackerAlpha = 0.05;
 
-    private const double DataTrackerBeta = 0.0005;
+    private const double DataTrackerBeta = 0.0001;
 
     private const double TrainingTrackerAlpha = 0.1;
 
@@ -384,7 +384,16 @@ internal sealed class V17Receiver : IModemReceiver
     {
         Complex error = (decision - y) * _tracker.Rotation;
         _equalizer.Update(_demodulator.LineRe, _demodulator.LineIm, error, step / (EqualizerTaps * _targetPower));
-        _tracker.Update(y, decision);
+        if (_state is State.Segment4 or State.Data)
+        {
+            // An element's angle error counts in proportion to its power: a noise-sized error on an inner element is a
+            // large angle, and at a low signal-to-noise ratio the inner elements' wrong decisions would walk the loop.
+            _tracker.Update(y, decision, ((decision.Real * decision.Real) + (decision.Imaginary * decision.Imaginary)) / _targetPower);
+        }
+        else
+        {
+            _tracker.Update(y, decision);
+        }
     }
 
     private void FailTraining()
