@@ -27,6 +27,9 @@ internal sealed class V17Receiver : IModemReceiver
 
     private const double TrainingTrackerAlpha = 0.1;
 
+    /// <summary>Known element of segments 2 and 3 from which the carrier loop runs with narrow gains (long training only).</summary>
+    private const int GearShift = 256;
+
     private const double TrainingTrackerBeta = 0.004;
 
     /// <summary>Equaliser step once data flows.</summary>
@@ -279,6 +282,15 @@ internal sealed class V17Receiver : IModemReceiver
     {
         Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
         Adapt(y, _training[_pattern[_patternIndex]], 0.3);
+        if (_patternIndex == GearShift)
+        {
+            // Carrier acquired (a ±10 Hz offset within segment 1 and the start of segment 2): narrow the loop so that the
+            // frequency it hands to the data phase is not off by the noise of a wide loop (0.001 rad/symbol walks the phase
+            // of the 128-point space away within a few hundred symbols).
+            _tracker.Alpha = DataTrackerAlpha;
+            _tracker.Beta = 4 * DataTrackerBeta;
+        }
+
         if (++_patternIndex == _pattern.Length)
         {
             Enter(State.Segment4);
