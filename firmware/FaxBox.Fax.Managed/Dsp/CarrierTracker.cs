@@ -38,14 +38,20 @@ internal sealed class CarrierTracker
     public Complex Derotate(Complex y) => new((y.Real * _cos) + (y.Imaginary * _sin), (y.Imaginary * _cos) - (y.Real * _sin));
 
     /// <summary>Advances one symbol using the phase error between the derotated output and its decision.</summary>
-    public void Update(Complex derotated, Complex decision)
+    public void Update(Complex derotated, Complex decision) => Update(derotated, decision, 1);
+
+    /// <summary>
+    /// As <see cref="Update(Complex, Complex)"/> with the phase error weighted by <paramref name="weight"/> (how far the
+    /// decision's angle is trusted; 1 for the plain loop).
+    /// </summary>
+    public void Update(Complex derotated, Complex decision, double weight)
     {
         // Im(y·conj(d))/|d|² ≈ the angle for small errors; clamped so a wrong decision cannot throw the loop.
         double dr = decision.Real;
         double di = decision.Imaginary;
         double norm = (dr * dr) + (di * di);
         double error = norm > 0 ? ((derotated.Imaginary * dr) - (derotated.Real * di)) / norm : 0;
-        error = Math.Clamp(error, -0.5, 0.5);
+        error = Math.Clamp(error, -0.5, 0.5) * weight;
         _frequency = Math.Clamp(_frequency + (Beta * error), -MaxFrequency, MaxFrequency);
         double step = _frequency + (Alpha * error);
 

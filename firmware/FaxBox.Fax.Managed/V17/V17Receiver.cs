@@ -23,9 +23,12 @@ internal sealed class V17Receiver : IModemReceiver
     /// <summary>Carrier loop gains once data flows (the training ones are the tracker's defaults).</summary>
     private const double DataTrackerAlpha = 0.05;
 
-    private const double DataTrackerBeta = 0.0005;
+    private const double DataTrackerBeta = 0.0001;
 
     private const double TrainingTrackerAlpha = 0.1;
+
+    /// <summary>Known element of segments 2 and 3 from which the carrier loop runs with narrow gains (long training only).</summary>
+    private const int GearShift = 256;
 
     private const double TrainingTrackerBeta = 0.004;
 
@@ -279,6 +282,15 @@ internal sealed class V17Receiver : IModemReceiver
     {
         Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
         Adapt(y, _training[_pattern[_patternIndex]], 0.3);
+        if (_patternIndex == GearShift)
+        {
+            // Carrier acquired (a ±10 Hz offset within segment 1 and the start of segment 2): narrow the loop so that the
+            // frequency it hands to the data phase is not off by the noise of a wide loop (0.001 rad/symbol walks the phase
+            // of the 128-point space away within a few hundred symbols).
+            _tracker.Alpha = DataTrackerAlpha;
+            _tracker.Beta = 4 * DataTrackerBeta;
+        }
+
         if (++_patternIndex == _pattern.Length)
         {
             Enter(State.Segment4);
@@ -384,7 +396,16 @@ internal sealed class V17Receiver : IModemReceiver
     {
         Complex error = (decision - y) * _tracker.Rotation;
         _equalizer.Update(_demodulator.LineRe, _demodulator.LineIm, error, step / (EqualizerTaps * _targetPower));
-        _tracker.Update(y, decision);
+        if (_state is State.Segment4 or State.Data)
+        {
+            // An element's angle error counts in proportion to its power: a noise-sized error on an inner element is a
+            // large angle, and at a low signal-to-noise ratio the inner elements' wrong decisions would walk the loop.
+            _tracker.Update(y, decision, ((decision.Real * decision.Real) + (decision.Imaginary * decision.Imaginary)) / _targetPower);
+        }
+        else
+        {
+            _tracker.Update(y, decision);
+        }
     }
 
     private void FailTraining()
@@ -436,7 +457,7 @@ internal sealed class V17Receiver : IModemReceiver
     {
         _state = state;
         _stateSymbols = 0;
-        if (state == State.Data)
+        if (state is State.Segment4 or State.Data)
         {
             // Decision-directed from here on: with up to 128 points, noisy decisions must not walk the loops away.
             _tracker.Alpha = DataTrackerAlpha;
