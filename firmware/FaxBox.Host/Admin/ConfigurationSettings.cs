@@ -57,6 +57,14 @@ internal static class ConfigurationSettings
         type == typeof(string) || type == typeof(int) || type == typeof(double) || type == typeof(bool) || type == typeof(long)
         || type == typeof(TimeSpan) || type == typeof(IPAddress) || type.IsEnum;
 
+    /// <summary>How the settings form shows a value of <paramref name="type"/> (not a secret).</summary>
+    internal static AdminSettingKind KindOf(Type type) =>
+        type == typeof(bool) ? AdminSettingKind.Boolean
+        : type == typeof(TimeSpan) ? AdminSettingKind.Duration
+        : type.IsEnum ? AdminSettingKind.Choice
+        : type == typeof(int) || type == typeof(double) || type == typeof(long) ? AdminSettingKind.Number
+        : AdminSettingKind.Text;
+
     /// <summary>A value as the configuration file writes it (<c>"5s"</c>, <c>"on-cng"</c>).</summary>
     internal static string Format(object value) => value switch
     {
@@ -144,15 +152,10 @@ internal static class ConfigurationSettings
                 return;
             }
 
-            var kind = type == typeof(bool) ? AdminSettingKind.Boolean
-                : type == typeof(TimeSpan) ? AdminSettingKind.Duration
-                : type.IsEnum ? AdminSettingKind.Choice
-                : type == typeof(int) || type == typeof(double) || type == typeof(long) ? AdminSettingKind.Number
-                : AdminSettingKind.Text;
             settings.Add(new AdminSetting
             {
                 Path = path,
-                Kind = kind,
+                Kind = KindOf(type),
                 Value = value is null ? null : Format(value),
                 Choices = type.IsEnum ? [.. Enum.GetNames(type).Select(ConfigurationReader.KebabCase)] : [],
                 Nullable = nullable,

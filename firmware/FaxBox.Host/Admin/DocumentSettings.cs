@@ -214,15 +214,10 @@ internal static class DocumentSettings
                 return;
             }
 
-            var kind = type == typeof(bool) ? AdminSettingKind.Boolean
-                : type == typeof(TimeSpan) ? AdminSettingKind.Duration
-                : type.IsEnum ? AdminSettingKind.Choice
-                : type == typeof(int) || type == typeof(double) || type == typeof(long) ? AdminSettingKind.Number
-                : AdminSettingKind.Text;
             settings.Add(new AdminSetting
             {
                 Path = path,
-                Kind = kind,
+                Kind = ConfigurationSettings.KindOf(type),
                 Value = node is not null ? Text(node) : fallback is null ? null : Format(fallback),
                 Choices = type.IsEnum ? [.. Enum.GetNames(type).Select(ConfigurationReader.KebabCase)] : [],
                 Nullable = nullable,

@@ -172,7 +172,20 @@ public sealed partial class SipCall
                 await CancelAsync(cancellationToken).ConfigureAwait(false);
                 break;
             case SipCallState.Incoming:
-                await RejectAsync(SipStatusCodes.Decline, null, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await RejectAsync(SipStatusCodes.Decline, null, cancellationToken).ConfigureAwait(false);
+                }
+                catch (InvalidOperationException)
+                {
+                    // The INVITE was answered meanwhile: a CANCEL's or BYE's 487 (that path ends the call), or our own
+                    // 200 on another thread, which leaves a call to end with BYE.
+                    if (State == SipCallState.Connected)
+                    {
+                        await ByeAsync(SipCallEndReason.LocalHangUp, "hang-up", cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
                 break;
             case SipCallState.Connected:
                 await ByeAsync(SipCallEndReason.LocalHangUp, "hang-up", cancellationToken).ConfigureAwait(false);
