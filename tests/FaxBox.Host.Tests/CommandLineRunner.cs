@@ -13,4 +13,13 @@ internal static class CommandLineRunner
         var exit = FaxBoxCommandLine.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }
+
+    /// <summary>Runs it until it ends or <paramref name="cancellationToken"/> stops it, as Ctrl+C would.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(CancellationToken cancellationToken, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await FaxBoxCommandLine.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        return (exit, output.ToString(), error.ToString());
+    }
 }

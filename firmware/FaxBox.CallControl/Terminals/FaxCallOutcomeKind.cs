@@ -18,7 +18,10 @@ public enum FaxCallOutcomeKind
     /// <summary>The call was answered but the fax failed (no fax tone, T.30 error, dropped mid-document).</summary>
     FaxFailed,
 
-    /// <summary>The network or the box's trunk failed (503, timeouts, no route) — retried like busy.</summary>
+    /// <summary>
+    /// The network or the box's trunk failed (503, timeouts, no route), or the far end vanished mid-call (its host refuses
+    /// our media) — retried like busy.
+    /// </summary>
     NetworkError,
 
     /// <summary>Cancelled by the caller's token (job cancelled, box shutting down).</summary>

@@ -58,6 +58,7 @@ internal sealed partial class TerminalCall
     private T38Session? _t38;
     private CallMediaMode _publishedMode = CallMediaMode.None;
     private string? _endDetail;
+    private bool _peerGone;
     private (long Received, long Refused) _liveness;
 
     /// <summary>How long a far end that refuses our datagrams may stay silent before the call is ended as dead.</summary>
@@ -299,6 +300,7 @@ internal sealed partial class TerminalCall
         if (_refusedAt > _heardAt && now - _heardAt >= DeadPeerAfter)
         {
             _state = TerminalCallState.Ending;
+            _peerGone = true;
             _endDetail = $"the far end stopped answering (its media port is closed; nothing heard for {(now - _heardAt).TotalSeconds:0} s)";
             _endAt = now;
         }
@@ -511,7 +513,12 @@ internal sealed partial class TerminalCall
         }
 
         var reason = detail is null ? text : $"{text}; {detail}";
-        return new TerminalCallEnd(FaxCallOutcomeKind.FaxFailed, reason, null, result, Record(result, detail));
+
+        // A far end that vanished (its host refuses our media) says nothing about how the fax fared on this rung: the
+        // queue retries it like a network failure instead of stepping down the ladder (a receiver that restarts a few
+        // times must not use up every rung).
+        var kind = _peerGone ? FaxCallOutcomeKind.NetworkError : FaxCallOutcomeKind.FaxFailed;
+        return new TerminalCallEnd(kind, reason, null, result, Record(result, detail));
     }
 
     private FaxRecord Record(FaxResult? result, string? detail)

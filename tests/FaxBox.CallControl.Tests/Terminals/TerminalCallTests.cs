@@ -360,7 +360,8 @@ public sealed class TerminalCallTests : IDisposable
         Assert.True(await GatewayBox.Run(() => sending.IsCompleted, TimeSpan.FromSeconds(20), a), $"still on the call {a.Gateway.Terminals.Now - diedAt} after B died");
 
         var outcome = await sending;
-        Assert.Equal(FaxCallOutcomeKind.FaxFailed, outcome.Kind);
+        Assert.Equal(FaxCallOutcomeKind.NetworkError, outcome.Kind); // retried with back-off, not a step down the ladder
+        Assert.False(outcome.Record?.Success);
         Assert.Contains("the far end stopped answering", outcome.Reason, StringComparison.Ordinal);
         Assert.InRange(a.Gateway.Terminals.Now - diedAt, TerminalCall.DeadPeerAfter, TerminalCall.DeadPeerAfter + TimeSpan.FromSeconds(3));
         Assert.InRange(outcome.PagesSent, 1, 2);

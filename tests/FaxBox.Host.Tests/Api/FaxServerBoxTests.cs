@@ -51,7 +51,9 @@ public sealed class FaxServerBoxTests
         var pdf = folder.File("letter.pdf");
         Ghostscript(pdf, "/Helvetica findfont 36 scalefont setfont 72 700 moveto (FaxBox send test) show 144 144 216 216 rectfill showpage");
 
-        var box = Task.Run(() => CommandLineRunner.Run("run", "--config", config, "--for", "00:02:30"));
+        // Stopped once everything is checked; --for only bounds a test that hangs.
+        using var stopBox = new CancelOnDispose();
+        var box = Task.Run(() => CommandLineRunner.RunAsync(stopBox.Source.Token, "run", "--config", config, "--for", "00:06:00"));
         var socket = Path.Combine(folder.Path, "data", LocalApiOptions.DefaultSocketName);
         await WaitForAsync(() => File.Exists(socket) || box.IsCompleted, TimeSpan.FromSeconds(60));
         if (!File.Exists(socket))
@@ -92,6 +94,7 @@ public sealed class FaxServerBoxTests
 
         await DriveAdminSiteAsync(admin, id, pdf);
 
+        stopBox.Source.Cancel();
         var (exit, output, error) = await box;
         Assert.True(exit == 0, error);
         Assert.Contains("on terminal (outbound 200): ok, 1 page(s)", output, StringComparison.Ordinal);
@@ -118,6 +121,12 @@ public sealed class FaxServerBoxTests
 
     private static async Task DriveAsync(IPage page, string faxId, string pdf)
     {
+        // The box runs beside the other test lane on two cores, sending and receiving at once: a step may take longer
+        // than the admin tests' 15 s (CI once timed out waiting for the page after set-up).
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
+        SetDefaultExpectTimeout(60_000); // this project's only browser test
+
         // A new box has no password: from the box itself (loopback) the first visit is the set-up step.
         await page.GotoAsync("/");
         Assert.Contains("/setup", page.Url, StringComparison.Ordinal);
@@ -211,6 +220,18 @@ public sealed class FaxServerBoxTests
         {
             Assert.True(DateTime.UtcNow < deadline, $"not within {limit}");
             await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
+    /// <summary>Cancels when disposed, so a failed test stops its box too.</summary>
+    private sealed class CancelOnDispose : IDisposable
+    {
+        public CancellationTokenSource Source { get; } = new();
+
+        public void Dispose()
+        {
+            Source.Cancel();
+            Source.Dispose();
         }
     }
 }
