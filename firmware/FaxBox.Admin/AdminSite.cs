@@ -35,10 +35,7 @@ public sealed class AdminSite : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly IReadOnlyList<AdminListener> _listeners;
     private readonly SecurityState _security;
-    private readonly Lock _lock = new();
-    private Task<WebApplication>? _app;
-    private FirstConnectionWatch? _watch;
-    private bool _disposed;
+    private readonly OnDemandWebApplication _web;
 
     private AdminSite(AdminContext context, AdminOptions options, ILoggerFactory loggers, IReadOnlyList<AdminListener> listeners, SecurityState security)
     {
@@ -48,19 +45,18 @@ public sealed class AdminSite : IAsyncDisposable
         _logger = loggers.CreateLogger(typeof(AdminSite).FullName!);
         _listeners = listeners;
         _security = security;
+        _web = new OnDemandWebApplication(BuildAsync);
     }
 
     /// <summary>The addresses the site listens on, with the ports actually bound (port 0 resolved).</summary>
     public IReadOnlyList<Uri> Addresses => [.. _listeners.Select(l => l.Address)];
 
     /// <summary>Whether the pages and API are built and served (false until the first connection with <c>buildOnFirstConnection</c>).</summary>
-    public bool IsStarted => _app is { IsCompletedSuccessfully: true };
+    public bool IsStarted => _web.IsStarted;
 
     /// <summary>The site's services (tests reach the security store and the clock through them).</summary>
     /// <exception cref="InvalidOperationException">The site is not built yet (<see cref="EnsureStartedAsync"/>).</exception>
-    internal IServiceProvider Services => _app is { IsCompletedSuccessfully: true } app
-        ? app.Result.Services
-        : throw new InvalidOperationException("the admin site's pages are not built yet: await EnsureStartedAsync first");
+    internal IServiceProvider Services => _web.Services;
 
     /// <summary>The security objects made at start (the store, the set-up code), built or not.</summary>
     internal SecurityState Security => _security;
@@ -80,7 +76,11 @@ public sealed class AdminSite : IAsyncDisposable
         var site = new AdminSite(context, options, loggers, listeners, security);
         if (buildOnFirstConnection)
         {
-            site._watch = new FirstConnectionWatch([.. listeners.Select(l => l.Socket)], () => _ = site.StartOnConnectionAsync(), "admin site: first connection");
+            site._web.StartOnFirstConnection(
+                [.. listeners.Select(l => l.Socket)],
+                "admin site: first connection",
+                took => AdminSiteLog.Started(site._logger, (long)took.TotalMilliseconds),
+                e => AdminSiteLog.StartFailed(site._logger, e, string.Join(", ", options.Urls)));
             return site;
         }
 
@@ -100,66 +100,14 @@ public sealed class AdminSite : IAsyncDisposable
     /// <summary>Builds and starts the pages and API if they are not yet (idempotent; concurrent callers share one start).</summary>
     /// <exception cref="IOException">Kestrel could not take the sockets (the message names <c>admin.urls</c>).</exception>
     /// <exception cref="ObjectDisposedException">The site is stopped.</exception>
-    internal Task EnsureStartedAsync(CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return _app ??= BuildAsync(cancellationToken);
-        }
-    }
+    internal Task EnsureStartedAsync(CancellationToken cancellationToken) => _web.EnsureStartedAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        Task<WebApplication>? app;
-        lock (_lock)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            app = _app;
-        }
-
-        _watch?.Dispose();
-
-        if (app is not null)
-        {
-            try
-            {
-                var running = await app.ConfigureAwait(false);
-                await running.StopAsync().ConfigureAwait(false);
-                await running.DisposeAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is IOException or InvalidOperationException or SocketException)
-            {
-                // It never started (reported to whoever awaited the start).
-            }
-        }
-
+        await _web.DisposeAsync().ConfigureAwait(false);
         foreach (var listener in _listeners)
         {
             listener.Dispose();
-        }
-    }
-
-    private async Task StartOnConnectionAsync()
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            await EnsureStartedAsync(CancellationToken.None).ConfigureAwait(false);
-            AdminSiteLog.Started(_logger, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-        catch (ObjectDisposedException)
-        {
-            // Stopped meanwhile.
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
-        {
-            AdminSiteLog.StartFailed(_logger, e, string.Join(", ", _options.Urls));
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using FaxBox.Admin.Security;
+using FaxBox.Admin.Tests.Infrastructure;
 using FaxBox.Core.Status;
 using Microsoft.Extensions.Logging;
 
@@ -90,24 +91,4 @@ public sealed class OnDemandStartTests
             loggers,
             CancellationToken.None,
             buildOnFirstConnection: true);
-
-    private sealed class ListLoggerProvider(ConcurrentQueue<(LogLevel, EventId, string)> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new ListLogger(lines);
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class ListLogger(ConcurrentQueue<(LogLevel, EventId, string)> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue((logLevel, eventId, formatter(state, exception)));
-    }
 }

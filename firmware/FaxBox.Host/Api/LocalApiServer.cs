@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using FaxBox.Admin;
 using FaxBox.Admin.Api;
 using FaxBox.Core.Net;
 using FaxBox.Core.Status;
@@ -17,26 +18,24 @@ namespace FaxBox.Host.Api;
 internal sealed class LocalApiServer : IAsyncDisposable
 {
     private readonly Socket _socket;
-    private readonly Func<ulong, CancellationToken, Task<WebApplication>> _build;
+    private readonly OnDemandWebApplication _web;
     private readonly ILogger _logger;
-    private readonly Lock _lock = new();
-    private Task<WebApplication>? _app;
-    private FirstConnectionWatch? _watch;
-    private bool _disposed;
 
     private LocalApiServer(Socket socket, string socketPath, Func<ulong, CancellationToken, Task<WebApplication>> build, ILogger logger)
     {
         _socket = socket;
         SocketPath = socketPath;
-        _build = build;
         _logger = logger;
+
+        // Kestrel takes a duplicate of the socket (and closes it when it stops); ours stays bound until dispose.
+        _web = new OnDemandWebApplication(ct => build(ListenerHandles.Duplicate(_socket), ct));
     }
 
     /// <summary>The socket the API listens on.</summary>
     public string SocketPath { get; }
 
     /// <summary>Whether the endpoints are built and served (false until the first connection with <c>buildOnFirstConnection</c>).</summary>
-    public bool IsStarted => _app is { IsCompletedSuccessfully: true };
+    public bool IsStarted => _web.IsStarted;
 
     /// <summary>
     /// Binds the socket (replacing a stale one a crashed box left behind; refusing when another box answers on it),
@@ -73,7 +72,7 @@ internal sealed class LocalApiServer : IAsyncDisposable
         var server = new LocalApiServer(socket, socketPath, (handle, ct) => BuildAsync(handle, status, options, loggers, map, ct), loggers.CreateLogger<LocalApiServer>());
         if (buildOnFirstConnection)
         {
-            server._watch = new FirstConnectionWatch([socket], () => _ = server.StartOnConnectionAsync(), "local API: first connection");
+            server._web.StartOnFirstConnection([socket], "local API: first connection", _ => { }, e => LocalApiLog.StartFailed(server._logger, e, socketPath));
             return server;
         }
 
@@ -92,50 +91,11 @@ internal sealed class LocalApiServer : IAsyncDisposable
 
     /// <summary>Builds and starts the endpoints if they are not yet (idempotent; concurrent callers share one start).</summary>
     /// <exception cref="ObjectDisposedException">The server is stopped.</exception>
-    internal Task EnsureStartedAsync(CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_app is null)
-            {
-                var handle = ListenerHandles.Duplicate(_socket);
-                _app = _build(handle, cancellationToken);
-            }
-
-            return _app;
-        }
-    }
+    internal Task EnsureStartedAsync(CancellationToken cancellationToken) => _web.EnsureStartedAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        Task<WebApplication>? app;
-        lock (_lock)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            app = _app;
-        }
-
-        _watch?.Dispose();
-        if (app is not null)
-        {
-            try
-            {
-                var running = await app.ConfigureAwait(false);
-                await running.StopAsync().ConfigureAwait(false);
-                await running.DisposeAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is IOException or InvalidOperationException or SocketException)
-            {
-                // It never started (reported to whoever awaited the start).
-            }
-        }
-
+        await _web.DisposeAsync().ConfigureAwait(false);
         _socket.Dispose();
         try
         {
@@ -181,22 +141,6 @@ internal sealed class LocalApiServer : IAsyncDisposable
         map?.Invoke(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return app;
-    }
-
-    private async Task StartOnConnectionAsync()
-    {
-        try
-        {
-            await EnsureStartedAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (ObjectDisposedException)
-        {
-            // Stopped meanwhile.
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException or SocketException)
-        {
-            LocalApiLog.StartFailed(_logger, e, SocketPath);
-        }
     }
 
     private static void RemoveStaleSocket(string path)

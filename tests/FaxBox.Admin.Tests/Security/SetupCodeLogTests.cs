@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FaxBox.Admin.Security;
+using FaxBox.Admin.Tests.Infrastructure;
 using FaxBox.Core.Status;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -35,25 +36,5 @@ public sealed class SetupCodeLogTests
             Assert.DoesNotContain(lines, l => l.Id.Id == 9600 || l.Text.Contains(code, StringComparison.Ordinal));
             Assert.DoesNotContain(lines, l => l.Id.Id == 9607);
         }
-    }
-
-    private sealed class ListLoggerProvider(ConcurrentQueue<(LogLevel, EventId, string)> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new ListLogger(lines);
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class ListLogger(ConcurrentQueue<(LogLevel, EventId, string)> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue((logLevel, eventId, formatter(state, exception)));
     }
 }
