@@ -80,7 +80,7 @@ public sealed class AdminSite : IAsyncDisposable
                 [.. listeners.Select(l => l.Socket)],
                 "admin site: first connection",
                 took => AdminSiteLog.Started(site._logger, (long)took.TotalMilliseconds),
-                e => AdminSiteLog.StartFailed(site._logger, e, string.Join(", ", options.Urls)));
+                (e, wait) => AdminSiteLog.StartFailed(site._logger, e, string.Join(", ", options.Urls), wait));
             return site;
         }
 
@@ -104,10 +104,16 @@ public sealed class AdminSite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _web.DisposeAsync().ConfigureAwait(false);
-        foreach (var listener in _listeners)
+        try
         {
-            listener.Dispose();
+            await _web.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var listener in _listeners)
+            {
+                listener.Dispose();
+            }
         }
     }
 

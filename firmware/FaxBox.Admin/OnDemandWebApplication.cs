@@ -8,7 +8,9 @@ namespace FaxBox.Admin;
 /// An ASP.NET application over sockets its owner has already bound (the admin site's addresses, the local API's Unix
 /// socket), built and started once: at once, or when the first client connects (<see cref="StartOnFirstConnection"/>:
 /// a thread blocked in poll(2) on the sockets, so an idle box neither carries the pipeline nor wakes for it). Concurrent
-/// starts share one build; disposing stops the watch and the application (not the owner's sockets).
+/// starts share one build; a start that fails is reported and tried again at the next connection after a back-off
+/// (<see cref="RetryAfter"/>, doubling up to <see cref="RetryAtMost"/>), the clients meanwhile waiting in the backlog;
+/// disposing stops the watch and the application (not the owner's sockets).
 /// </summary>
 public sealed class OnDemandWebApplication : IAsyncDisposable
 {
@@ -16,13 +18,24 @@ public sealed class OnDemandWebApplication : IAsyncDisposable
     private readonly Lock _lock = new();
     private Task<WebApplication>? _app;
     private FirstConnectionWatch? _watch;
+    private readonly TimeSpan _firstRetryAfter;
+    private TimeSpan _retryAfter;
     private bool _disposed;
 
+    /// <summary>The wait after a failed start on a connection before the next connection starts it again.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest wait between failed starts.</summary>
+    public static readonly TimeSpan RetryAtMost = TimeSpan.FromMinutes(5);
+
     /// <summary>Wraps <paramref name="build"/>, which builds and starts the application on the owner's sockets.</summary>
-    public OnDemandWebApplication(Func<CancellationToken, Task<WebApplication>> build)
+    /// <param name="build">Builds and starts the application.</param>
+    /// <param name="retryAfter">The first wait after a failed start (default <see cref="RetryAfter"/>).</param>
+    public OnDemandWebApplication(Func<CancellationToken, Task<WebApplication>> build, TimeSpan? retryAfter = null)
     {
         ArgumentNullException.ThrowIfNull(build);
         _build = build;
+        _firstRetryAfter = _retryAfter = retryAfter ?? RetryAfter;
     }
 
     /// <summary>Whether the application is built and serving.</summary>
@@ -35,18 +48,20 @@ public sealed class OnDemandWebApplication : IAsyncDisposable
         : throw new InvalidOperationException("not built yet: await EnsureStartedAsync first");
 
     /// <summary>
-    /// Builds and starts the application on a thread of its own when a client first connects to one of
-    /// <paramref name="sockets"/> (listening); <paramref name="started"/> hears how long the start took, or
-    /// <paramref name="failed"/> why it failed (the client's connection is then closed with the sockets at dispose).
+    /// Builds and starts the application when a client first connects to one of <paramref name="sockets"/> (listening;
+    /// the client waits in the backlog and is answered once it is up); <paramref name="started"/> hears how long the
+    /// start took, <paramref name="failed"/> any exception of a failed start and the wait before the next try.
     /// </summary>
-    public void StartOnFirstConnection(IReadOnlyList<Socket> sockets, string name, Action<TimeSpan> started, Action<Exception> failed)
+    public void StartOnFirstConnection(IReadOnlyList<Socket> sockets, string name, Action<TimeSpan> started, Action<Exception, TimeSpan> failed)
     {
+        ArgumentNullException.ThrowIfNull(sockets);
         ArgumentNullException.ThrowIfNull(started);
         ArgumentNullException.ThrowIfNull(failed);
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _watch ??= new FirstConnectionWatch(sockets, () => _ = StartOnConnectionAsync(started, failed), name);
+            _watch?.Dispose();
+            _watch = new FirstConnectionWatch(sockets, () => _ = StartOnConnectionAsync(sockets, name, started, failed), name);
         }
     }
 
@@ -64,6 +79,7 @@ public sealed class OnDemandWebApplication : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Task<WebApplication>? app;
+        FirstConnectionWatch? watch;
         lock (_lock)
         {
             if (_disposed)
@@ -73,39 +89,87 @@ public sealed class OnDemandWebApplication : IAsyncDisposable
 
             _disposed = true;
             app = _app;
+            watch = _watch;
         }
 
-        _watch?.Dispose();
-        if (app is not null)
+        watch?.Dispose();
+        if (app is null)
         {
-            try
-            {
-                var running = await app.ConfigureAwait(false);
-                await running.StopAsync().ConfigureAwait(false);
-                await running.DisposeAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is IOException or InvalidOperationException or SocketException)
-            {
-                // It never started (reported to whoever awaited the start).
-            }
+            return;
         }
-    }
 
-    private async Task StartOnConnectionAsync(Action<TimeSpan> started, Action<Exception> failed)
-    {
-        var since = System.Diagnostics.Stopwatch.GetTimestamp();
+        WebApplication running;
         try
         {
-            await EnsureStartedAsync(CancellationToken.None).ConfigureAwait(false);
-            started(System.Diagnostics.Stopwatch.GetElapsedTime(since));
+            running = await app.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // a start that failed was reported to whoever awaited it (or to the failed callback)
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return;
+        }
+
+        await running.StopAsync().ConfigureAwait(false);
+        await running.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task StartOnConnectionAsync(IReadOnlyList<Socket> sockets, string name, Action<TimeSpan> started, Action<Exception, TimeSpan> failed)
+    {
+        var since = System.Diagnostics.Stopwatch.GetTimestamp();
+        Task start;
+        try
+        {
+            start = EnsureStartedAsync(CancellationToken.None);
         }
         catch (ObjectDisposedException)
         {
-            // Stopped meanwhile.
+            return; // stopped meanwhile
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or SocketException)
+        catch (Exception e)
         {
-            failed(e);
+            start = Task.FromException(e); // the build threw before its first await
+        }
+
+        try
+        {
+            await start.ConfigureAwait(false);
+            lock (_lock)
+            {
+                _retryAfter = _firstRetryAfter;
+            }
+
+            started(System.Diagnostics.Stopwatch.GetElapsedTime(since));
+            return;
+        }
+#pragma warning disable CA1031 // whatever broke the build is reported, and the next connection tries again
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            TimeSpan wait;
+            lock (_lock)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                _app = null;
+                wait = _retryAfter;
+                _retryAfter = TimeSpan.FromTicks(Math.Min(_retryAfter.Ticks * 2, RetryAtMost.Ticks));
+            }
+
+            failed(e, wait);
+            await Task.Delay(wait).ConfigureAwait(false);
+        }
+
+        lock (_lock)
+        {
+            if (!_disposed)
+            {
+                _watch?.Dispose();
+                _watch = new FirstConnectionWatch(sockets, () => _ = StartOnConnectionAsync(sockets, name, started, failed), name);
+            }
         }
     }
 }

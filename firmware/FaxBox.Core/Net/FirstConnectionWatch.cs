@@ -15,6 +15,7 @@ public sealed class FirstConnectionWatch : IDisposable
     private readonly Socket[] _listeners;
     private readonly Action _onConnection;
     private readonly Socket _wake;
+    private readonly Socket _waker;
     private readonly Thread _thread;
     private readonly Lock _lock = new();
     private bool _disposed;
@@ -29,12 +30,21 @@ public sealed class FirstConnectionWatch : IDisposable
         ArgumentNullException.ThrowIfNull(onConnection);
         _listeners = [.. listeners];
         _onConnection = onConnection;
-        // Dispose wakes the thread with a datagram to this socket (closing a socket does not end another thread's poll).
+        // Dispose wakes the thread with a datagram from _waker to _wake (closing a socket does not end another thread's
+        // poll). _wake is connected to _waker, so the kernel drops datagrams from anyone else: another local process
+        // cannot wake, spin or end the watch.
         _wake = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        _waker = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         _wake.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _waker.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _wake.Connect(_waker.LocalEndPoint!);
+        _waker.Connect(_wake.LocalEndPoint!);
         _thread = new Thread(Watch) { IsBackground = true, Name = name };
         _thread.Start();
     }
+
+    /// <summary>The address of the socket Dispose wakes the thread through (tests: strangers' datagrams to it are dropped).</summary>
+    internal EndPoint WakeEndPoint => _wake.LocalEndPoint!;
 
     /// <summary>Whether the action has been called.</summary>
     public bool Fired { get; private set; }
@@ -54,7 +64,7 @@ public sealed class FirstConnectionWatch : IDisposable
 
         try
         {
-            _ = _wake.SendTo([1], _wake.LocalEndPoint!);
+            _ = _waker.Send([1]);
         }
         catch (SocketException)
         {
@@ -67,6 +77,7 @@ public sealed class FirstConnectionWatch : IDisposable
         }
 
         _wake.Dispose();
+        _waker.Dispose();
     }
 
     private void Watch()
@@ -74,9 +85,8 @@ public sealed class FirstConnectionWatch : IDisposable
         var ready = new List<Socket>(_listeners.Length + 1);
         try
         {
-            // Each round ends on a connection (then the loop ends), the wake datagram of Dispose, or a stray datagram
-            // (dropped); bounded so that a flood of stray datagrams cannot keep the thread alive forever.
-            for (var round = 0; round < 10_000; round++)
+            // Each round ends on a connection (then the loop ends) or the wake datagram of Dispose (then the thread ends).
+            while (true)
             {
                 ready.Clear();
                 ready.AddRange(_listeners);

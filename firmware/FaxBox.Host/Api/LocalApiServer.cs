@@ -72,7 +72,7 @@ internal sealed class LocalApiServer : IAsyncDisposable
         var server = new LocalApiServer(socket, socketPath, (handle, ct) => BuildAsync(handle, status, options, loggers, map, ct), loggers.CreateLogger<LocalApiServer>());
         if (buildOnFirstConnection)
         {
-            server._web.StartOnFirstConnection([socket], "local API: first connection", _ => { }, e => LocalApiLog.StartFailed(server._logger, e, socketPath));
+            server._web.StartOnFirstConnection([socket], "local API: first connection", _ => { }, (e, wait) => LocalApiLog.StartFailed(server._logger, e, socketPath, wait));
             return server;
         }
 
@@ -95,15 +95,21 @@ internal sealed class LocalApiServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _web.DisposeAsync().ConfigureAwait(false);
-        _socket.Dispose();
         try
         {
-            File.Delete(SocketPath);
+            await _web.DisposeAsync().ConfigureAwait(false);
         }
-        catch (IOException)
+        finally
         {
-            // Gone already, or the folder is read-only: the next start replaces it.
+            _socket.Dispose();
+            try
+            {
+                File.Delete(SocketPath);
+            }
+            catch (IOException)
+            {
+                // Gone already, or the folder is read-only: the next start replaces it.
+            }
         }
     }
 
@@ -138,8 +144,17 @@ internal sealed class LocalApiServer : IAsyncDisposable
         }
 
         app.MapGet("/api/v1/status", () => Results.Json(status.Current, ApiJson.Options));
-        map?.Invoke(app);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            map?.Invoke(app);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false); // its services and Kestrel's descriptor of the socket
+            throw;
+        }
+
         return app;
     }
 

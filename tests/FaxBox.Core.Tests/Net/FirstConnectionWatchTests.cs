@@ -47,6 +47,30 @@ public sealed class FirstConnectionWatchTests
         Assert.Equal(0, count);
     }
 
+    [Fact]
+    public async Task Datagrams_from_another_process_to_the_wake_socket_neither_end_nor_fire_the_watch()
+    {
+        // The watch used to drop stray datagrams and give up after 10 000 of them: any local user could then keep the
+        // admin site and the local API from ever starting. Its wake socket now hears only its own waker.
+        using var listener = Listen();
+        var fired = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var watch = new FirstConnectionWatch([listener], () => fired.TrySetResult(), "test watch");
+        using (var stranger = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp))
+        {
+            stranger.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            for (var i = 0; i < 12_000; i++)
+            {
+                _ = stranger.SendTo([1], watch.WakeEndPoint);
+            }
+        }
+
+        Assert.False(watch.Fired);
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await client.ConnectAsync(listener.LocalEndPoint!);
+        await fired.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(watch.Fired);
+    }
+
     private static Socket Listen()
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
