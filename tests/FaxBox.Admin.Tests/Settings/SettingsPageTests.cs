@@ -49,6 +49,30 @@ public sealed class SettingsPageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_form_opened_before_another_save_is_refused_as_stale_and_does_not_undo_that_save()
+    {
+        await using var box = await RunningBox.StartAsync();
+        var first = await browser.NewPageAsync(box.BaseAddress);
+        await RunningBox.LoginAsync(first);
+        await first.GotoAsync("/settings/fax");
+        var second = await first.Context.NewPageAsync();
+        await second.GotoAsync("/settings/fax");
+
+        await first.GetByLabel("t38", new() { Exact = true }).SelectOptionAsync("never");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(first.Locator(".save-result")).ToContainTextAsync("Saved");
+
+        // The second form still shows the old t38 policy; saving another field of it must not write that back.
+        await second.GetByLabel("ecm", new() { Exact = true }).UncheckAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(second.Locator(".error-summary")).ToContainTextAsync("changed elsewhere");
+
+        var file = JsonNode.Parse(await File.ReadAllTextAsync(box.ConfigFile), null, new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
+        Assert.Equal("never", (string?)file["fax"]!["t38"]);
+        Assert.NotEqual(false, (bool?)file["fax"]!["ecm"]);
+    }
+
+    [Fact]
     public async Task A_wrong_value_is_refused_at_its_field_with_its_key_and_nothing_is_saved()
     {
         await using var box = await RunningBox.StartAsync();

@@ -64,14 +64,19 @@ public sealed class SectionModel(AdminContext context) : PageModel
         var document = View.DocumentJson;
         var basis = Settings;
         var draft = form[SettingsDraft.DraftField].ToString();
+
+        // A form drawn from an older configuration would write its old values over a change made since (another page,
+        // the API, the file): refused, whether or not it carries a draft (the form always posts its fingerprint).
+        if (form[SettingsDraft.BaseField].ToString() != Base)
+        {
+            Errors = [new AdminConfigurationError("(file)", draft.Length > 0
+                ? "the configuration was changed elsewhere (another page, the API or the file) since this form was opened: nothing was saved and the unsaved entries were discarded; make the change again"
+                : "the configuration was changed elsewhere (another page, the API or the file) since this form was opened: nothing was saved; the form now shows the configuration in force, make the change again", "stale form")];
+            return Page();
+        }
+
         if (draft.Length > 0)
         {
-            if (form[SettingsDraft.BaseField].ToString() != Base)
-            {
-                Errors = [new AdminConfigurationError("(file)", "the configuration was changed elsewhere (another page, the API or the file) since this form was opened: nothing was saved and the unsaved entries were discarded; make the change again", "stale form")];
-                return Page();
-            }
-
             try
             {
                 basis = InSection(configuration.Describe(draft));
