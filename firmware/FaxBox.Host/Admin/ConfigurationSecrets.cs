@@ -58,7 +58,8 @@ internal static class ConfigurationSecrets
     /// <summary>
     /// Where the secret a placeholder at <paramref name="path"/> stands for is in the current document: the same key for
     /// <see cref="IAdminConfiguration.SecretPlaceholder"/>, the key named by <see cref="IAdminConfiguration.SecretPlaceholderFrom"/>
-    /// (empty, so nothing, unless both keys are secrets' and the key is well formed); null when the text is no placeholder.
+    /// (empty, so nothing, unless it is the same secret key in the same or a later entry of its lists and well formed); null
+    /// when the text is no placeholder.
     /// </summary>
     internal static string? Source(string path, string text)
     {
@@ -75,14 +76,25 @@ internal static class ConfigurationSecrets
         var source = text[IAdminConfiguration.SecretPlaceholderFrom.Length..^1];
         try
         {
-            _ = Segments(source).Count();
+            return ConfigurationSettings.IsSecret(path) && MovedUp(source, path) ? source : string.Empty;
         }
         catch (FormatException)
         {
             return string.Empty;
         }
+    }
 
-        return ConfigurationSettings.IsSecret(path) && ConfigurationSettings.IsSecret(source) ? source : string.Empty;
+    /// <summary>
+    /// Whether <paramref name="source"/> is the same key as <paramref name="path"/> in an entry at the same or a later
+    /// place of the same lists: where a removed entry's followers come from (SettingsDraft.Remove). Anything else could
+    /// copy one secret into another key (the SIP password into the SMTP password of a server the editor chose).
+    /// </summary>
+    private static bool MovedUp(string source, string path)
+    {
+        var from = Segments(source).ToList();
+        var to = Segments(path).ToList();
+        return from.Count == to.Count
+            && from.Zip(to).All(p => p.First.Key == p.Second.Key && (p.First.Index is null) == (p.Second.Index is null) && (p.First.Index ?? 0) >= (p.Second.Index ?? 0));
     }
 
     /// <summary>The node at a configuration path (<c>sip.accounts[0].password</c>), or null.</summary>

@@ -224,7 +224,9 @@ public sealed class HostAdminConfigurationTests : IDisposable
     [InlineData("\"mqtt\": { \"password\": \"(unchanged secret of name)\" }, \"x\": {", "mqtt.password")]
     [InlineData("\"mqtt\": { \"password\": \"(unchanged secret of sip.accounts[9].password)\" }, \"x\": {", "mqtt.password")]
     [InlineData("\"mqtt\": { \"password\": \"(unchanged secret of sip.accounts[x.password)\" }, \"x\": {", "mqtt.password")]
-    public async Task A_labelled_placeholder_takes_a_secret_only_from_a_secret_key_that_has_one(string replacement, string key)
+    [InlineData("\"mqtt\": { \"password\": \"(unchanged secret of sip.accounts[0].password)\" }, \"x\": {", "mqtt.password")] // another key's secret, which is set
+    [InlineData("\"mqtt\": { \"password\": \"(unchanged secret of faxServer.smtp.password)\" }, \"x\": {", "mqtt.password")]
+    public async Task A_labelled_placeholder_takes_a_secret_only_from_the_same_key_of_its_own_or_a_later_entry(string replacement, string key)
     {
         var before = await File.ReadAllBytesAsync(ConfigPath);
         var document = _configuration.Read().DocumentJson;
