@@ -24,6 +24,7 @@ public sealed class PacketTap
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private Session? _session;
+    private Session? _closing;
     private PacketCaptureStatus _last = new(false, null, 0, 0, 0, null);
 
     /// <summary>A tap timestamping with <paramref name="time"/>.</summary>
@@ -33,8 +34,17 @@ public sealed class PacketTap
         _time = time;
     }
 
-    /// <summary>Whether a capture runs.</summary>
-    public bool IsCapturing => Volatile.Read(ref _session) is not null;
+    /// <summary>Whether a capture runs or is still being written out after it stopped.</summary>
+    public bool IsCapturing
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _session is not null || _closing is not null;
+            }
+        }
+    }
 
     /// <summary>The current or last capture.</summary>
     public PacketCaptureStatus Status
@@ -43,7 +53,7 @@ public sealed class PacketTap
         {
             lock (_lock)
             {
-                return _session?.Describe() ?? _last;
+                return _session?.Describe() ?? _closing?.Describe() ?? _last;
             }
         }
     }
@@ -69,7 +79,7 @@ public sealed class PacketTap
     /// past <paramref name="maxBytes"/>; <paramref name="stopped"/> is called once the file is closed, however it
     /// stopped (off the media thread).
     /// </summary>
-    /// <exception cref="InvalidOperationException">A capture already runs.</exception>
+    /// <exception cref="InvalidOperationException">A capture already runs, or the last one is still being written out.</exception>
     public void Start(Stream output, long maxBytes, TimeSpan maxDuration, Action<PacketCaptureStatus>? stopped = null)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -82,39 +92,63 @@ public sealed class PacketTap
                 throw new InvalidOperationException("a packet capture is already running");
             }
 
+            if (_closing is not null)
+            {
+                throw new InvalidOperationException("the last packet capture is still being written out; try again in a moment");
+            }
+
             Span<byte> header = stackalloc byte[PcapFormat.GlobalHeaderLength];
             PcapFormat.WriteGlobalHeader(header);
             output.Write(header);
-            var session = new Session(output, maxBytes, _time.GetUtcNow(), maxDuration, stopped, reason => _ = Task.Run(() => StopAsync(reason)));
+            var session = new Session(output, maxBytes, _time.GetUtcNow(), maxDuration, stopped, (limited, reason) => _ = Task.Run(() => StopAsync(limited, reason)));
             session.Arm(_time.CreateTimer(static state => ((Session)state!).TimeIsUp(), session, maxDuration, Timeout.InfiniteTimeSpan));
             Volatile.Write(ref _session, session);
         }
     }
 
     /// <summary>Stops the capture (if one runs), writes what is queued and closes the file; returns the final status.</summary>
-    public Task<PacketCaptureStatus> StopAsync() => StopAsync("stopped");
+    public Task<PacketCaptureStatus> StopAsync() => StopAsync(null, "stopped");
 
-    private async Task<PacketCaptureStatus> StopAsync(string reason)
+    /// <summary>Stops <paramref name="only"/> (a limit reached: not a later capture), or whichever runs when null.</summary>
+    private async Task<PacketCaptureStatus> StopAsync(Session? only, string reason)
     {
         Session? session;
         lock (_lock)
         {
             session = _session;
+            if (session is null || (only is not null && only != session))
+            {
+                return _closing?.Describe() ?? _last;
+            }
+
             Volatile.Write(ref _session, null);
+            _closing = session;
         }
 
-        if (session is null)
+        PacketCaptureStatus status;
+        try
         {
-            return Status;
+            status = await session.CloseAsync(reason).ConfigureAwait(false);
         }
-
-        var status = await session.CloseAsync(reason).ConfigureAwait(false);
-        lock (_lock)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
         {
-            _last = status;
+            status = session.Failed(reason, e);
         }
 
-        session.Stopped?.Invoke(status);
+        try
+        {
+            // Before the next capture may start: the callback moves the finished file into place.
+            session.Stopped?.Invoke(status);
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _last = status;
+                _closing = null;
+            }
+        }
+
         return status;
     }
 
@@ -131,11 +165,11 @@ public sealed class PacketTap
         private long _packets;
         private long _bytes = PcapFormat.GlobalHeaderLength;
         private long _dropped;
-        private readonly Action<string> _stop;
+        private readonly Action<Session, string> _stop;
         private string? _limit;
         private ITimer? _timer;
 
-        public Session(Stream output, long maxBytes, DateTimeOffset started, TimeSpan maxDuration, Action<PacketCaptureStatus>? stopped, Action<string> stop)
+        public Session(Stream output, long maxBytes, DateTimeOffset started, TimeSpan maxDuration, Action<PacketCaptureStatus>? stopped, Action<Session, string> stop)
         {
             _output = output;
             _maxBytes = maxBytes;
@@ -184,18 +218,30 @@ public sealed class PacketTap
             }
 
             _queue.Writer.TryComplete();
-            await _writer.ConfigureAwait(false);
-            await _output.DisposeAsync().ConfigureAwait(false);
-            var limit = Volatile.Read(ref _limit);
-            return new PacketCaptureStatus(false, _started, _packets, _bytes, _dropped, limit is null || limit == reason ? reason : $"{reason}; {limit}");
+            try
+            {
+                await _writer.ConfigureAwait(false);
+            }
+            finally
+            {
+                await _output.DisposeAsync().ConfigureAwait(false);
+            }
+
+            return new PacketCaptureStatus(false, _started, _packets, _bytes, _dropped, Reason(reason));
         }
+
+        /// <summary>The final status of a capture whose file could not be finished.</summary>
+        public PacketCaptureStatus Failed(string reason, Exception error) =>
+            new(false, _started, Interlocked.Read(ref _packets), Interlocked.Read(ref _bytes), Interlocked.Read(ref _dropped), $"{Reason(reason)}; the file could not be finished: {error.Message}");
+
+        private string Reason(string reason) => Volatile.Read(ref _limit) is { } limit && limit != reason ? $"{reason}; {limit}" : reason;
 
         /// <summary>The first limit reached stops the capture (once; from the media thread it only queues the stop).</summary>
         private void Reach(string limit)
         {
             if (Interlocked.CompareExchange(ref _limit, limit, null) is null)
             {
-                _stop(limit);
+                _stop(this, limit);
             }
         }
 

@@ -32,6 +32,7 @@ internal sealed class HostAdminDiagnostics(IFaxEngine engine, string dataFolder,
     public static readonly TimeSpan TrunkTestPoll = TimeSpan.FromMilliseconds(250);
 
     private readonly SemaphoreSlim _loopback = new(1, 1);
+    private readonly Lock _captureStart = new();
 
     public async Task<ReadinessReport> RunReadinessTestAsync(IReadOnlyList<ReadinessCase> cases, IProgress<string> progress, CancellationToken cancellationToken)
     {
@@ -163,26 +164,35 @@ internal sealed class HostAdminDiagnostics(IFaxEngine engine, string dataFolder,
 
         Directory.CreateDirectory(Path.GetDirectoryName(CaptureFile)!);
         var partial = CaptureFile + ".part";
-        var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024, useAsync: true);
-        try
+        lock (_captureStart)
         {
-            // However it stops (the page's stop, or its time or size limit), the finished file replaces the last one.
-            tap.Start(stream, MaxCaptureBytes, maxDuration, _ =>
+            // Opening the .part file truncates it: never while a capture (or the last one's write-out) still uses it.
+            if (tap.IsCapturing)
             {
-                try
+                throw new InvalidOperationException("a packet capture is already running (or still being written out)");
+            }
+
+            var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024, useAsync: true);
+            try
+            {
+                // However it stops (the page's stop, or its time or size limit), the finished file replaces the last one.
+                tap.Start(stream, MaxCaptureBytes, maxDuration, _ =>
                 {
-                    File.Move(partial, CaptureFile, overwrite: true);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // The .part file stays (the page offers the last finished capture); the next capture replaces it.
-                }
-            });
-        }
-        catch
-        {
-            stream.Dispose();
-            throw;
+                    try
+                    {
+                        File.Move(partial, CaptureFile, overwrite: true);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        // The .part file stays (the page offers the last finished capture); the next capture replaces it.
+                    }
+                });
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
         }
     }
 

@@ -107,4 +107,73 @@ public sealed class PacketTapTests
         Assert.Contains("already running", e.Message, StringComparison.Ordinal);
         Assert.False((await tap.StopAsync().WaitAsync(TimeSpan.FromSeconds(10))).Capturing);
     }
+
+    [Fact]
+    public async Task Until_the_last_capture_is_written_out_it_still_counts_as_capturing_and_a_new_one_is_refused()
+    {
+        // A new capture used to open (and truncate) the same .part file while the old writer was still draining into it.
+        var tap = new PacketTap(TimeProvider.System);
+        var file = new GatedStream();
+        var handedOver = 0;
+        tap.Start(file, 100_000, TimeSpan.FromMinutes(1), _ => Interlocked.Increment(ref handedOver));
+        tap.Record(new byte[100], new IPEndPoint(IPAddress.Loopback, 40000).Serialize(), new IPEndPoint(IPAddress.Loopback, 40002).Serialize());
+
+        var stopping = tap.StopAsync();
+        Assert.True(await file.Blocked.WaitAsync(TimeSpan.FromSeconds(10)), "the writer never reached the file");
+        Assert.True(tap.IsCapturing);
+        Assert.True(tap.Status.Capturing);
+        var e = Assert.Throws<InvalidOperationException>(() => tap.Start(new MemoryStream(), 1000, TimeSpan.FromMinutes(1)));
+        Assert.Contains("still being written out", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0, Volatile.Read(ref handedOver));
+
+        file.Open.Release(int.MaxValue / 2);
+        var status = await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(status.Capturing);
+        Assert.False(tap.IsCapturing);
+        Assert.Equal(1, Volatile.Read(ref handedOver));
+        tap.Start(new MemoryStream(), 1000, TimeSpan.FromMinutes(1));
+        Assert.False((await tap.StopAsync().WaitAsync(TimeSpan.FromSeconds(10))).Capturing);
+    }
+
+    [Fact]
+    public async Task A_file_that_cannot_be_finished_is_reported_in_the_stop_reason_and_still_handed_over()
+    {
+        var tap = new PacketTap(TimeProvider.System);
+        PacketCaptureStatus? handedOver = null;
+        tap.Start(new FullDiskStream(), 100_000, TimeSpan.FromMinutes(1), s => handedOver = s);
+
+        var status = await tap.StopAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(status.Capturing);
+        Assert.Contains("the file could not be finished: No space left on device", status.StopReason, StringComparison.Ordinal);
+        Assert.Equal(status, handedOver);
+        Assert.False(tap.IsCapturing);
+    }
+
+    /// <summary>A file whose writes wait until <see cref="Open"/> is released (the first signals <see cref="Blocked"/>).</summary>
+    private sealed class GatedStream : MemoryStream
+    {
+        private int _blocked;
+
+        public SemaphoreSlim Open { get; } = new(0);
+
+        public SemaphoreSlim Blocked { get; } = new(0);
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _blocked, 1) == 0)
+            {
+                Blocked.Release();
+            }
+
+            await Open.WaitAsync(cancellationToken);
+            await base.WriteAsync(buffer, cancellationToken);
+        }
+    }
+
+    /// <summary>A file on a full disk: the header fits, the final flush fails.</summary>
+    private sealed class FullDiskStream : MemoryStream
+    {
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.FromException(new IOException("No space left on device"));
+    }
 }
