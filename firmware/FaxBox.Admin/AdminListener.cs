@@ -33,9 +33,9 @@ internal sealed class AdminListener : IDisposable
     public int Port => Address.Port;
 
     /// <summary>
-    /// Binds every address of <paramref name="urls"/> (<c>admin.urls</c>): an IP literal as given, <c>localhost</c> on
-    /// 127.0.0.1 and ::1 (when the host has IPv6), any other host name and <c>*</c>/<c>+</c> on every address (IPv6 dual
-    /// mode, else IPv4), as Kestrel reads them.
+    /// Binds every address of <paramref name="urls"/> (<c>admin.urls</c>, read by <see cref="TryParse"/>): an IP literal
+    /// as given, <c>localhost</c> on 127.0.0.1 and ::1 (when the host has IPv6), <c>*</c>, <c>+</c> and any other host
+    /// name on every address (IPv6 dual mode, else IPv4), as Kestrel reads them.
     /// </summary>
     /// <exception cref="IOException">An address is in use, cannot be bound or is not an http(s) URL (the message names it and <c>admin.urls</c>).</exception>
     public static IReadOnlyList<AdminListener> Bind(IReadOnlyList<string> urls)
@@ -46,7 +46,7 @@ internal sealed class AdminListener : IDisposable
         {
             foreach (var url in urls)
             {
-                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                if (!TryParse(url, out var uri))
                 {
                     throw new IOException($"admin.urls {url}: not an http:// or https:// address");
                 }
@@ -85,11 +85,37 @@ internal sealed class AdminListener : IDisposable
 
     public void Dispose() => Socket.Dispose();
 
+    /// <summary>
+    /// Reads an <c>admin.urls</c> entry: an absolute http:// or https:// URL; the wildcard hosts <c>*</c> and <c>+</c>
+    /// (which <see cref="Uri"/> refuses) stand for every address.
+    /// </summary>
+    public static bool TryParse(string url, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? uri)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var text = url;
+        foreach (var wildcard in (ReadOnlySpan<string>)["://*", "://+"])
+        {
+            var at = text.IndexOf(wildcard, StringComparison.Ordinal);
+            if (at > 0 && (text.Length == at + 4 || text[at + 4] is ':' or '/'))
+            {
+                text = string.Concat(text.AsSpan(0, at + 3), "[::]", text.AsSpan(at + 4));
+            }
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            return true;
+        }
+
+        uri = null;
+        return false;
+    }
+
     private static IEnumerable<IPEndPoint> EndPoints(string host, int port)
     {
         if (IPAddress.TryParse(host.Trim('[', ']'), out var ip))
         {
-            return [new IPEndPoint(ip, port)];
+            return [new IPEndPoint(ip.Equals(IPAddress.IPv6Any) && !Socket.OSSupportsIPv6 ? IPAddress.Any : ip, port)];
         }
 
         if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))

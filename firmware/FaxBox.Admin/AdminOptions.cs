@@ -42,7 +42,7 @@ public sealed class AdminOptions
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
     {
-        if (Urls.Count == 0 || Urls.Any(u => !Uri.TryCreate(u, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        if (Urls.Count == 0 || Urls.Any(u => u is null || !AdminListener.TryParse(u, out _)))
         {
             throw new ArgumentException("admin.urls: one or more http:// or https:// addresses are needed");
         }
