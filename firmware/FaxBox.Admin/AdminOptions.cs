@@ -38,6 +38,16 @@ public sealed class AdminOptions
     /// <summary>How long a locked-out client waits, and the window its failures are counted in (JSON <c>admin.lockoutDuration</c>). Default 15 minutes.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Refuses an upload limit (<paramref name="key"/>, e.g. <c>api.maxUploadBytes</c>) outside 1 KiB to 4 GiB.</summary>
+    /// <exception cref="ArgumentException">Out of range; the message names the key.</exception>
+    public static void CheckUploadLimit(string key, long bytes)
+    {
+        if (bytes is < 1024 or > 4L * 1024 * 1024 * 1024)
+        {
+            throw new ArgumentException($"{key}: {bytes}; 1024 (1 KiB) to 4294967296 (4 GiB)");
+        }
+    }
+
     /// <summary>Checks the values; the message names the JSON key.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
@@ -47,10 +57,7 @@ public sealed class AdminOptions
             throw new ArgumentException("admin.urls: one or more http:// or https:// addresses are needed");
         }
 
-        if (MaxUploadBytes is < 1024 or > 4L * 1024 * 1024 * 1024)
-        {
-            throw new ArgumentException($"admin.maxUploadBytes: {MaxUploadBytes}; 1024 (1 KiB) to 4294967296 (4 GiB)");
-        }
+        CheckUploadLimit("admin.maxUploadBytes", MaxUploadBytes);
 
         if (LoginFailuresBeforeLockout is < 1 or > 1000)
         {

@@ -19,10 +19,7 @@ public sealed class LocalApiOptions
     /// <summary>Refuses settings the local API cannot start with, naming the key ("api.KEY: reason").</summary>
     public void Validate()
     {
-        if (MaxUploadBytes is < 1024 or > 4L * 1024 * 1024 * 1024)
-        {
-            throw new ArgumentException($"api.maxUploadBytes: {MaxUploadBytes}; 1024 (1 KiB) to 4294967296 (4 GiB)");
-        }
+        FaxBox.Admin.AdminOptions.CheckUploadLimit("api.maxUploadBytes", MaxUploadBytes);
 
         if (string.IsNullOrWhiteSpace(Socket))
         {

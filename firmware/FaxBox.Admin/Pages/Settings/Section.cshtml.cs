@@ -173,16 +173,6 @@ public sealed class SectionModel(AdminContext context) : PageModel
     /// <summary>Errors that no field of this page shows (another section's key, the whole file).</summary>
     public IEnumerable<AdminConfigurationError> OtherErrors => Errors.Where(e => !Settings.Any(s => e.Key == s.Path || SettingsSection.Under(e.Key, s.Path)));
 
-    /// <summary>The entries of <paramref name="list"/> the form shows, by index (from the settings' keys).</summary>
-    public IReadOnlyList<int> EntriesOf(AdminSettingList list)
-    {
-        ArgumentNullException.ThrowIfNull(list);
-        var prefix = list.Path + "[";
-        return [.. Settings.Where(s => s.Path.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(s => int.Parse(s.Path.AsSpan(prefix.Length, s.Path.IndexOf(']', prefix.Length) - prefix.Length), System.Globalization.CultureInfo.InvariantCulture))
-            .Distinct()];
-    }
-
     private static string TypedSecretsNote(Microsoft.AspNetCore.Http.IFormCollection form, IReadOnlyList<AdminSetting> basis) =>
         basis.Any(s => s.Kind == AdminSettingKind.Secret && form.TryGetValue(SettingsForm.FieldName(s), out var v) && v.ToString().Length > 0)
             ? "; a password typed before is not kept in the page: type it again"
