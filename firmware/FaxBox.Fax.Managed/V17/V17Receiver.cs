@@ -32,6 +32,29 @@ internal sealed class V17Receiver : IModemReceiver
 
     private const double TrainingTrackerBeta = 0.004;
 
+    /// <summary>Equaliser step on the known elements of segment 2 up to <see cref="GearShift"/> (fast acquisition; all of a short training).</summary>
+    private const double TrainingStep = 0.3;
+
+    /// <summary>
+    /// Equaliser step on the known elements from <see cref="GearShift"/> to <see cref="FineShift"/>. A long training has
+    /// ~3000 known elements: after acquisition, smaller steps leave less misadjustment noise in the taps the data phase
+    /// starts from (its decision-directed step is small, so that noise would stay for thousands of symbols).
+    /// </summary>
+    private const double TrainingStepNarrow = 0.1;
+
+    /// <summary>Equaliser step on the known elements from <see cref="FineShift"/> to the end of segment 3.</summary>
+    private const double TrainingStepFine = 0.03;
+
+    /// <summary>Known element of segments 2 and 3 from which the equaliser trains with <see cref="TrainingStepFine"/>.</summary>
+    private const int FineShift = 1024;
+
+    /// <summary>
+    /// A decision adapts the equaliser and steers the carrier loop only if the slicer error is within this share of the
+    /// signal space's minimum distance (a "stop-and-go" rule): at a low signal-to-noise ratio a decision far from its
+    /// element is as likely wrong as right, and wrong decisions pull the taps and the phase toward a wrong solution.
+    /// </summary>
+    private const double ReliableShareOfMinimumDistance = 0.35;
+
     /// <summary>Equaliser step once data flows.</summary>
     private const double DataStep = 0.02;
 
@@ -61,6 +84,7 @@ internal sealed class V17Receiver : IModemReceiver
     private readonly int[] _lanePoint = new int[8];
     private readonly Complex[] _training;
     private readonly double _targetPower;
+    private readonly double _reliableErrorPower;
 
     private int[] _pattern;
     private bool _shortTraining;
@@ -96,6 +120,7 @@ internal sealed class V17Receiver : IModemReceiver
         _segment4 = new V17Segment4Reference(_constellation);
         _training = V17Constellation.Training;
         _targetPower = _constellation.MeanPower;
+        _reliableErrorPower = ReliableShareOfMinimumDistance * ReliableShareOfMinimumDistance * _constellation.MinimumDistanceSquared;
         _demodulator = new QamDemodulator(V17Transmitter.Baud, V17Transmitter.CarrierHz, V17Transmitter.RollOff, EqualizerTaps, _targetPower);
 
         // The known element indices of segments 2 and 3, for both trainings (Restart switches between them).
@@ -281,7 +306,8 @@ internal sealed class V17Receiver : IModemReceiver
     private void TrainSegment2And3()
     {
         Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
-        Adapt(y, _training[_pattern[_patternIndex]], 0.3);
+        double step = _patternIndex < GearShift ? TrainingStep : _patternIndex < FineShift ? TrainingStepNarrow : TrainingStepFine;
+        Adapt(y, _training[_pattern[_patternIndex]], step);
         if (_patternIndex == GearShift)
         {
             // Carrier acquired (a ±10 Hz offset within segment 1 and the start of segment 2): narrow the loop so that the
@@ -318,9 +344,14 @@ internal sealed class V17Receiver : IModemReceiver
             // which at a low signal-to-noise ratio are often wrong in the data rate's dense signal space.
             Adapt(y, _segment4.Next(), Segment4Step);
         }
-        else
+        else if (errorPower <= _reliableErrorPower)
         {
             Adapt(y, decision, _state == State.Data ? DataStep : Segment4Step);
+        }
+        else
+        {
+            // An unreliable decision: no adaptation, and the carrier loop only advances by its tracked frequency.
+            _tracker.Update(y, decision, 0);
         }
 
         _signalEnergy += ((decision.Real * decision.Real) + (decision.Imaginary * decision.Imaginary) - _signalEnergy) / 64;
