@@ -20,10 +20,16 @@ internal sealed class V17Receiver : IModemReceiver
     private const int PatternMatch = 24;
     private const int OnesToTrain = 64;
 
-    /// <summary>Carrier loop gains once data flows (the training ones are the tracker's defaults).</summary>
+    /// <summary>
+    /// Carrier loop gains once data flows (the training ones are the tracker's defaults): the proportional one on the
+    /// slicer's decisions, the integral one on the Viterbi decoder's (see <see cref="ReceiveData"/>).
+    /// </summary>
     private const double DataTrackerAlpha = 0.05;
 
-    private const double DataTrackerBeta = 0.0001;
+    private const double DataTrackerBeta = 0.00003;
+
+    /// <summary>Derotated symbols kept until the decoder decides them (a power of two above Depth + 2·Block).</summary>
+    private const int DecoderInputRing = 64;
 
     private const double TrainingTrackerAlpha = 0.1;
 
@@ -31,6 +37,9 @@ internal sealed class V17Receiver : IModemReceiver
     private const int GearShift = 256;
 
     private const double TrainingTrackerBeta = 0.004;
+
+    /// <summary>Integral gain of the carrier loop on the known elements from <see cref="GearShift"/> on (proportional: <see cref="DataTrackerAlpha"/>).</summary>
+    private const double NarrowTrainingTrackerBeta = 0.0004;
 
     /// <summary>Equaliser step on the known elements of segment 2 up to <see cref="GearShift"/> (fast acquisition; all of a short training).</summary>
     private const double TrainingStep = 0.3;
@@ -77,6 +86,9 @@ internal sealed class V17Receiver : IModemReceiver
     private readonly V17Constellation _constellation;
     private readonly V17Segment4Reference _segment4;
     private readonly Complex[] _history = new Complex[16];
+    private readonly Complex[] _decoderInput = new Complex[DecoderInputRing];
+    private int _decoderIn;
+    private int _decoderOut;
     private readonly int[] _longPattern;
     private readonly int[] _shortPattern;
     private readonly int[] _quadrants = new int[PatternMatch];
@@ -314,7 +326,7 @@ internal sealed class V17Receiver : IModemReceiver
             // frequency it hands to the data phase is not off by the noise of a wide loop (0.001 rad/symbol walks the phase
             // of the 128-point space away within a few hundred symbols).
             _tracker.Alpha = DataTrackerAlpha;
-            _tracker.Beta = 4 * DataTrackerBeta;
+            _tracker.Beta = NarrowTrainingTrackerBeta;
         }
 
         if (++_patternIndex == _pattern.Length)
@@ -322,6 +334,8 @@ internal sealed class V17Receiver : IModemReceiver
             Enter(State.Segment4);
             _demodulator.TimingGain = 0.01;
             _viterbi.Reset();
+            _decoderIn = 0;
+            _decoderOut = 0;
             _segment4.Reset(_shortTraining);
             _descrambler.Reset();
             _previousY = V17Training.Segment4PreviousYFor(_shortTraining);
@@ -357,8 +371,19 @@ internal sealed class V17Receiver : IModemReceiver
         _signalEnergy += ((decision.Real * decision.Real) + (decision.Imaginary * decision.Imaginary) - _signalEnergy) / 64;
         _errorEnergy += (errorPower - _errorEnergy) / 64;
 
+        _decoderInput[_decoderIn++ & (DecoderInputRing - 1)] = y;
         if (_viterbi.Add(_laneDistance, _lanePoint, out int y1y2, out int point))
         {
+            // The carrier loop's integral path runs on the decoder's decisions, which are far more often right than the
+            // slicer's: the slicer's wrong ones bias the frequency, and the loop then walks the phase out of the dense
+            // signal space for thousands of symbols (its proportional path has no pull back once decisions are wrong).
+            // Their delay (Depth to Depth + 2·Block symbols) is short against the integral path's time constant.
+            Complex decided = _constellation.Points[point];
+            Complex delayed = _decoderInput[_decoderOut++ & (DecoderInputRing - 1)];
+            double decidedPower = (decided.Real * decided.Real) + (decided.Imaginary * decided.Imaginary);
+            double phaseError = ((delayed.Imaginary * decided.Real) - (delayed.Real * decided.Imaginary)) / decidedPower;
+            _tracker.AdjustFrequency(DataTrackerBeta * Math.Clamp(phaseError, -0.5, 0.5) * decidedPower / _targetPower);
+
             int uncoded = _constellation.Uncoded(point);
             int q1q2 = V17Constellation.DifferentialDecode(y1y2, _previousY);
             _previousY = y1y2;
@@ -492,7 +517,7 @@ internal sealed class V17Receiver : IModemReceiver
         {
             // Decision-directed from here on: with up to 128 points, noisy decisions must not walk the loops away.
             _tracker.Alpha = DataTrackerAlpha;
-            _tracker.Beta = DataTrackerBeta;
+            _tracker.Beta = 0;
         }
     }
 
