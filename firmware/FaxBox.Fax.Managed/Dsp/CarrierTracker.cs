@@ -37,6 +37,12 @@ internal sealed class CarrierTracker
     /// <summary>Removes the tracked phase from an equaliser output.</summary>
     public Complex Derotate(Complex y) => new((y.Real * _cos) + (y.Imaginary * _sin), (y.Imaginary * _cos) - (y.Real * _sin));
 
+    /// <summary>
+    /// Moves the tracked frequency by <paramref name="delta"/> radians per symbol (within ±<see cref="MaxFrequency"/>),
+    /// for a receiver that drives the loop's integral path from later, more reliable decisions than its proportional path.
+    /// </summary>
+    public void AdjustFrequency(double delta) => _frequency = Math.Clamp(_frequency + delta, -MaxFrequency, MaxFrequency);
+
     /// <summary>Advances one symbol using the phase error between the derotated output and its decision.</summary>
     public void Update(Complex derotated, Complex decision) => Update(derotated, decision, 1);
 

@@ -159,6 +159,18 @@ internal sealed class V17Constellation
         }
 
         MeanPower = power / size;
+        double minimum = double.MaxValue;
+        for (int i = 0; i < size; i++)
+        {
+            for (int j = i + 1; j < size; j++)
+            {
+                double dx = _points[i].Real - _points[j].Real;
+                double dy = _points[i].Imaginary - _points[j].Imaginary;
+                minimum = Math.Min(minimum, (dx * dx) + (dy * dy));
+            }
+        }
+
+        MinimumDistanceSquared = minimum;
         _x = new float[size];
         _y = new float[size];
         for (int i = 0; i < size; i++)
@@ -184,6 +196,9 @@ internal sealed class V17Constellation
 
     /// <summary>Mean power of the data constellation.</summary>
     public double MeanPower { get; }
+
+    /// <summary>Squared distance between the two nearest elements of the signal space (uncoded, before the trellis).</summary>
+    public double MinimumDistanceSquared { get; }
 
     /// <summary>The data signal elements, indexed by subset · 2^UncodedBits + uncoded bits.</summary>
     public ReadOnlySpan<Complex> Points => _points;

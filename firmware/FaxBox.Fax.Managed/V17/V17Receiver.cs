@@ -20,10 +20,16 @@ internal sealed class V17Receiver : IModemReceiver
     private const int PatternMatch = 24;
     private const int OnesToTrain = 64;
 
-    /// <summary>Carrier loop gains once data flows (the training ones are the tracker's defaults).</summary>
+    /// <summary>
+    /// Carrier loop gains once data flows (the training ones are the tracker's defaults): the proportional one on the
+    /// slicer's decisions, the integral one on the Viterbi decoder's (see <see cref="ReceiveData"/>).
+    /// </summary>
     private const double DataTrackerAlpha = 0.05;
 
-    private const double DataTrackerBeta = 0.0001;
+    private const double DataTrackerBeta = 0.00003;
+
+    /// <summary>Derotated symbols kept until the decoder decides them (a power of two above Depth + 2·Block).</summary>
+    private const int DecoderInputRing = 64;
 
     private const double TrainingTrackerAlpha = 0.1;
 
@@ -31,6 +37,32 @@ internal sealed class V17Receiver : IModemReceiver
     private const int GearShift = 256;
 
     private const double TrainingTrackerBeta = 0.004;
+
+    /// <summary>Integral gain of the carrier loop on the known elements from <see cref="GearShift"/> on (proportional: <see cref="DataTrackerAlpha"/>).</summary>
+    private const double NarrowTrainingTrackerBeta = 0.0004;
+
+    /// <summary>Equaliser step on the known elements of segment 2 up to <see cref="GearShift"/> (fast acquisition; all of a short training).</summary>
+    private const double TrainingStep = 0.3;
+
+    /// <summary>
+    /// Equaliser step on the known elements from <see cref="GearShift"/> to <see cref="FineShift"/>. A long training has
+    /// ~3000 known elements: after acquisition, smaller steps leave less misadjustment noise in the taps the data phase
+    /// starts from (its decision-directed step is small, so that noise would stay for thousands of symbols).
+    /// </summary>
+    private const double TrainingStepNarrow = 0.1;
+
+    /// <summary>Equaliser step on the known elements from <see cref="FineShift"/> to the end of segment 3.</summary>
+    private const double TrainingStepFine = 0.03;
+
+    /// <summary>Known element of segments 2 and 3 from which the equaliser trains with <see cref="TrainingStepFine"/>.</summary>
+    private const int FineShift = 1024;
+
+    /// <summary>
+    /// A decision adapts the equaliser and steers the carrier loop only if the slicer error is within this share of the
+    /// signal space's minimum distance (a "stop-and-go" rule): at a low signal-to-noise ratio a decision far from its
+    /// element is as likely wrong as right, and wrong decisions pull the taps and the phase toward a wrong solution.
+    /// </summary>
+    private const double ReliableShareOfMinimumDistance = 0.35;
 
     /// <summary>Equaliser step once data flows.</summary>
     private const double DataStep = 0.02;
@@ -54,6 +86,9 @@ internal sealed class V17Receiver : IModemReceiver
     private readonly V17Constellation _constellation;
     private readonly V17Segment4Reference _segment4;
     private readonly Complex[] _history = new Complex[16];
+    private readonly Complex[] _decoderInput = new Complex[DecoderInputRing];
+    private int _decoderIn;
+    private int _decoderOut;
     private readonly int[] _longPattern;
     private readonly int[] _shortPattern;
     private readonly int[] _quadrants = new int[PatternMatch];
@@ -61,6 +96,7 @@ internal sealed class V17Receiver : IModemReceiver
     private readonly int[] _lanePoint = new int[8];
     private readonly Complex[] _training;
     private readonly double _targetPower;
+    private readonly double _reliableErrorPower;
 
     private int[] _pattern;
     private bool _shortTraining;
@@ -96,6 +132,7 @@ internal sealed class V17Receiver : IModemReceiver
         _segment4 = new V17Segment4Reference(_constellation);
         _training = V17Constellation.Training;
         _targetPower = _constellation.MeanPower;
+        _reliableErrorPower = ReliableShareOfMinimumDistance * ReliableShareOfMinimumDistance * _constellation.MinimumDistanceSquared;
         _demodulator = new QamDemodulator(V17Transmitter.Baud, V17Transmitter.CarrierHz, V17Transmitter.RollOff, EqualizerTaps, _targetPower);
 
         // The known element indices of segments 2 and 3, for both trainings (Restart switches between them).
@@ -281,14 +318,15 @@ internal sealed class V17Receiver : IModemReceiver
     private void TrainSegment2And3()
     {
         Complex y = _tracker.Derotate(_equalizer.Apply(_demodulator.LineRe, _demodulator.LineIm));
-        Adapt(y, _training[_pattern[_patternIndex]], 0.3);
+        double step = _patternIndex < GearShift ? TrainingStep : _patternIndex < FineShift ? TrainingStepNarrow : TrainingStepFine;
+        Adapt(y, _training[_pattern[_patternIndex]], step);
         if (_patternIndex == GearShift)
         {
             // Carrier acquired (a ±10 Hz offset within segment 1 and the start of segment 2): narrow the loop so that the
             // frequency it hands to the data phase is not off by the noise of a wide loop (0.001 rad/symbol walks the phase
             // of the 128-point space away within a few hundred symbols).
             _tracker.Alpha = DataTrackerAlpha;
-            _tracker.Beta = 4 * DataTrackerBeta;
+            _tracker.Beta = NarrowTrainingTrackerBeta;
         }
 
         if (++_patternIndex == _pattern.Length)
@@ -296,6 +334,8 @@ internal sealed class V17Receiver : IModemReceiver
             Enter(State.Segment4);
             _demodulator.TimingGain = 0.01;
             _viterbi.Reset();
+            _decoderIn = 0;
+            _decoderOut = 0;
             _segment4.Reset(_shortTraining);
             _descrambler.Reset();
             _previousY = V17Training.Segment4PreviousYFor(_shortTraining);
@@ -318,16 +358,32 @@ internal sealed class V17Receiver : IModemReceiver
             // which at a low signal-to-noise ratio are often wrong in the data rate's dense signal space.
             Adapt(y, _segment4.Next(), Segment4Step);
         }
-        else
+        else if (errorPower <= _reliableErrorPower)
         {
             Adapt(y, decision, _state == State.Data ? DataStep : Segment4Step);
+        }
+        else
+        {
+            // An unreliable decision: no adaptation, and the carrier loop only advances by its tracked frequency.
+            _tracker.Update(y, decision, 0);
         }
 
         _signalEnergy += ((decision.Real * decision.Real) + (decision.Imaginary * decision.Imaginary) - _signalEnergy) / 64;
         _errorEnergy += (errorPower - _errorEnergy) / 64;
 
+        _decoderInput[_decoderIn++ & (DecoderInputRing - 1)] = y;
         if (_viterbi.Add(_laneDistance, _lanePoint, out int y1y2, out int point))
         {
+            // The carrier loop's integral path runs on the decoder's decisions, which are far more often right than the
+            // slicer's: the slicer's wrong ones bias the frequency, and the loop then walks the phase out of the dense
+            // signal space for thousands of symbols (its proportional path has no pull back once decisions are wrong).
+            // Their delay (Depth to Depth + 2·Block symbols) is short against the integral path's time constant.
+            Complex decided = _constellation.Points[point];
+            Complex delayed = _decoderInput[_decoderOut++ & (DecoderInputRing - 1)];
+            double decidedPower = (decided.Real * decided.Real) + (decided.Imaginary * decided.Imaginary);
+            double phaseError = ((delayed.Imaginary * decided.Real) - (delayed.Real * decided.Imaginary)) / decidedPower;
+            _tracker.AdjustFrequency(DataTrackerBeta * Math.Clamp(phaseError, -0.5, 0.5) * decidedPower / _targetPower);
+
             int uncoded = _constellation.Uncoded(point);
             int q1q2 = V17Constellation.DifferentialDecode(y1y2, _previousY);
             _previousY = y1y2;
@@ -461,7 +517,7 @@ internal sealed class V17Receiver : IModemReceiver
         {
             // Decision-directed from here on: with up to 128 points, noisy decisions must not walk the loops away.
             _tracker.Alpha = DataTrackerAlpha;
-            _tracker.Beta = DataTrackerBeta;
+            _tracker.Beta = 0;
         }
     }
 

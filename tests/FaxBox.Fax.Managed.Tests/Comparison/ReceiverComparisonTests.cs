@@ -103,34 +103,63 @@ public sealed class ReceiverComparisonTests
     [Fact]
     public void V17At14400And18DbLossesAreNotSymbolSlips()
     {
-        const int bits = 8000;
         for (int seed = 1; seed <= 8; seed++)
         {
-            var preamble = 1440;
-            var channel = new ModemChannel(new ModemChannelOptions { SnrDb = 18, Codec = LoopbackCodec.ALaw, Seed = seed, SignalLevelDbm0 = -13 });
-            var modem = new ModemOptions(ModemType.V17, 14400, LevelDbm0: -13);
-            var counter = new SlipCounter();
-            using var tx = new SpanDspModemFactory().CreateTransmitter(modem, new PrbsBitSource(bits, seed, preamble));
-            using var rx = new ManagedModemFactory().CreateReceiver(modem, counter);
-            var frame = new short[FaxBox.Core.AudioFrame.Samples];
-            for (int f = 0, tail = 0; f < 600 && tail < 25; f++)
-            {
-                if (!tx.Finished)
-                {
-                    tx.Transmit(frame);
-                }
-                else
-                {
-                    Array.Clear(frame);
-                    tail++;
-                }
-
-                channel.Pass(frame);
-                rx.Receive(frame);
-            }
-
-            var (slips, errors) = counter.Evaluate(bits, seed);
+            var (slips, errors) = RunRealigned(new ManagedModemFactory(), 14400, 18, seed, 8000);
             Assert.True(slips <= 0, $"seed {seed}: {slips} slips, {errors} bit errors after re-alignment");
         }
+    }
+
+    /// <summary>
+    /// V.17 at 9600 bit/s and 12 dB, past both receivers' waterfalls (6 % and 20 % bit errors), where tools/bench/modem-ber
+    /// said WORSE (seeds 1–3: managed 22638, spandsp 11807). The managed receiver neither failed training, lost the carrier,
+    /// slipped nor turned there: its seed 1 run had more than 32 errors among the first 128 data bits, on which the BER
+    /// counter aligns, so all 20000 bits counted as errors (spandsp's seed 8 run the same). Counted with re-alignment
+    /// (<see cref="SlipCounter"/>, which aligns on any 128-bit stretch of the pattern), seeds 1–8 here: managed about a
+    /// quarter of spandsp's errors, and no slip in either.
+    /// </summary>
+    [Fact]
+    public void V17At9600And12DbCountedWithRealignment()
+    {
+        long ours = 0;
+        long reference = 0;
+        for (int seed = 1; seed <= 8; seed++)
+        {
+            var (slips, errors) = RunRealigned(new ManagedModemFactory(), 9600, 12, seed, 4000);
+            Assert.True(slips == 0, $"seed {seed}: managed slipped {slips} times ({errors} bit errors after re-alignment)");
+            ours += errors;
+            reference += RunRealigned(new SpanDspModemFactory(), 9600, 12, seed, 4000).Errors;
+        }
+
+        Assert.True(ours * 2 <= reference, $"V.17 9600 at 12 dB, seeds 1-8, re-aligned: managed {ours} bit errors, spandsp {reference}");
+    }
+
+    /// <summary>spandsp's transmitter, the seeded A-law channel and <paramref name="receiver"/>, counted by a <see cref="SlipCounter"/>.</summary>
+    private static (int Slips, long Errors) RunRealigned(IModemFactory receiver, int rate, double snr, int seed, int bits)
+    {
+        var preamble = Math.Max(64, rate / 10);
+        var channel = new ModemChannel(new ModemChannelOptions { SnrDb = snr, Codec = LoopbackCodec.ALaw, Seed = seed, SignalLevelDbm0 = -13 });
+        var modem = new ModemOptions(ModemType.V17, rate, LevelDbm0: -13);
+        var counter = new SlipCounter();
+        using var tx = new SpanDspModemFactory().CreateTransmitter(modem, new PrbsBitSource(bits, seed, preamble));
+        using var rx = receiver.CreateReceiver(modem, counter);
+        var frame = new short[FaxBox.Core.AudioFrame.Samples];
+        for (int f = 0, tail = 0; f < 600 && tail < 25; f++)
+        {
+            if (!tx.Finished)
+            {
+                tx.Transmit(frame);
+            }
+            else
+            {
+                Array.Clear(frame);
+                tail++;
+            }
+
+            channel.Pass(frame);
+            rx.Receive(frame);
+        }
+
+        return counter.Evaluate(bits, seed);
     }
 }
