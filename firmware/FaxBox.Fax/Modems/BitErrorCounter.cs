@@ -7,7 +7,8 @@ namespace FaxBox.Fax.Modems;
 /// <item>Start: the first <see cref="SyncBits"/> pattern bits are slid over the received bits, from the pattern
 /// starting <see cref="SlipReach"/> bits before the first received bit (its first bits lost) to starting
 /// <c>searchBits</c> bits into them (preamble, training leftovers or stray bits before the data); the best match, if
-/// no more than a quarter wrong, is the start. Pattern bits never received count as errors.</item>
+/// no more than a quarter wrong, is the start; when the first stretch is too noisy the next ones are tried (up to
+/// <see cref="SyncStretches"/>), the bits before still compared. Pattern bits never received count as errors.</item>
 /// <item>Slips: when at least <see cref="SlipTrigger"/> of the last <see cref="SlipWindow"/> compared bits are wrong,
 /// every alignment within ±<see cref="SlipReach"/> bits is tried on the <see cref="SlipCheckBits"/> pattern bits from
 /// the last <see cref="SlipTrigger"/> compared on; one that fits (at most an eighth wrong, and half as many errors as the current
@@ -22,6 +23,9 @@ public sealed class BitErrorCounter : IModemBitSink
 {
     /// <summary>Pattern bits used to find the start of the data.</summary>
     public const int SyncBits = 128;
+
+    /// <summary>Stretches of <see cref="SyncBits"/> pattern bits tried in turn for the start alignment.</summary>
+    public const int SyncStretches = 16;
 
     /// <summary>Compared bits whose errors are watched for a slip.</summary>
     public const int SlipWindow = 32;
@@ -88,34 +92,41 @@ public sealed class BitErrorCounter : IModemBitSink
             pattern[i] = (byte)PrbsBitSource.Next(ref register);
         }
 
-        // The shift s puts pattern bit p at received bit p + s.
+        // The shift s puts pattern bit p at received bit p + s. The first SyncBits pattern bits are tried first; at low
+        // SNR they may be more than a quarter wrong, so later stretches of the pattern are tried next (the bits before
+        // them are still compared under the alignment found).
         var syncLength = (int)Math.Min(SyncBits, _dataBits);
         var bestShift = int.MinValue;
         var bestMismatch = int.MaxValue;
-        for (var k = 0; k <= _searchBits + SlipReach && bestMismatch > 0; k++)
+        for (long start = 0; start + syncLength <= _dataBits && start < SyncStretches * SyncBits && bestMismatch > syncLength / 4; start += SyncBits)
         {
-            // 0, 1, … searchBits first (the usual case: stray bits before the data), then −1 … −SlipReach.
-            var shift = k <= _searchBits ? k : _searchBits - k;
-            var first = Math.Max(0, -shift);
-            if (first + syncLength > _dataBits || first + shift + syncLength > _count)
+            bestShift = int.MinValue;
+            bestMismatch = int.MaxValue;
+            for (var k = 0; k <= _searchBits + SlipReach && bestMismatch > 0; k++)
             {
-                continue;
-            }
+                // 0, 1, … searchBits first (the usual case: stray bits before the data), then −1 … −SlipReach.
+                var shift = k <= _searchBits ? k : _searchBits - k;
+                var first = start + Math.Max(0, -shift);
+                if (first + syncLength > _dataBits || first + shift + syncLength > _count)
+                {
+                    continue;
+                }
 
-            var mismatch = 0;
-            for (var i = first; i < first + syncLength && mismatch < bestMismatch; i++)
-            {
-                mismatch += _received[i + shift] ^ pattern[i];
-            }
+                var mismatch = 0;
+                for (var i = first; i < first + syncLength && mismatch < bestMismatch; i++)
+                {
+                    mismatch += _received[i + shift] ^ pattern[i];
+                }
 
-            if (mismatch < bestMismatch)
-            {
-                bestMismatch = mismatch;
-                bestShift = shift;
+                if (mismatch < bestMismatch)
+                {
+                    bestMismatch = mismatch;
+                    bestShift = shift;
+                }
             }
         }
 
-        // More than a quarter of the sync window wrong means the pattern was not found at all.
+        // More than a quarter of the sync window wrong everywhere means the pattern was not found at all.
         if (bestShift == int.MinValue || bestMismatch > syncLength / 4)
         {
             return new BitErrorResult(_dataBits, _dataBits, Synchronized: false, Offset: -1);

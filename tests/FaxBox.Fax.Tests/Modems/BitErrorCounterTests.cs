@@ -34,6 +34,27 @@ public sealed class BitErrorCounterTests
     }
 
     [Fact]
+    public void ANoisyStartIsFoundOnALaterStretchAndItsErrorsCounted()
+    {
+        var random = new Random(4);
+        var received = new List<int> { 0, 1, 1 };
+        var pattern = Pattern();
+        var flipped = 0;
+        for (var i = 0; i < pattern.Count; i++)
+        {
+            var flip = i < 300 && random.Next(5) < 2 ? 1 : 0;
+            flipped += flip;
+            received.Add(pattern[i] ^ flip);
+        }
+
+        var result = Count(received);
+
+        Assert.True(result.Synchronized);
+        Assert.Equal(3, result.Offset);
+        Assert.Equal(flipped, result.Errors);
+    }
+
+    [Fact]
     public void FirstPatternBitsNeverReceivedAreErrors()
     {
         var received = Pattern().Skip(3).ToList();
