@@ -16,6 +16,7 @@ public sealed class ModemTestCommandTests
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
         Assert.Equal(0, root.GetProperty("bitErrors").GetInt64());
+        Assert.Equal(0, root.GetProperty("slips").GetInt32());
         Assert.Equal(3000, root.GetProperty("bits").GetInt64());
         Assert.True(root.GetProperty("trainingSucceeded").GetBoolean());
         Assert.InRange(root.GetProperty("qualityDb").GetDouble(), 10, 60);

@@ -4,7 +4,10 @@ namespace FaxBox.Fax.Managed.Dsp;
 /// A self-synchronising scrambler/descrambler with generating polynomial 1 + x^-a + x^-b
 /// (ITU-T V.29 §4 and V.17 §7: 1 + x^-18 + x^-23; V.27ter: 1 + x^-6 + x^-7 with its guard against repetitive
 /// patterns: after 33 consecutive line bits each equal to the bit 8, 9 or 12 before it, the next bit is inverted,
-/// on both sides).
+/// on both sides; the inversion resets the count and the inverted bit itself is not compared, so the count starts again
+/// with the bit after it, as libspandsp's V.27ter modems count: comparing the inverted bit too put the next inversion one
+/// bit early whenever the inverted bit was itself repetitive, one bit error against spandsp's transmitter every few
+/// ten thousand bits).
 /// </summary>
 internal sealed class Scrambler
 {
@@ -44,8 +47,15 @@ internal sealed class Scrambler
     public int Scramble(int bit)
     {
         int output = (bit ^ (int)(_register >> (_tapA - 1)) ^ (int)(_register >> (_tapB - 1))) & 1;
-        output ^= GuardInversion();
-        Guard(output);
+        if (GuardInversion())
+        {
+            output ^= 1;
+        }
+        else
+        {
+            Guard(output);
+        }
+
         _register = (_register << 1) | (uint)output;
         return output;
     }
@@ -55,21 +65,29 @@ internal sealed class Scrambler
     {
         bit &= 1;
         int output = (bit ^ (int)(_register >> (_tapA - 1)) ^ (int)(_register >> (_tapB - 1))) & 1;
-        output ^= GuardInversion();
-        Guard(bit);
+        if (GuardInversion())
+        {
+            output ^= 1;
+        }
+        else
+        {
+            Guard(bit);
+        }
+
         _register = (_register << 1) | (uint)bit;
         return output;
     }
 
-    private int GuardInversion()
+    /// <summary>True when this bit is the one to invert (the count is then reset, and this bit is not compared).</summary>
+    private bool GuardInversion()
     {
         if (!_guard || _repetitions < GuardLength)
         {
-            return 0;
+            return false;
         }
 
         _repetitions = 0;
-        return 1;
+        return true;
     }
 
     /// <summary>Counts line bits equal to the bit 8, 9 or 12 before them (bit 0 of the register is the previous bit).</summary>

@@ -14,7 +14,17 @@ namespace FaxBox.Fax.Managed.V27ter;
 internal sealed class V27terReceiver : IModemReceiver
 {
     private const int EqualizerTaps = 16;
-    private const int DetectSymbols = 8;
+    /// <summary>Consecutive symbols that must look like reversals, after the first <see cref="DetectAfterLong"/>, in a long training.</summary>
+    private const int DetectSymbolsLong = 8;
+
+    /// <summary>Symbols after carrier-on before reversals are looked for, in a long training (50 reversals).</summary>
+    private const int DetectAfterLong = 8;
+
+    /// <summary>The same in a short training, whose segment 3 is only 14 reversals (Table 3/V.27ter): detected within 8.</summary>
+    private const int DetectSymbolsShort = 4;
+
+    /// <summary>Symbols after carrier-on before reversals are looked for, in a short training.</summary>
+    private const int DetectAfterShort = 3;
     private const double TargetPower = 1;
 
     /// <summary>
@@ -35,6 +45,9 @@ internal sealed class V27terReceiver : IModemReceiver
     private readonly int _phaseStep;
     private readonly int _onesToTrain;
     private int _conditioningLength;
+    private int _detectSymbols;
+    private int _detectAfter;
+    private bool _shortTraining;
 
     private State _state;
     private int _historyPos;
@@ -63,7 +76,7 @@ internal sealed class V27terReceiver : IModemReceiver
         _baud = options.BitRate == 4800 ? 1600 : 1200;
         _phaseStep = options.BitRate == 4800 ? 1 : 2;
         _onesToTrain = options.BitRate == 4800 ? 12 : 8;
-        _conditioningLength = options.ShortTraining ? V27terTraining.ConditioningShort : V27terTraining.ConditioningLong;
+        SetTraining(options.ShortTraining);
         _demodulator = new QamDemodulator(_baud, V27terTransmitter.CarrierHz, V27terTransmitter.RollOff, EqualizerTaps, TargetPower, spanSymbols: 3);
         Reset();
     }
@@ -113,13 +126,13 @@ internal sealed class V27terReceiver : IModemReceiver
     }
 
     /// <summary>
-    /// Re-arms the receiver for a new training: long, or short (58 conditioning symbols instead of 1074). The managed
-    /// receiver trains its equaliser afresh either way, so a short training needs no long one before it.
+    /// Re-arms the receiver for a new training: long, or short (14 reversals and 58 conditioning symbols instead of 50 and
+    /// 1074). The managed receiver trains its equaliser afresh either way, so a short training needs no long one before it.
     /// </summary>
     public void Restart(bool shortTraining)
     {
         ModemRates.Ensure(Options with { ShortTraining = shortTraining });
-        _conditioningLength = shortTraining ? V27terTraining.ConditioningShort : V27terTraining.ConditioningLong;
+        SetTraining(shortTraining);
         Reset();
         _carrier.Reset();
     }
@@ -197,10 +210,10 @@ internal sealed class V27terReceiver : IModemReceiver
         _d1Average += ((z * Complex.Conjugate(z1)) - _d1Average) / 8;
         _d2Average += ((z * Complex.Conjugate(z2)) - _d2Average) / 8;
         _powerAverage += (((z.Real * z.Real) + (z.Imaginary * z.Imaginary)) - _powerAverage) / 8;
-        bool reversing = _stateSymbols > 8 && _d1Average.Real < -0.6 * _powerAverage && _d2Average.Real > 0.6 * _powerAverage
-            && Math.Abs(_demodulator.TimingErrorAverage) < 0.12;
+        bool reversing = _stateSymbols > _detectAfter && _d1Average.Real < -0.6 * _powerAverage && _d2Average.Real > 0.6 * _powerAverage
+            && (_shortTraining || Math.Abs(_demodulator.TimingErrorAverage) < 0.12);
         _detectCount = reversing ? _detectCount + 1 : 0;
-        if (_detectCount < DetectSymbols)
+        if (_detectCount < _detectSymbols)
         {
             return;
         }
@@ -213,18 +226,26 @@ internal sealed class V27terReceiver : IModemReceiver
         }
 
         double omega = Math.Atan2(d1.Imaginary, d1.Real);
+        // The gain from the symbols of the signal only: after a short training's few reversals the oldest of the eight
+        // may still be the silence before it.
         Complex squares = Complex.Zero;
         double magnitude = 0;
+        int counted = 0;
+        double newest = z.Magnitude;
         for (int i = 0; i < 8; i++)
         {
             Complex zi = _history[(_historyPos - i) & 15] * Complex.FromPolarCoordinates(1, omega * i);
             squares += zi * zi;
-            magnitude += zi.Magnitude;
+            if (zi.Magnitude > 0.5 * newest)
+            {
+                magnitude += zi.Magnitude;
+                counted++;
+            }
         }
 
         _demodulator.GainFrozen = true;
         _demodulator.TimingGain = 0.01;
-        _equalizer.Reset(8 / magnitude);
+        _equalizer.Reset(counted / magnitude);
         int lag = _equalizer.CentreTap / 2;
         _tracker.Reset((squares.Phase / 2) - (omega * lag), omega);
         _previousPhase = 0;
@@ -322,6 +343,14 @@ internal sealed class V27terReceiver : IModemReceiver
         _ones = 0;
         _signalEnergy = 0;
         _errorEnergy = 0;
+    }
+
+    private void SetTraining(bool shortTraining)
+    {
+        _conditioningLength = shortTraining ? V27terTraining.ConditioningShort : V27terTraining.ConditioningLong;
+        _detectSymbols = shortTraining ? DetectSymbolsShort : DetectSymbolsLong;
+        _detectAfter = shortTraining ? DetectAfterShort : DetectAfterLong;
+        _shortTraining = shortTraining;
     }
 
     private void Enter(State state)

@@ -6,7 +6,8 @@ namespace FaxBox.Fax.Managed.V27ter;
 
 /// <summary>
 /// ITU-T V.27ter transmitter: 4800 bit/s (1600 baud, 8-phase DPSK) or 2400 bit/s (1200 baud, 4-phase DPSK) on an
-/// 1800 Hz carrier, with the §2.7 synchronizing signal (long or short) and the 1 + x^-6 + x^-7 scrambler. As T.30
+/// 1800 Hz carrier, with the synchronizing signal of Table 3/V.27ter (long, or short: 14 reversals and 58 conditioning
+/// symbols instead of 50 and 1074) and the 1 + x^-6 + x^-7 scrambler. As T.30
 /// uses it, the signal starts with the 180° reversals: no echo-protection tone and no silent segment.
 /// </summary>
 internal sealed class V27terTransmitter : IModemTransmitter, IQamSymbolSource
@@ -78,7 +79,7 @@ internal sealed class V27terTransmitter : IModemTransmitter, IQamSymbolSource
         {
             case State.Reversals:
                 _phase = (_phase + 4) & 7;
-                if (++_symbolCount >= V27terTraining.Reversals)
+                if (++_symbolCount >= (Options.ShortTraining ? V27terTraining.ReversalsShort : V27terTraining.ReversalsLong))
                 {
                     Enter(State.Conditioning);
                     _scrambler.Load(ConditioningSeed);

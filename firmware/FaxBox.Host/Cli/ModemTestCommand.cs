@@ -92,7 +92,7 @@ internal static class ModemTestCommand
     internal static string Summary(ModemTestReport r) =>
         r.FalseCarrier is { } falseCarrier
             ? $"{(falseCarrier ? "FAIL" : "PASS")} {r.Modem} {r.BitRate} rx={r.Rx} noise alone ({r.NoiseDbm0?.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) ?? "none"} dBm0, {r.Codec}): {r.Signal}, {r.CarrierUps} carrier-ups, {r.BitsDelivered} bits delivered"
-            : $"{r.Modem} {r.BitRate} tx={r.Tx} rx={r.Rx} {r.Codec}: {r.BitErrors}/{r.Bits} bit errors (BER {r.Ber:0.######}), " +
+            : $"{r.Modem} {r.BitRate} tx={r.Tx} rx={r.Rx} {r.Codec}: {r.BitErrors}/{r.Bits} bit errors (BER {r.Ber:0.######}, {r.Slips} slips), " +
               $"trained={r.TrainingSucceeded}, quality={(r.QualityDb is { } q ? $"{q:0.0} dB" : "n/a")}, {r.Signal}";
 
     private static Option<string> Choice(string name, string description, string defaultValue, IEnumerable<string> values)

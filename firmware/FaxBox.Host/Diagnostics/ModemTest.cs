@@ -82,6 +82,8 @@ internal static class ModemTest
             Bits = result.Bits,
             BitErrors = result.Errors,
             Ber = result.Rate,
+            Slips = result.Slips,
+            SlippedBits = result.SlippedBits,
             Synchronized = result.Synchronized,
             TrainingSucceeded = trained,
             TrainingFailures = counter.StatusCounts[(int)ModemStatus.TrainingFailed],

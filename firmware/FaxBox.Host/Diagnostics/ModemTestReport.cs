@@ -35,6 +35,12 @@ public sealed record ModemTestReport
 
     public required double Ber { get; init; }
 
+    /// <summary>Times the receiver inserted or dropped bits and the counter re-aligned (their bits are in <see cref="BitErrors"/>).</summary>
+    public required int Slips { get; init; }
+
+    /// <summary>Bits inserted or dropped by those slips, in all.</summary>
+    public required long SlippedBits { get; init; }
+
     /// <summary>True when the start of the pattern was found in the received bits.</summary>
     public required bool Synchronized { get; init; }
 

@@ -3,7 +3,7 @@ using FaxBox.Fax.Modems;
 
 namespace FaxBox.Fax.Managed.Tests.V27ter;
 
-/// <summary>V.29 against libspandsp's v29tx/v29rx both ways.</summary>
+/// <summary>V.27ter against libspandsp's v27ter_tx/v27ter_rx both ways.</summary>
 public sealed class V27terInteropTests
 {
     [Theory]
@@ -40,6 +40,29 @@ public sealed class V27terInteropTests
 
         Assert.Contains(ModemStatus.TrainingSucceeded, result.Statuses);
         Assert.Equal(0, result.BitErrors);
+    }
+
+    /// <summary>
+    /// The O.150 pattern with seed 1 (as <c>faxbox fax modem-test --seed 1</c> sends it) makes the scrambler's guard
+    /// invert a bit that is itself repetitive near data bit 9941; the managed descrambler used to count that bit and put
+    /// its next inversion one bit early: one bit error against spandsp's transmitter at every noise level.
+    /// </summary>
+    [Fact]
+    public void SpandspGuardInversionsAreDescrambledBitExactly()
+    {
+        const int bits = 20000;
+        var options = new ModemOptions(ModemType.V27ter, 4800);
+        var counter = new BitErrorCounter(bits, seed: 1, searchBits: 2000);
+        using (var tx = Engines.Native.CreateTransmitter(options, new PrbsBitSource(bits, seed: 1, preambleBits: 480)))
+        using (var rx = Engines.Managed.CreateReceiver(options, counter))
+        {
+            ModemLink.Run(tx, rx, new TestChannel());
+        }
+
+        var result = counter.Evaluate();
+        Assert.True(result.Synchronized);
+        Assert.Equal(0, result.Errors);
+        Assert.Equal(0, result.Slips);
     }
 
     /// <summary>

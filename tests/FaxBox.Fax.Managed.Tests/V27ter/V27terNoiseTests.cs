@@ -5,13 +5,17 @@ namespace FaxBox.Fax.Managed.Tests.V27ter;
 
 public sealed class V27terNoiseTests
 {
+    /// <summary>Also armed for a short training, whose 14 reversals are looked for sooner and without waiting for symbol timing.</summary>
     [Theory]
-    [InlineData(4800, -40)]
-    [InlineData(4800, -30)]
-    [InlineData(2400, -20)]
-    public void NoiseAloneRaisesNoCarrierAndNoBits(int rate, double noiseDbm0)
+    [InlineData(4800, -40, false)]
+    [InlineData(4800, -30, false)]
+    [InlineData(2400, -20, false)]
+    [InlineData(4800, -40, true)]
+    [InlineData(2400, -30, true)]
+    [InlineData(4800, -20, true)]
+    public void NoiseAloneRaisesNoCarrierAndNoBits(int rate, double noiseDbm0, bool shortTraining)
     {
-        var sink = NoiseOnly.Run(Engines.Managed, new ModemOptions(ModemType.V27ter, rate), noiseDbm0, frames: 500);
+        var sink = NoiseOnly.Run(Engines.Managed, new ModemOptions(ModemType.V27ter, rate, ShortTraining: shortTraining), noiseDbm0, frames: 500);
 
         Assert.Empty(sink.Statuses);
         Assert.Empty(sink.Bits);

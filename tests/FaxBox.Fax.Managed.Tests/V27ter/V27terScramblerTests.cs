@@ -41,6 +41,31 @@ public sealed class V27terScramblerTests
         }
     }
 
+    /// <summary>
+    /// A line with period 8 (10000000…) is repetitive at every bit from the second on, so the guard keeps firing; the
+    /// inverted bit restarts the count without being counted, so inversions come every 34 bits (33 counted + the
+    /// inverted one), first at bit 34. Counting the inverted bit as well would put them every 33 bits, one early
+    /// against libspandsp's V.27ter transmitter.
+    /// </summary>
+    [Fact]
+    public void GuardCountRestartsAfterTheInvertedBit()
+    {
+        var descrambler = Scrambler.V27ter();
+        var line = new int[400];
+        var inverted = new List<int>();
+        for (int n = 0; n < line.Length; n++)
+        {
+            line[n] = n % 8 == 0 ? 1 : 0;
+            int plain = line[n] ^ (n >= 6 ? line[n - 6] : 0) ^ (n >= 7 ? line[n - 7] : 0);
+            if (descrambler.Descramble(line[n]) != plain)
+            {
+                inverted.Add(n);
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(1, 11).Select(k => k * (Scrambler.GuardLength + 1)), inverted);
+    }
+
     [Fact]
     public void GuardNeverFiresOnTheV29Scrambler()
     {
