@@ -57,7 +57,7 @@ internal sealed class V21Receiver : IModemReceiver
     private const int CleanAcquisitionSlew = 3 * BitClockModulus / 8;
     private const int AcquisitionSlew = BitClockModulus / 10;
     private const double CleanQualityDb = 10;
-    private const int DecisionDelay = 3;
+    private const int DecisionDelay = 4;
 
     /// <summary>Holds the windows of the decision delay, the two around it and a flush's age: 256 &gt; 6 bits.</summary>
     private const int RingLength = 256;
@@ -306,18 +306,22 @@ internal sealed class V21Receiver : IModemReceiver
 
         var elapsed = _sinceDecision;
         _sinceDecision = 0;
+        var best = BestPhase();
+        var error = best - _decisionPhase;
+        error = error >= HalfBit ? error - BitClockModulus : error < -HalfBit ? error + BitClockModulus : error;
         if (2 * tones / (Window * Window) >= _offPower)
         {
             var normalized = alignment;
             _meanDecision += (normalized - _meanDecision) / Math.Min(++_decisions, 64);
             _meanSquareDecision += ((normalized * normalized) - _meanSquareDecision) / Math.Min(_decisions, 64);
 
-            // Bits are decided three bit times late, on the three windows around the one three bits back as the current
-            // decision instant sees them: the steps of the instant at the first transitions after a steady preamble
-            // (up to half a bit in two or three steps) re-time those windows before they are decided.
+            // Bits are decided four bit times late, on the three windows around the one four bits back, read at the
+            // current best phase: the estimate moves by up to half a bit over the first transitions after a steady
+            // preamble, and those windows are re-timed before they are decided.
             if (_pending == DecisionDelay)
             {
-                LoadWindows(BitsAgo(DecisionDelay - 1));
+                // Read at the best phase itself, not at the slew-limited decision instant: error/300 samples later.
+                LoadWindows(BitsAgo(DecisionDelay - 1) - ((error + (Math.Sign(error) * V21Channel2.BitRate / 2)) / V21Channel2.BitRate));
                 Deliver(_history.DecideMiddle());
             }
             else
@@ -331,8 +335,6 @@ internal sealed class V21Receiver : IModemReceiver
             Flush(elapsed);
         }
 
-        var error = BestPhase() - _decisionPhase;
-        error = error >= HalfBit ? error - BitClockModulus : error < -HalfBit ? error + BitClockModulus : error;
         // Acquisition: fast steps while the signal is clean, slower ones in noise (where a noisy estimate stepped
         // about by a quarter bit at a time walks the instant round the clock, a slip); the memory grows with the
         // transitions seen, which alone carry timing.
