@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FaxBox.Core;
 using FaxBox.Fax.Managed.Dsp;
 using FaxBox.Fax.Modems;
@@ -48,15 +49,15 @@ internal sealed class V21Receiver : IModemReceiver
     private const int PhaseBins = BitClockModulus / 100;
 
     private const int BinWidth = BitClockModulus / PhaseBins;
-    private const int BinsPerSample = V21Channel2.BitRate / BinWidth;
     private const int AcquisitionMemory = 16;
     private const int CleanAcquisitionMemory = 4;
     private const int TrackingMemory = 256;
+    private const int TrackingSearchInterval = 4;
     private const int PeakSpan = 9;
     private const int AcquisitionTransitions = 48;
     private const int CleanAcquisitionSlew = 3 * BitClockModulus / 8;
     private const int AcquisitionSlew = BitClockModulus / 10;
-    private const double CleanQualityDb = 10;
+    private const double CleanQuality = 10;
     private const int DecisionDelay = 4;
 
     /// <summary>Holds the windows of the decision delay, the two around it and a flush's age: 256 &gt; 6 bits.</summary>
@@ -69,6 +70,9 @@ internal sealed class V21Receiver : IModemReceiver
     private const float ConcentrationOff = 0.10f;
     private const int PersistSamples = 2 * Window;
 
+    /// <summary>1/n for the bins' running means (no division per sample).</summary>
+    private static readonly float[] Reciprocals = Enumerable.Range(0, TrackingMemory + 1).Select(n => n == 0 ? 0f : 1f / n).ToArray();
+
     private readonly IModemBitSink _sink;
     private readonly uint _markStep = SineTable.Step(V21Channel2.MarkHz);
     private readonly uint _spaceStep = SineTable.Step(V21Channel2.SpaceHz);
@@ -78,7 +82,6 @@ internal sealed class V21Receiver : IModemReceiver
     private readonly float[] _spaceQ = new float[Window];
     private readonly float[] _power = new float[Window];
     private readonly float[] _bins = new float[PhaseBins];
-    private readonly int[] _binVisits = new int[PhaseBins];
     private readonly V21SequenceDetector _history = new();
     private readonly float[] _ringMarkRe = new float[RingLength];
     private readonly float[] _ringMarkIm = new float[RingLength];
@@ -108,6 +111,10 @@ internal sealed class V21Receiver : IModemReceiver
     private int _transitionsSinceUp;
     private int _lastBit;
     private int _binMemory;
+    private int _best;
+    private int _bitsSinceUp;
+    private float _binWeight;
+    private int _bitsSinceSearch;
     private double _meanDecision;
     private double _meanSquareDecision;
     private int _decisions;
@@ -173,6 +180,7 @@ internal sealed class V21Receiver : IModemReceiver
     {
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Step(float x)
     {
         var i = _index;
@@ -230,6 +238,7 @@ internal sealed class V21Receiver : IModemReceiver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void DetectCarrier()
     {
         var change = _carrier
@@ -247,7 +256,8 @@ internal sealed class V21Receiver : IModemReceiver
         {
             _slowConcentration = _concentration;
             Array.Clear(_bins);
-            Array.Clear(_binVisits);
+            _bitsSinceUp = 0;
+            _binWeight = 1;
             _decisionPhase = -1;
             _sinceDecision = 0;
             _transitionsSinceUp = 0;
@@ -266,20 +276,24 @@ internal sealed class V21Receiver : IModemReceiver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void RecoverBit(int before, float mark, float space)
     {
         var tones = mark + space;
         var decision = mark - space;
+
+        // |E₁−E₀|/(E₁+E₀) with the processor's reciprocal estimate (12 bits are plenty for a timing statistic).
+        var alignment = tones > 0 ? MathF.Abs(decision) * MathF.ReciprocalEstimate(tones) : 0f;
+
         // The clock moved 300 (three bins) since the last sample: the sample stands for all three, so every bit updates
         // every bin (one sample per bin would leave two thirds of them untouched by any one transition).
-        var alignment = tones > 0 ? Math.Abs(decision) / tones : 0f;
         var bin = _bitClock / BinWidth;
-        for (var k = 0; k < BinsPerSample; k++)
-        {
-            var visits = Math.Min(++_binVisits[bin], _binMemory);
-            _bins[bin] += (alignment - _bins[bin]) / visits;
-            bin = bin == 0 ? PhaseBins - 1 : bin - 1;
-        }
+        var weight = _binWeight;
+        _bins[bin] += (alignment - _bins[bin]) * weight;
+        bin = bin == 0 ? PhaseBins - 1 : bin - 1;
+        _bins[bin] += (alignment - _bins[bin]) * weight;
+        bin = bin == 0 ? PhaseBins - 1 : bin - 1;
+        _bins[bin] += (alignment - _bins[bin]) * weight;
         _sinceDecision++;
 
         if (_decisionPhase < 0)
@@ -299,19 +313,31 @@ internal sealed class V21Receiver : IModemReceiver
         var crossed = before < _bitClock
             ? before < _decisionPhase && _decisionPhase <= _bitClock
             : _decisionPhase > before || _decisionPhase <= _bitClock;
-        if (!crossed || 2 * _sinceDecision < Window)
+        if (crossed && 2 * _sinceDecision >= Window)
         {
-            return;
+            Decide(tones, decision);
         }
+    }
 
+    /// <summary>One decision instant: the timing search and step, and the bit four bits back.</summary>
+    private void Decide(float tones, float decision)
+    {
         var elapsed = _sinceDecision;
         _sinceDecision = 0;
-        var best = BestPhase();
+        // The estimate is searched at every decision while acquiring, every fourth bit once tracking (it moves by at most
+        // 1/80 bit a bit then, and the search over 80 bins is most of the receiver's per-bit cost).
+        var tracking = _transitionsSinceUp >= AcquisitionTransitions;
+        if (!tracking || (++_bitsSinceSearch & (TrackingSearchInterval - 1)) == 0)
+        {
+            _best = BestPhase();
+        }
+
+        var best = _best;
         var error = best - _decisionPhase;
         error = error >= HalfBit ? error - BitClockModulus : error < -HalfBit ? error + BitClockModulus : error;
         if (2 * tones / (Window * Window) >= _offPower)
         {
-            var normalized = alignment;
+            var normalized = tones > 0 ? MathF.Abs(decision) / tones : 0f;
             _meanDecision += (normalized - _meanDecision) / Math.Min(++_decisions, 64);
             _meanSquareDecision += ((normalized * normalized) - _meanSquareDecision) / Math.Min(_decisions, 64);
 
@@ -338,10 +364,22 @@ internal sealed class V21Receiver : IModemReceiver
         // Acquisition: fast steps while the signal is clean, slower ones in noise (where a noisy estimate stepped
         // about by a quarter bit at a time walks the instant round the clock, a slip); the memory grows with the
         // transitions seen, which alone carry timing.
-        var clean = _decisions >= 8 && SignalQualityDb >= CleanQualityDb;
-        var slew = _transitionsSinceUp >= AcquisitionTransitions ? TrackingSlew : clean ? CleanAcquisitionSlew : AcquisitionSlew;
-        _binMemory = Math.Min(TrackingMemory, (clean ? CleanAcquisitionMemory : AcquisitionMemory) + (2 * _transitionsSinceUp));
+        int slew;
+        if (tracking)
+        {
+            slew = TrackingSlew;
+            _binMemory = Math.Min(TrackingMemory, _binMemory + 1);
+        }
+        else
+        {
+            // Decision SNR (mean² / variance of the alignment, as SignalQualityDb) of at least 10 dB, without the log.
+            var variance = _meanSquareDecision - (_meanDecision * _meanDecision);
+            var clean = _decisions >= 8 && _meanDecision * _meanDecision >= CleanQuality * variance;
+            slew = clean ? CleanAcquisitionSlew : AcquisitionSlew;
+            _binMemory = Math.Min(TrackingMemory, (clean ? CleanAcquisitionMemory : AcquisitionMemory) + (2 * _transitionsSinceUp));
+        }
 
+        _binWeight = Reciprocals[Math.Min(++_bitsSinceUp + 1, _binMemory)];
         _decisionPhase += Math.Clamp(error, -slew, slew);
         _decisionPhase = _decisionPhase >= BitClockModulus ? _decisionPhase - BitClockModulus
             : _decisionPhase < 0 ? _decisionPhase + BitClockModulus : _decisionPhase;
