@@ -52,7 +52,7 @@ internal sealed class V21Receiver : IModemReceiver
     private const int AcquisitionMemory = 16;
     private const int CleanAcquisitionMemory = 4;
     private const int TrackingMemory = 256;
-    private const int TrackingSearchInterval = 4;
+    private const int TrackingSearchInterval = 8;
     private const int PeakSpan = 9;
     private const int AcquisitionTransitions = 48;
     private const int CleanAcquisitionSlew = 3 * BitClockModulus / 8;
@@ -324,7 +324,7 @@ internal sealed class V21Receiver : IModemReceiver
     {
         var elapsed = _sinceDecision;
         _sinceDecision = 0;
-        // The estimate is searched at every decision while acquiring, every fourth bit once tracking (it moves by at most
+        // The estimate is searched at every decision while acquiring, every eighth bit once tracking (it moves by at most
         // 1/80 bit a bit then, and the search over 80 bins is most of the receiver's per-bit cost).
         var tracking = _transitionsSinceUp >= AcquisitionTransitions;
         if (!tracking || (++_bitsSinceSearch & (TrackingSearchInterval - 1)) == 0)

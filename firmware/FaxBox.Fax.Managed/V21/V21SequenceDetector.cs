@@ -63,6 +63,37 @@ internal sealed class V21SequenceDetector
     /// <summary>The middle bit of three windows.</summary>
     public int DecideMiddle()
     {
+        // z(a,b,c) = C₀(a) + R₀(a,b)·(C₁(b) + R₁(b,c)·C₂(c)), R(x,x) = 1, R(1,0) = e^{−jφ}, R(0,1) = e^{+jφ}.
+        float c0, s0 = _boundarySin[0], c1 = _boundaryCos[1], s1 = _boundarySin[1];
+        c0 = _boundaryCos[0];
+
+        // u(b,c) = C₁(b) + R₁(b,c)·C₂(c) for the four (b,c).
+        var u11Re = _markRe[1] + _markRe[2];
+        var u11Im = _markIm[1] + _markIm[2];
+        var u00Re = _spaceRe[1] + _spaceRe[2];
+        var u00Im = _spaceIm[1] + _spaceIm[2];
+        var u10Re = _markRe[1] + ((_spaceRe[2] * c1) + (_spaceIm[2] * s1));
+        var u10Im = _markIm[1] + ((_spaceIm[2] * c1) - (_spaceRe[2] * s1));
+        var u01Re = _spaceRe[1] + ((_markRe[2] * c1) - (_markIm[2] * s1));
+        var u01Im = _spaceIm[1] + ((_markIm[2] * c1) + (_markRe[2] * s1));
+
+        // b = 1: a = 1 (no rotation) or a = 0 (e^{+jφ₀}); b = 0: a = 0 (none) or a = 1 (e^{−jφ₀}).
+        var one = Math.Max(
+            Math.Max(Magnitude(_markRe[0] + u11Re, _markIm[0] + u11Im), Magnitude(_markRe[0] + u10Re, _markIm[0] + u10Im)),
+            Math.Max(
+                Magnitude(_spaceRe[0] + (u11Re * c0) - (u11Im * s0), _spaceIm[0] + (u11Im * c0) + (u11Re * s0)),
+                Magnitude(_spaceRe[0] + (u10Re * c0) - (u10Im * s0), _spaceIm[0] + (u10Im * c0) + (u10Re * s0))));
+        var zero = Math.Max(
+            Math.Max(Magnitude(_spaceRe[0] + u00Re, _spaceIm[0] + u00Im), Magnitude(_spaceRe[0] + u01Re, _spaceIm[0] + u01Im)),
+            Math.Max(
+                Magnitude(_markRe[0] + (u00Re * c0) + (u00Im * s0), _markIm[0] + (u00Im * c0) - (u00Re * s0)),
+                Magnitude(_markRe[0] + (u01Re * c0) + (u01Im * s0), _markIm[0] + (u01Im * c0) - (u01Re * s0))));
+        return one >= zero ? 1 : 0;
+    }
+
+    /// <summary>The middle bit by trying all eight triples one by one (the reference <see cref="DecideMiddle"/> is checked against).</summary>
+    public int DecideMiddleByEnumeration()
+    {
         var best = float.MinValue;
         var bit = 0;
         for (var triple = 0; triple < 8; triple++)
@@ -84,6 +115,8 @@ internal sealed class V21SequenceDetector
 
         return bit;
     }
+
+    private static float Magnitude(float re, float im) => (re * re) + (im * im);
 
     /// <summary>The newest bit, from its window and the one before (the last bit of a burst).</summary>
     public int DecideLastOfTwo() => DecideOfTwo(Count - 2);
