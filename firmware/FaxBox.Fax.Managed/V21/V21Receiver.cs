@@ -289,11 +289,22 @@ internal sealed class V21Receiver : IModemReceiver
         // every bin (one sample per bin would leave two thirds of them untouched by any one transition).
         var bin = _bitClock / BinWidth;
         var weight = _binWeight;
-        _bins[bin] += (alignment - _bins[bin]) * weight;
-        bin = bin == 0 ? PhaseBins - 1 : bin - 1;
-        _bins[bin] += (alignment - _bins[bin]) * weight;
-        bin = bin == 0 ? PhaseBins - 1 : bin - 1;
-        _bins[bin] += (alignment - _bins[bin]) * weight;
+        var bins = _bins.AsSpan();
+        if (bin >= 2)
+        {
+            var three = bins.Slice(bin - 2, 3);
+            three[0] += (alignment - three[0]) * weight;
+            three[1] += (alignment - three[1]) * weight;
+            three[2] += (alignment - three[2]) * weight;
+        }
+        else
+        {
+            bins[bin] += (alignment - bins[bin]) * weight;
+            bin = bin == 0 ? PhaseBins - 1 : bin - 1;
+            bins[bin] += (alignment - bins[bin]) * weight;
+            bin = bin == 0 ? PhaseBins - 1 : bin - 1;
+            bins[bin] += (alignment - bins[bin]) * weight;
+        }
         _sinceDecision++;
 
         if (_decisionPhase < 0)
