@@ -20,17 +20,21 @@ namespace FaxBox.Fax.Managed.V21;
 /// noise). At −6 dB SNR (0–4 kHz) the concentration is about 0.17, so the carrier comes up within about 30 bits and holds;
 /// the 16-bit average keeps white noise alone (mean 0.074, σ ≈ 0.01) far below 0.13 at any level.</item>
 /// <item>Bit timing: a feed-forward estimator. The statistic |E₁−E₀|/(E₁+E₀) is largest when the window covers exactly
-/// one bit; it is averaged per phase of the receiver's own bit clock (80 bins of 1/80 bit, each a running mean over its
-/// last ~32 visits, i.e. ~100 bits) and the decision instant follows the best bin (smoothed over three), slewing at most
-/// 1/10 bit per bit for the first 96 bits after carrier up and 1/80 bit per bit after that: a loop far narrower than a
-/// transition-driven DPLL, which at −6 dB SNR is pulled about by noise crossings until it slips bits. ±100 ppm of clock
-/// offset is 0.03 bit per second, well inside that slew.</item>
+/// one bit; it is averaged per phase of the receiver's own bit clock (80 bins of 1/80 bit, each sample standing for the
+/// three bins its 300-unit clock step covers, a running mean whose memory starts at 16 bits — 4 while the decision SNR
+/// is 10 dB or more — and grows with the transitions seen to 256 bits) and the estimate is the best bin smoothed over
+/// nine. The decision instant follows it by at most 3/8 bit (clean) or 1/10 bit (noisy) a bit until 48 transitions have
+/// been seen, then by 1/80 bit a bit, searching every 8th bit: a loop far narrower than the transition-driven DPLL it
+/// replaces, which at −6 dB SNR was pulled about by noise crossings until it slipped bits. ±100 ppm of clock offset is
+/// 0.03 bit per second.</item>
 /// <item>Decisions: multiple-symbol non-coherent detection over three bits. The signal is continuous-phase, so given
 /// the bits (a, b, c) of three consecutive windows, their correlations differ only by the known phase steps
 /// e^{∓j(ω₁−ω₀)τ} at the two bit boundaries τ and one common unknown carrier phase; the middle bit is the b of the triple
 /// maximizing |C_a + C_b·r_ab + C_c·r_ab·r_bc|². With h = 2/3 this gains about 5× fewer errors at −6 dB SNR than
-/// the one-bit decision sign(E₁−E₀) (≈2 % against ≈12 %; spandsp's receiver ≈13 %). Bits leave one bit late; the last
-/// one is decided over two windows when the carrier drops.</item>
+/// the one-bit decision sign(E₁−E₀) (≈2.4 % against ≈12 %; spandsp's receiver ≈13 %). Bits leave four bits late, the
+/// windows read from a ring of the correlations at the current timing estimate (so the steps of the first transitions
+/// after a steady preamble re-time them before they are decided); those held back are decided when the carrier drops,
+/// the last over two windows.</item>
 /// </list>
 /// Bits are delivered only while carrier is detected; <see cref="ModemStatus.CarrierUp"/> and
 /// <see cref="ModemStatus.CarrierDown"/> bracket them. V.21 has no training, so <see cref="Trained"/> follows the carrier.
