@@ -68,6 +68,9 @@ internal sealed class V21Receiver : IModemReceiver
     private const int RingLength = 256;
     private const int TrackingSlew = BinWidth;
     private const float Smoothing = 1f / (2 * Window);
+
+    /// <summary>2/N²: a sine of power P gives E = (A·N/2)² in its correlator, so 2E/N² is the tone power.</summary>
+    private const float TonePower = 2f / (Window * Window);
     private const float OnSmoothing = 1f / (16 * Window);
     private const float SlowSmoothing = 1f / (32 * Window);
     private const float ConcentrationOn = 0.13f;
@@ -221,12 +224,12 @@ internal sealed class V21Receiver : IModemReceiver
         var mark = (float)((_sumMarkI * _sumMarkI) + (_sumMarkQ * _sumMarkQ));
         var space = (float)((_sumSpaceI * _sumSpaceI) + (_sumSpaceQ * _sumSpaceQ));
         var tones = mark + space;
-        var concentration = _sumPower > 1 ? (float)(tones / (Window * _sumPower)) : 0f;
+        var concentration = _sumPower > 1 ? tones * MathF.ReciprocalEstimate((float)(Window * _sumPower)) : 0f;
         _concentration += (concentration - _concentration) * OnSmoothing;
         _slowConcentration += (concentration - _slowConcentration) * SlowSmoothing;
 
         // A sine of power P gives E = (A·N/2)² in its correlator, so 2E/N² is the tone power.
-        _level += ((2 * tones / (Window * Window)) - _level) * Smoothing;
+        _level += ((tones * TonePower) - _level) * Smoothing;
 
         DetectCarrier();
         var before = _bitClock;
