@@ -94,7 +94,6 @@ internal sealed class V21Receiver : IModemReceiver
     private readonly float[] _ringMarkIm = new float[RingLength];
     private readonly float[] _ringSpaceRe = new float[RingLength];
     private readonly float[] _ringSpaceIm = new float[RingLength];
-    private readonly uint[] _ringPhase = new uint[RingLength];
     private readonly double _onPower = Levels.Power(V21Channel2.CarrierOnDbm0);
     private readonly double _offPower = Levels.Power(V21Channel2.CarrierOffDbm0);
     private double _sumMarkI;
@@ -212,13 +211,12 @@ internal sealed class V21Receiver : IModemReceiver
         _power[i] = p;
         _index = i + 1 == Window ? 0 : i + 1;
 
-        // C = Σ x·e^{−jωn} of the window ending here, and (ω₁−ω₀)·n, kept for three bits.
+        // C = Σ x·e^{−jωn} of the window ending here, kept for six bits.
         var r = _ringIndex;
         _ringMarkRe[r] = (float)_sumMarkI;
         _ringMarkIm[r] = (float)-_sumMarkQ;
         _ringSpaceRe[r] = (float)_sumSpaceI;
         _ringSpaceIm[r] = (float)-_sumSpaceQ;
-        _ringPhase[r] = markPhase - spacePhase;
         _ringIndex = (r + 1) & (RingLength - 1);
 
         var mark = (float)((_sumMarkI * _sumMarkI) + (_sumMarkQ * _sumMarkQ));
@@ -420,7 +418,9 @@ internal sealed class V21Receiver : IModemReceiver
         var i = (_ringIndex - 1 - age) & (RingLength - 1);
 
         // The boundary after the window lies half a sample after its last sample: (ω₁−ω₀)·(n + ½).
-        var boundary = _ringPhase[i] + (uint)((int)(_markStep - _spaceStep) / 2);
+        // (ω₁−ω₀)·n of that sample from the oscillators' phases, which are one sample past the newest one.
+        var difference = _markPhase - _spacePhase - ((uint)(age + 1) * (_markStep - _spaceStep));
+        var boundary = difference + (uint)((int)(_markStep - _spaceStep) / 2);
         _history.Push(_ringMarkRe[i], _ringMarkIm[i], _ringSpaceRe[i], _ringSpaceIm[i], SineTable.Cos(boundary), SineTable.Sin(boundary));
     }
 
