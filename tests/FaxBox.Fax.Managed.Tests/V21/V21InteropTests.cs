@@ -120,20 +120,44 @@ public sealed class V21InteropTests
         Assert.True(managed.BitErrors < native.BitErrors, $"managed {managed.BitErrors} bit errors, spandsp {native.BitErrors}");
     }
 
-    [Fact]
-    public void KnownLimitation_BelowAboutMinus5DbSnrTheManagedBitClockLosesTheBits()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void AtMinus6DbSnrTheManagedReceiverKeepsBitSyncAndMakesFewerThanHalfSpandspsErrors(int seed)
     {
-        // At −6 dB SNR (0–4 kHz) the managed carrier holds, but its bit clock slips or never locks onto the pattern,
-        // where spandsp's receiver delivers ~13 % wrong bits (neither gets an HDLC frame through at that rate).
+        // Before the feed-forward bit timing and the three-bit sequence detector the managed bit clock slipped here
+        // (seed 1: 11776 errors in 20000 bits against spandsp's 2626; seeds 2 and 3 never synchronized). Now about
+        // 2 % of the bits are wrong against spandsp's 13 %.
         var options = new ModemTestOptions
         {
-            Modem = ModemType.V21, BitRate = 300, Bits = 6000, Seed = 1, Channel = new ModemChannelOptions { SnrDb = -6 },
+            Modem = ModemType.V21, BitRate = 300, Bits = 4000, Seed = seed, Channel = new ModemChannelOptions { SnrDb = -6 },
         };
         var managed = ModemTest.Run(options, Native, Managed);
         var native = ModemTest.Run(options, Native, Native);
-        Assert.Equal(1, managed.CarrierUps);
-        Assert.True(managed.BitErrors > native.BitErrors, $"managed {managed.BitErrors} bit errors, spandsp {native.BitErrors}");
         Assert.Equal(1, native.CarrierUps);
+        Assert.True(native.Synchronized);
+        Assert.Equal(1, managed.CarrierUps);
+        Assert.True(managed.Synchronized);
+        Assert.True(2 * managed.BitErrors < native.BitErrors, $"managed {managed.BitErrors} bit errors, spandsp {native.BitErrors}");
+    }
+
+    [Theory]
+    [InlineData(3, 6.0)]
+    [InlineData(3, 4.0)]
+    [InlineData(8, 6.0)]
+    public void TheFirstDataBitsAfterASteadyMarkPreambleAreRight(int seed, double snr)
+    {
+        // The BER tool sends 64 bits of mark before its pattern: no transition, so no timing, until the data starts,
+        // and the decision instant may be half a bit off when the first transition comes. Deciding each bit four bits
+        // late on windows read at the newest timing estimate (with a short bin memory while the signal is clean) keeps
+        // those first bits right; before, pattern bits 1–4 (seed 3) and bit 0 (seed 8) came out wrong here.
+        var options = new ModemTestOptions
+        {
+            Modem = ModemType.V21, BitRate = 300, Bits = 1500, Seed = seed, Channel = new ModemChannelOptions { SnrDb = snr },
+        };
+        var managed = ModemTest.Run(options, Native, Managed);
+        Assert.True(managed.Synchronized);
+        Assert.Equal(0, managed.BitErrors);
     }
 
     [Fact]
