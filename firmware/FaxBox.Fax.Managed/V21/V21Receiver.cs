@@ -83,17 +83,10 @@ internal sealed class V21Receiver : IModemReceiver
     private readonly IModemBitSink _sink;
     private readonly uint _markStep = SineTable.Step(V21Channel2.MarkHz);
     private readonly uint _spaceStep = SineTable.Step(V21Channel2.SpaceHz);
-    private readonly float[] _markI = new float[Window];
-    private readonly float[] _markQ = new float[Window];
-    private readonly float[] _spaceI = new float[Window];
-    private readonly float[] _spaceQ = new float[Window];
-    private readonly float[] _power = new float[Window];
+    private readonly Products[] _window = new Products[Window];
     private readonly float[] _bins = new float[PhaseBins];
     private readonly V21SequenceDetector _history = new();
-    private readonly float[] _ringMarkRe = new float[RingLength];
-    private readonly float[] _ringMarkIm = new float[RingLength];
-    private readonly float[] _ringSpaceRe = new float[RingLength];
-    private readonly float[] _ringSpaceIm = new float[RingLength];
+    private readonly Correlations[] _ring = new Correlations[RingLength];
     private readonly double _onPower = Levels.Power(V21Channel2.CarrierOnDbm0);
     private readonly double _offPower = Levels.Power(V21Channel2.CarrierOffDbm0);
     private double _sumMarkI;
@@ -199,24 +192,18 @@ internal sealed class V21Receiver : IModemReceiver
         var p = x * x;
         _markPhase = markPhase + _markStep;
         _spacePhase = spacePhase + _spaceStep;
-        _sumMarkI += mi - _markI[i];
-        _sumMarkQ += mq - _markQ[i];
-        _sumSpaceI += si - _spaceI[i];
-        _sumSpaceQ += sq - _spaceQ[i];
-        _sumPower += p - _power[i];
-        _markI[i] = mi;
-        _markQ[i] = mq;
-        _spaceI[i] = si;
-        _spaceQ[i] = sq;
-        _power[i] = p;
+        ref var old = ref _window[i];
+        _sumMarkI += mi - old.MarkI;
+        _sumMarkQ += mq - old.MarkQ;
+        _sumSpaceI += si - old.SpaceI;
+        _sumSpaceQ += sq - old.SpaceQ;
+        _sumPower += p - old.Power;
+        old = new Products(mi, mq, si, sq, p);
         _index = i + 1 == Window ? 0 : i + 1;
 
         // C = Σ x·e^{−jωn} of the window ending here, kept for six bits.
         var r = _ringIndex;
-        _ringMarkRe[r] = (float)_sumMarkI;
-        _ringMarkIm[r] = (float)-_sumMarkQ;
-        _ringSpaceRe[r] = (float)_sumSpaceI;
-        _ringSpaceIm[r] = (float)-_sumSpaceQ;
+        _ring[r] = new Correlations((float)_sumMarkI, (float)-_sumMarkQ, (float)_sumSpaceI, (float)-_sumSpaceQ);
         _ringIndex = (r + 1) & (RingLength - 1);
 
         var mark = (float)((_sumMarkI * _sumMarkI) + (_sumMarkQ * _sumMarkQ));
@@ -421,7 +408,8 @@ internal sealed class V21Receiver : IModemReceiver
         // (ω₁−ω₀)·n of that sample from the oscillators' phases, which are one sample past the newest one.
         var difference = _markPhase - _spacePhase - ((uint)(age + 1) * (_markStep - _spaceStep));
         var boundary = difference + (uint)((int)(_markStep - _spaceStep) / 2);
-        _history.Push(_ringMarkRe[i], _ringMarkIm[i], _ringSpaceRe[i], _ringSpaceIm[i], SineTable.Cos(boundary), SineTable.Sin(boundary));
+        ref readonly var c = ref _ring[i];
+        _history.Push(c.MarkRe, c.MarkIm, c.SpaceRe, c.SpaceIm, SineTable.Cos(boundary), SineTable.Sin(boundary));
     }
 
     private void Deliver(int bit)
@@ -488,4 +476,10 @@ internal sealed class V21Receiver : IModemReceiver
 
         return best * BinWidth;
     }
+
+    /// <summary>One sample's mixer products and power, to leave the sliding sums a window later.</summary>
+    private readonly record struct Products(float MarkI, float MarkQ, float SpaceI, float SpaceQ, float Power);
+
+    /// <summary>Both tones' correlations of the window ending at one sample.</summary>
+    private readonly record struct Correlations(float MarkRe, float MarkIm, float SpaceRe, float SpaceIm);
 }
