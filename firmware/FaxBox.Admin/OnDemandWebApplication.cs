@@ -60,8 +60,7 @@ public sealed class OnDemandWebApplication : IAsyncDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _watch?.Dispose();
-            _watch = new FirstConnectionWatch(sockets, () => _ = StartOnConnectionAsync(sockets, name, started, failed), name);
+            Watch(sockets, name, started, failed);
         }
     }
 
@@ -114,26 +113,20 @@ public sealed class OnDemandWebApplication : IAsyncDisposable
         await running.DisposeAsync().ConfigureAwait(false);
     }
 
+    /// <summary>Under the lock: (re)arms the watch of <paramref name="sockets"/>.</summary>
+    private void Watch(IReadOnlyList<Socket> sockets, string name, Action<TimeSpan> started, Action<Exception, TimeSpan> failed)
+    {
+        _watch?.Dispose();
+        _watch = new FirstConnectionWatch(sockets, () => _ = StartOnConnectionAsync(sockets, name, started, failed), name);
+    }
+
     private async Task StartOnConnectionAsync(IReadOnlyList<Socket> sockets, string name, Action<TimeSpan> started, Action<Exception, TimeSpan> failed)
     {
         var since = System.Diagnostics.Stopwatch.GetTimestamp();
-        Task start;
+        TimeSpan wait;
         try
         {
-            start = EnsureStartedAsync(CancellationToken.None);
-        }
-        catch (ObjectDisposedException)
-        {
-            return; // stopped meanwhile
-        }
-        catch (Exception e)
-        {
-            start = Task.FromException(e); // the build threw before its first await
-        }
-
-        try
-        {
-            await start.ConfigureAwait(false);
+            await EnsureStartedAsync(CancellationToken.None).ConfigureAwait(false);
             lock (_lock)
             {
                 _retryAfter = _firstRetryAfter;
@@ -142,11 +135,14 @@ public sealed class OnDemandWebApplication : IAsyncDisposable
             started(System.Diagnostics.Stopwatch.GetElapsedTime(since));
             return;
         }
+        catch (ObjectDisposedException)
+        {
+            return; // stopped meanwhile
+        }
 #pragma warning disable CA1031 // whatever broke the build is reported, and the next connection tries again
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            TimeSpan wait;
             lock (_lock)
             {
                 if (_disposed)
@@ -160,15 +156,14 @@ public sealed class OnDemandWebApplication : IAsyncDisposable
             }
 
             failed(e, wait);
-            await Task.Delay(wait).ConfigureAwait(false);
         }
 
+        await Task.Delay(wait).ConfigureAwait(false);
         lock (_lock)
         {
             if (!_disposed)
             {
-                _watch?.Dispose();
-                _watch = new FirstConnectionWatch(sockets, () => _ = StartOnConnectionAsync(sockets, name, started, failed), name);
+                Watch(sockets, name, started, failed);
             }
         }
     }
