@@ -1,3 +1,4 @@
+using FaxBox.Core.T38;
 using System.Buffers.Binary;
 
 namespace FaxBox.Media.Udptl;
@@ -33,9 +34,9 @@ public static class UdptlCodec
         ushort sequence = BinaryPrimitives.ReadUInt16BigEndian(datagram);
         offset = 2;
         int at = offset;
-        if (!PerLength.TryReadOpenType(datagram, ref offset, out int primaryStart, out int primaryLength, out UdptlErrorReason reason))
+        if (!PerLength.TryReadOpenType(datagram, ref offset, out int primaryStart, out int primaryLength, out PerLengthError lengthError))
         {
-            error = new(reason, at);
+            error = new(Reason(lengthError), at);
             return false;
         }
 
@@ -81,9 +82,9 @@ public static class UdptlCodec
         }
 
         at = offset;
-        if (!PerLength.TryRead(datagram, ref offset, out int count, out reason))
+        if (!PerLength.TryRead(datagram, ref offset, out int count, out lengthError))
         {
-            error = new(reason, at);
+            error = new(Reason(lengthError), at);
             return false;
         }
 
@@ -97,9 +98,9 @@ public static class UdptlCodec
         for (int i = 0; i < count; i++)
         {
             at = offset;
-            if (!PerLength.TryReadOpenType(datagram, ref offset, out _, out _, out reason))
+            if (!PerLength.TryReadOpenType(datagram, ref offset, out _, out _, out lengthError))
             {
-                error = new(reason, at);
+                error = new(Reason(lengthError), at);
                 return false;
             }
         }
@@ -118,6 +119,14 @@ public static class UdptlCodec
     /// <summary>Decodes <paramref name="datagram"/> or throws <see cref="UdptlFormatException"/> saying what and where.</summary>
     public static UdptlPacket Decode(ReadOnlySpan<byte> datagram) =>
         TryDecode(datagram, out UdptlPacket packet, out UdptlDecodeError error) ? packet : throw new UdptlFormatException(error);
+
+    /// <summary>The UDPTL error for a length determinant that did not read.</summary>
+    private static UdptlErrorReason Reason(PerLengthError error) => error switch
+    {
+        PerLengthError.None => UdptlErrorReason.None,
+        PerLengthError.Fragmented => UdptlErrorReason.FragmentedLength,
+        _ => UdptlErrorReason.Truncated,
+    };
 
     /// <summary>Octets the header part (seq + primary) of a packet takes.</summary>
     internal static int HeaderSize(int primaryLength) => 2 + PerLength.Size(primaryLength) + primaryLength;

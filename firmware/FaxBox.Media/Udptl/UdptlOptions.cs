@@ -1,3 +1,4 @@
+using FaxBox.Core.T38;
 namespace FaxBox.Media.Udptl;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using FaxBox.Core.T38;
 namespace FaxBox.Media.Udptl;
 
 /// <summary>Walks the open types of a UDPTL <c>error-recovery</c> field (already validated by the decoder). Usable in <c>foreach</c>.</summary>

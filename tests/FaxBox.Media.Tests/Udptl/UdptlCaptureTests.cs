@@ -1,3 +1,4 @@
+using FaxBox.Core.T38;
 using FaxBox.Media.Tests.Support;
 using FaxBox.Media.Udptl;
 

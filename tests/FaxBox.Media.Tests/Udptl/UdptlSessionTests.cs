@@ -1,3 +1,4 @@
+using FaxBox.Core.T38;
 using System.Net;
 using System.Net.Sockets;
 using FaxBox.Media.Rtp;

@@ -1,4 +1,4 @@
-namespace FaxBox.Media.Udptl;
+namespace FaxBox.Core.T38;
 
 /// <summary><c>field-type</c> of an IFP data field (ITU-T T.38 Annex A <c>Data-Field</c>); 8 and up exist only in the post-corrigendum ASN.1.</summary>
 public enum T38FieldType

@@ -1,6 +1,6 @@
-using FaxBox.Media.Udptl;
+using FaxBox.Core.T38;
 
-namespace FaxBox.Media.Tests.Udptl;
+namespace FaxBox.Core.Tests.T38;
 
 public sealed class T38IfpTests
 {

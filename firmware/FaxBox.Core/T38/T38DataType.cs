@@ -1,4 +1,4 @@
-namespace FaxBox.Media.Udptl;
+namespace FaxBox.Core.T38;
 
 /// <summary><c>data</c> values of an IFP (ITU-T T.38 Annex A <c>Type-of-msg</c>): the modulation carrying the data; 9 and up are extensions.</summary>
 public enum T38DataType

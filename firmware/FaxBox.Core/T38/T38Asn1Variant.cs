@@ -1,4 +1,4 @@
-namespace FaxBox.Media.Udptl;
+namespace FaxBox.Core.T38;
 
 /// <summary>
 /// The two encodings of the T.38 IFP <c>field-type</c>: the 1998 ASN.1 (pre-corrigendum: a plain 8-value ENUMERATED,

@@ -1,4 +1,4 @@
-namespace FaxBox.Media.Udptl;
+namespace FaxBox.Core.T38;
 
 /// <summary>
 /// Reads one IFP (ITU-T T.38 Annex A <c>IFPPacket</c>, aligned PER) without allocating: the type octet(s), then the

@@ -1,4 +1,4 @@
-namespace FaxBox.Media.Udptl;
+namespace FaxBox.Core.T38;
 
 /// <summary>Writes IFPs (ITU-T T.38 Annex A <c>IFPPacket</c>, aligned PER): the inverse of <see cref="T38IfpReader"/>.</summary>
 public static class T38IfpWriter

@@ -1,4 +1,4 @@
-namespace FaxBox.Media.Udptl;
+namespace FaxBox.Core.T38;
 
 /// <summary>One element of an IFP <c>Data-Field</c>, for <see cref="T38IfpWriter"/>.</summary>
 /// <param name="Type">The field type.</param>

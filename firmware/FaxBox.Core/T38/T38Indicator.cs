@@ -1,4 +1,4 @@
-namespace FaxBox.Media.Udptl;
+namespace FaxBox.Core.T38;
 
 /// <summary><c>t30-indicator</c> values of an IFP (ITU-T T.38 Annex A <c>Type-of-msg</c>); 16 and up are the extension values (T.38 version 1+).</summary>
 public enum T38Indicator
