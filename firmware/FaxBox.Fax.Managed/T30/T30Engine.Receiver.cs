@@ -12,6 +12,7 @@ internal sealed partial class T30Engine
     private long _tcfOctets;
     private long _tcfNonZero;
     private int _nextInOrder;
+    private int _blockFrameCount;
     private byte[]?[]? _held;
     private short[]? _heldLength;
     private int _heldCount;
@@ -391,6 +392,7 @@ internal sealed partial class T30Engine
     {
         Array.Clear(_received);
         _nextInOrder = 0;
+        _blockFrameCount = 0;
         ReleaseHeldFrames();
     }
 
@@ -469,7 +471,6 @@ internal sealed partial class T30Engine
         var command = T30Frames.TypeOf((byte)(fif[0] & 0xFE));
         int page = fif[1];
         int block = fif[2];
-        int frames = fif[3] + 1;
         if (page == _confirmedPage && block == _confirmedBlock)
         {
             Respond(T30FrameType.Mcf); // a repeat: our MCF was lost
@@ -481,6 +482,9 @@ internal sealed partial class T30Engine
             return;
         }
 
+        // The block's frame count: the first PPS of a block has it; spandsp counts only the retransmitted frames in the
+        // PPS after a retransmission, so the largest count seen for the block is kept.
+        int frames = _blockFrameCount = Math.Max(_blockFrameCount, fif[3] + 1);
         Span<byte> missing = stackalloc byte[32];
         missing.Clear();
         bool complete = true;

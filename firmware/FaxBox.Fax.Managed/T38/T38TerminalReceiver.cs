@@ -53,8 +53,9 @@ internal sealed class T38TerminalReceiver
 
             if (ahead > 0)
             {
+                // The lost IFPs may have held the start, middle or end of the frame being received: it cannot be trusted.
                 Missing += ahead;
-                _frameDamaged |= _frameLength > 0;
+                _frameDamaged = true;
             }
         }
 
