@@ -270,7 +270,7 @@ internal sealed partial class T30Engine
         {
             _writer!.Write(data);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException)
+        catch (Exception e) when (IsDocumentError(e))
         {
             Fail(T30CompletionCode.DocumentError, $"page {_pages + 1}: {e.Message}");
         }
@@ -284,7 +284,7 @@ internal sealed partial class T30Engine
             _pageDone = false;
             return true;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or UnauthorizedAccessException)
+        catch (Exception e) when (IsDocumentError(e))
         {
             Fail(T30CompletionCode.DocumentError, $"page {_pages + 1}: {e.Message}");
             return false;
@@ -361,7 +361,7 @@ internal sealed partial class T30Engine
             _rows = _writer!.Rows;
             _writer.Commit();
         }
-        catch (Exception e) when (e is IOException or InvalidDataException)
+        catch (Exception e) when (IsDocumentError(e))
         {
             Fail(T30CompletionCode.DocumentError, $"page {_pages + 1}: {e.Message}");
             return false;
@@ -440,7 +440,7 @@ internal sealed partial class T30Engine
         {
             _writer?.Write(data);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException)
+        catch (Exception e) when (IsDocumentError(e))
         {
             Fail(T30CompletionCode.DocumentError, $"page {_pages + 1}: {e.Message}");
         }

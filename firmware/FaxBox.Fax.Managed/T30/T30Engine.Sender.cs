@@ -15,6 +15,7 @@ internal sealed partial class T30Engine
     private long _tcfLeft;
     private bool _retrain;
     private int _rtnCount;
+    private string? _documentFault;
 
     // ECM block being sent (T.30 Annex A).
     private long _blockStart;
@@ -29,6 +30,12 @@ internal sealed partial class T30Engine
 
     private void SenderTransmitDone()
     {
+        if (_documentFault is not null && State == T30State.SendImage)
+        {
+            Fail(T30CompletionCode.DocumentError, _documentFault);
+            return;
+        }
+
         switch (State)
         {
             case T30State.Tone:
@@ -365,7 +372,7 @@ internal sealed partial class T30Engine
         {
             _coder = _source.StartPage(_page, _compression, minimumRowBits);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException)
+        catch (Exception e) when (IsDocumentError(e))
         {
             Fail(T30CompletionCode.DocumentError, $"page {_page + 1}: {e.Message}");
             return;
@@ -388,9 +395,31 @@ internal sealed partial class T30Engine
 
     private int NextPageData(Span<byte> destination)
     {
-        int n = _coder?.Read(_pageOffset, destination) ?? 0;
+        int n = ReadCoder(_pageOffset, destination);
         _pageOffset += n;
         return n;
+    }
+
+    /// <summary>
+    /// Reads the page's coded octets; a document error ends the image here (0) and is reported once the transmitter
+    /// is done with it, since the feed is called from inside the transmitter's tick.
+    /// </summary>
+    private int ReadCoder(long offset, Span<byte> destination)
+    {
+        if (_coder is null || _documentFault is not null)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return _coder.Read(offset, destination);
+        }
+        catch (Exception e) when (IsDocumentError(e))
+        {
+            _documentFault = $"page {_page + 1}: {e.Message}";
+            return 0;
+        }
     }
 
     private void SendEcmBlock(bool retransmit, bool longTraining)
@@ -434,7 +463,7 @@ internal sealed partial class T30Engine
                 break;
             }
 
-            int n = _coder!.Read(_blockStart + ((long)i * _frameSize), destination.Slice(4, _frameSize));
+            int n = ReadCoder(_blockStart + ((long)i * _frameSize), destination.Slice(4, _frameSize));
             _ecmCursor = i + 1;
             if (!_retransmitting)
             {
@@ -497,7 +526,7 @@ internal sealed partial class T30Engine
         {
             // A full block: is there more of the page after it?
             Span<byte> probe = stackalloc byte[1];
-            _pageEndsInBlock = _coder!.Read(_blockStart + (256L * _frameSize), probe) == 0;
+            _pageEndsInBlock = ReadCoder(_blockStart + (256L * _frameSize), probe) == 0;
         }
 
         Span<byte> pps = stackalloc byte[4];

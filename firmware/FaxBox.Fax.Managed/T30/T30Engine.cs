@@ -362,6 +362,10 @@ internal sealed partial class T30Engine : IT38FrameFeed, IT38ReceiveHandler
         _tx.SendImmediate(_scratch.AsSpan(0, 3));
     }
 
+    /// <summary>Exceptions a document source or sink throws for a file that cannot be read or written.</summary>
+    private static bool IsDocumentError(Exception e) =>
+        e is IOException or InvalidDataException or NotSupportedException or UnauthorizedAccessException or Documents.FaxDocumentException;
+
     private static bool IsIdentificationGroup(byte fcf) => fcf is 0x80 or 0x40 or 0x20;
 
     private void Activity()
