@@ -58,7 +58,7 @@ internal sealed class TerminalCliBox : IAsyncDisposable
             Terminal = terminal,
         };
         options.Media.Address = listen.Address;
-        var engine = new SpanDspFaxEngine(loggers);
+        var engine = EngineFactory.Create("native", loggers);
         var dnsOptions = new DnsClientOptions();
         foreach (var server in SipOptionsCommand.ResolvConfServers())
         {
