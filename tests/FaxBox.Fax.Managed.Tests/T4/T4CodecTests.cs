@@ -225,6 +225,40 @@ public sealed class T4CodecTests
         Assert.InRange(rows.Rows, 1, page.Height - 1);
     }
 
+    [Theory]
+    [InlineData(FaxCompression.T4OneDimensional)]
+    [InlineData(FaxCompression.T4TwoDimensional)]
+    [InlineData(FaxCompression.T6)]
+    public void RandomBytes_DecodeWithoutThrowing_AndRowsStayWithinTheWidth(FaxCompression compression)
+    {
+        var random = new Random(23 + (int)compression);
+        byte[] data = new byte[4096];
+        var rows = new RowChecker(1728);
+        var decoder = new T4Decoder(1728, rows);
+        for (int trial = 0; trial < 200; trial++)
+        {
+            random.NextBytes(data);
+            if (trial % 2 == 0)
+            {
+                // Mostly 0s with sparse 1s: many EOL-like patterns, fill, and long codes.
+                for (int i = 0; i < data.Length; i++)
+                {
+                    data[i] &= (byte)(random.Next(4) == 0 ? 0xFF : 0x01);
+                }
+            }
+
+            decoder.Start(compression);
+            for (int at = 0; at < data.Length; at += 97)
+            {
+                decoder.Write(data.AsSpan(at, Math.Min(97, data.Length - at)));
+            }
+
+            Assert.True(decoder.BadRows <= decoder.Rows);
+        }
+
+        Assert.True(rows.Rows > 0);
+    }
+
     [Fact]
     public void PackAndUnpack_AreInverse()
     {
@@ -274,6 +308,20 @@ public sealed class T4CodecTests
             }
 
             sink.Octets += sink.Encoder.Finish().Length;
+        }
+    }
+
+    private sealed class RowChecker(int width) : IT4RowSink
+    {
+        public int Rows { get; private set; }
+
+        public void OnRow(ReadOnlySpan<int> changes, bool bad)
+        {
+            Rows++;
+            for (int i = 0; i < changes.Length; i++)
+            {
+                Assert.InRange(changes[i], i == 0 ? 0 : changes[i - 1] + 1, width - 1);
+            }
         }
     }
 
