@@ -146,6 +146,18 @@ public sealed class TiffT4DocumentSourceTests
     }
 
     [Fact]
+    public void MissingSpillFolder_IsAClearError()
+    {
+        using var dir = new TempFolder();
+        string path = dir.File("doc.tif");
+        TestPageGenerator.Write(path, new TestPageOptions { Resolution = FaxResolution.Standard });
+        using var source = new TiffT4DocumentSource(path, dir.File("no-such-folder"));
+        var e = Assert.Throws<FaxDocumentException>(() => source.StartPage(0, FaxCompression.T6, 0));
+        Assert.Contains("no-such-folder", e.Message, StringComparison.Ordinal);
+        Assert.Contains("spill file of page 1", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NotATiff_IsAClearError()
     {
         using var dir = new TempFolder();
