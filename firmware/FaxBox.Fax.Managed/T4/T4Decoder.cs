@@ -156,9 +156,18 @@ internal sealed class T4Decoder
                 _accBits += 8;
             }
 
-            if (!Step() && position >= data.Length)
+            if (!Step())
             {
-                return;
+                if (position >= data.Length)
+                {
+                    return;
+                }
+
+                if (_accBits > 56)
+                {
+                    // Every step decides with at most 13 bits: a full accumulator that cannot step is a decoder bug.
+                    throw new InvalidOperationException($"T.4 decoder stuck in {_state} with {_accBits} bits");
+                }
             }
         }
     }

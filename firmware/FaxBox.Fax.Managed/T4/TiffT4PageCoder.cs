@@ -34,6 +34,7 @@ internal sealed class TiffT4PageCoder : IT4PageCoder, IT4RowSink
     private bool _complete;
 
     /// <summary>Starts coding <paramref name="page"/> of the TIFF open as <paramref name="source"/>.</summary>
+    /// <exception cref="FaxDocumentException">The spill file cannot be created in <paramref name="spillDirectory"/>.</exception>
     public TiffT4PageCoder(string path, SafeFileHandle source, TiffT4SourcePage page, FaxCompression compression, int minimumRowBits, string? spillDirectory)
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -46,7 +47,15 @@ internal sealed class TiffT4PageCoder : IT4PageCoder, IT4RowSink
         _encoder.StartPage(compression, T4Encoder.KFor(page.Format.YResolution), compression == FaxCompression.T6 ? 0 : minimumRowBits);
         _inverted = page.MinIsBlack ? new int[width + 1] : null;
         string spill = System.IO.Path.Combine(spillDirectory ?? System.IO.Path.GetTempPath(), $"faxbox-t4-{Guid.NewGuid():N}.spill");
-        _spill = File.OpenHandle(spill, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+        try
+        {
+            _spill = File.OpenHandle(spill, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new FaxDocumentException(spill, $"cannot create the spill file of page {page.Index + 1}: {ex.Message}", ex);
+        }
+
         SpillPath = spill;
     }
 

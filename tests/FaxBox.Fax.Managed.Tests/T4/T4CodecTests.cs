@@ -117,6 +117,43 @@ public sealed class T4CodecTests
     [InlineData(FaxCompression.T4OneDimensional)]
     [InlineData(FaxCompression.T4TwoDimensional)]
     [InlineData(FaxCompression.T6)]
+    public void EveryRunLength_OfBothColours_DecodesWithLibTiff(FaxCompression compression)
+    {
+        // Row 2r: white r, then black to the end; row 2r + 1: black r, then white. With r = 0…2623 every terminating
+        // code, every make-up code and the extended make-up codes (Tables 1–3/T.4) occur for both colours, as do runs
+        // past 2560 that need a make-up code twice.
+        const int Width = 4864;
+        const int Longest = 2624;
+        var page = new FaxPage(Width, 2 * Longest, 400, 400);
+        for (int r = 0; r < Longest; r++)
+        {
+            page.FillRectangle(r, 2 * r, Width - r, 1);
+            page.FillRectangle(0, (2 * r) + 1, r, 1);
+        }
+
+        byte[] coded = T4TestPages.Encode(page, compression, k: 4);
+        string path = Path.Combine(Path.GetTempPath(), $"t4-runs-{Guid.NewGuid():N}.tif");
+        try
+        {
+            Group3Opt? options = compression == FaxCompression.T4TwoDimensional ? Group3Opt.ENCODING2D : compression == FaxCompression.T4OneDimensional ? 0 : null;
+            File.WriteAllBytes(path, T4TestPages.WrapInTiff(page, coded, compression, options));
+            FaxDocument read = FaxDocument.Load(path);
+            Assert.Equal(0, T4TestPages.Differing(page, read.Pages[0]));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        (PageCollector rows, T4Decoder decoder) = T4TestPages.Decode(Width, compression, coded, 29);
+        Assert.Equal(0, decoder.BadRows);
+        Assert.Equal(0, rows.DifferingPixels(page));
+    }
+
+    [Theory]
+    [InlineData(FaxCompression.T4OneDimensional)]
+    [InlineData(FaxCompression.T4TwoDimensional)]
+    [InlineData(FaxCompression.T6)]
     public void LibTiffCodedData_DecodesPixelExact(FaxCompression compression)
     {
         FaxPage page = T4TestPages.Fine;
@@ -225,6 +262,40 @@ public sealed class T4CodecTests
         Assert.InRange(rows.Rows, 1, page.Height - 1);
     }
 
+    [Theory]
+    [InlineData(FaxCompression.T4OneDimensional)]
+    [InlineData(FaxCompression.T4TwoDimensional)]
+    [InlineData(FaxCompression.T6)]
+    public void RandomBytes_DecodeWithoutThrowing_AndRowsStayWithinTheWidth(FaxCompression compression)
+    {
+        var random = new Random(23 + (int)compression);
+        byte[] data = new byte[4096];
+        var rows = new RowChecker(1728);
+        var decoder = new T4Decoder(1728, rows);
+        for (int trial = 0; trial < 200; trial++)
+        {
+            random.NextBytes(data);
+            if (trial % 2 == 0)
+            {
+                // Mostly 0s with sparse 1s: many EOL-like patterns, fill, and long codes.
+                for (int i = 0; i < data.Length; i++)
+                {
+                    data[i] &= (byte)(random.Next(4) == 0 ? 0xFF : 0x01);
+                }
+            }
+
+            decoder.Start(compression);
+            for (int at = 0; at < data.Length; at += 97)
+            {
+                decoder.Write(data.AsSpan(at, Math.Min(97, data.Length - at)));
+            }
+
+            Assert.True(decoder.BadRows <= decoder.Rows);
+        }
+
+        Assert.True(rows.Rows > 0);
+    }
+
     [Fact]
     public void PackAndUnpack_AreInverse()
     {
@@ -274,6 +345,20 @@ public sealed class T4CodecTests
             }
 
             sink.Octets += sink.Encoder.Finish().Length;
+        }
+    }
+
+    private sealed class RowChecker(int width) : IT4RowSink
+    {
+        public int Rows { get; private set; }
+
+        public void OnRow(ReadOnlySpan<int> changes, bool bad)
+        {
+            Rows++;
+            for (int i = 0; i < changes.Length; i++)
+            {
+                Assert.InRange(changes[i], i == 0 ? 0 : changes[i - 1] + 1, width - 1);
+            }
         }
     }
 

@@ -47,14 +47,12 @@ public sealed class TiffT4DocumentSourceTests
     }
 
     [Theory]
-    [InlineData("g3:1d", "msb2lsb")]
-    [InlineData("g3:2d", "lsb2msb")]
-    [InlineData("g4", "msb2lsb")]
-    public void SharedCapture_InEveryCoding_GivesItsPixels(string codec, string fillOrder)
+    [MemberData(nameof(SourceCodings))]
+    public void SharedCapture_InEveryCoding_GivesItsPixels(string codec, string fillOrder, string rowsPerStrip)
     {
         using var dir = new TempFolder();
         string source = dir.File("capture.tif");
-        TiffCp(codec, fillOrder, "100000", T4TestPages.CapturePath, source);
+        TiffCp(codec, fillOrder, rowsPerStrip, T4TestPages.CapturePath, source);
         AssertLineCodingsMatch(source, FaxDocument.Load(T4TestPages.CapturePath), dir.Path);
     }
 
@@ -143,6 +141,18 @@ public sealed class TiffT4DocumentSourceTests
         Assert.False(File.Exists(coder.SpillPath));
         using IT4PageCoder next = source.StartPage(0, FaxCompression.T6, 0);
         Assert.True(next.Read(0, again) > 0);
+    }
+
+    [Fact]
+    public void MissingSpillFolder_IsAClearError()
+    {
+        using var dir = new TempFolder();
+        string path = dir.File("doc.tif");
+        TestPageGenerator.Write(path, new TestPageOptions { Resolution = FaxResolution.Standard });
+        using var source = new TiffT4DocumentSource(path, dir.File("no-such-folder"));
+        var e = Assert.Throws<FaxDocumentException>(() => source.StartPage(0, FaxCompression.T6, 0));
+        Assert.Contains("no-such-folder", e.Message, StringComparison.Ordinal);
+        Assert.Contains("spill file of page 1", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
