@@ -151,6 +151,30 @@ public sealed class ManagedT30Tests
     }
 
     [Fact]
+    public void A_DCS_received_with_a_bad_FCS_is_answered_with_CRP_and_sent_again()
+    {
+        var run = Call.Create(ecm: true, pages: 1, octets: 4000);
+        bool corrupted = false;
+        run.Wire.MutateToB = ifp =>
+        {
+            // The sender's first V.21 message is TSI, SUB, DCS: the IFP ending it (a V.21 data IFP whose last field is
+            // hdlc-fcs-OK-sig-end, 0x40) gets hdlc-fcs-BAD-sig-end (0x50) instead.
+            if (!corrupted && ifp.Length > 6 && ifp[0] == 0xC0 && ifp[^1] == 0x40)
+            {
+                corrupted = true;
+                ifp[^1] = 0x50;
+            }
+        };
+        run.Run();
+
+        Assert.True(corrupted);
+        Assert.Contains(run.ReceiverFrames, f => !f.Incoming && f.Type == T30FrameType.Crp);
+        Assert.Equal(2, run.SenderFrames.Count(f => !f.Incoming && f.Type == T30FrameType.Dcs));
+        Assert.True(run.Receiver.Result!.Success, run.Receiver.Result.T30Text);
+        Assert.Equal(FakeDocumentSource.Page(0, 4000), run.Sink.Pages[0].Data);
+    }
+
+    [Fact]
     public void Non_ECM_with_loss_ends_without_hanging()
     {
         var random = new Random(11);
