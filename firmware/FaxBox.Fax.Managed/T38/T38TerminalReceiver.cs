@@ -71,6 +71,8 @@ internal sealed class T38TerminalReceiver
 
         if (!reader.IsData)
         {
+            // A new signal starts (preamble, training, no-signal): no frame spans it, so loss before it damages none.
+            DropPartialFrame();
             _handler.OnIndicator(reader.Indicator);
             return;
         }
