@@ -45,6 +45,8 @@ internal sealed partial class T30Engine : IT38FrameFeed, IT38ReceiveHandler
     private int _tries;
     private bool _badFrameInSignal;
     private bool _goodFinalInSignal;
+    private T30CompletionCode _pendingCode;
+    private string _pendingText = string.Empty;
 
     // Negotiated.
     private T30Modem _modem;
@@ -412,9 +414,6 @@ internal sealed partial class T30Engine : IT38FrameFeed, IT38ReceiveHandler
         }
     }
 
-    private T30CompletionCode _pendingCode;
-    private string _pendingText = string.Empty;
-
     /// <summary>Sends DCN and ends the call with <paramref name="code"/> once it is out.</summary>
     private void Disconnect(T30CompletionCode code, string text)
     {
@@ -440,7 +439,7 @@ internal sealed partial class T30Engine : IT38FrameFeed, IT38ReceiveHandler
 
     private void End(T30CompletionCode code, string text)
     {
-        if (State == T30State.Done && code != T30CompletionCode.Ok && _pendingCode == T30CompletionCode.Ok)
+        if (State == T30State.Done)
         {
             return;
         }

@@ -23,7 +23,7 @@ internal sealed class T38TerminalReceiver
     public T38TerminalReceiver(IT38ReceiveHandler handler, T38Options options, ILogger logger)
     {
         _handler = handler;
-        _variant = options.Version >= 1 ? T38Asn1Variant.PostCorrigendum : T38Asn1Variant.PreCorrigendum;
+        _variant = options.EffectiveAsn1Variant;
         _logger = logger;
     }
 
@@ -71,6 +71,8 @@ internal sealed class T38TerminalReceiver
 
         if (!reader.IsData)
         {
+            // A new signal starts (preamble, training, no-signal): no frame spans it, so loss before it damages none.
+            DropPartialFrame();
             _handler.OnIndicator(reader.Indicator);
             return;
         }

@@ -42,7 +42,7 @@ internal sealed class T38TerminalTransmitter
     public T38TerminalTransmitter(IIfpSink sink, T38Options options)
     {
         _sink = sink;
-        _variant = options.Version >= 1 ? T38Asn1Variant.PostCorrigendum : T38Asn1Variant.PreCorrigendum;
+        _variant = options.EffectiveAsn1Variant;
         int datagram = Math.Clamp(options.MaxDatagram, DataOverhead + 1, 1400);
         _ifp = new byte[datagram + 2];
         _maxChunk = datagram - DataOverhead;

@@ -18,7 +18,7 @@ internal sealed class TiffT4DocumentSink : IT4DocumentSink
     private long _linkPosition;
     private TiffT4PageWriter? _active;
 
-    /// <summary>Creates <paramref name="path"/> (which must not exist) with a TIFF header and no page.</summary>
+    /// <summary>Creates <paramref name="path"/> (replacing a file of that name, as the native terminal does) with a TIFF header and no page.</summary>
     /// <exception cref="FaxDocumentException">The file cannot be created.</exception>
     public TiffT4DocumentSink(string path)
     {
@@ -26,7 +26,7 @@ internal sealed class TiffT4DocumentSink : IT4DocumentSink
         Path = path;
         try
         {
-            _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, bufferSize: 4096);
+            _file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, bufferSize: 4096);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,4 @@
+using FaxBox.Core.T38;
 using FaxBox.Fax.Managed.T30;
 using FaxBox.Fax.Managed.T38;
 using FaxBox.Fax.Managed.T4;
@@ -120,6 +121,57 @@ public sealed class ManagedT30Tests
         Assert.Equal(FakeDocumentSource.Page(0, 90_000), run.Sink.Pages[0].Data);
         Assert.Equal(FakeDocumentSource.Page(1, 90_000), run.Sink.Pages[1].Data);
         Assert.Contains(run.ReceiverFrames, f => !f.Incoming && f.Type == T30FrameType.Ppr);
+    }
+
+    [Fact]
+    public void Four_PPRs_for_a_block_bring_CTC_and_a_lower_rate()
+    {
+        var random = new Random(4);
+        var run = Call.Create(ecm: true, pages: 1, octets: 60_000);
+        run.Wire.DropToB = ifp => ifp.Length > 20 && (ifp[0] & 0x1E) != 0 && random.NextDouble() < 0.35;
+        run.Run();
+
+        Assert.True(run.Sender.Result!.Success, run.Sender.Result.T30Text);
+        Assert.Contains(run.SenderFrames, f => !f.Incoming && f.Type == T30FrameType.Ctc);
+        Assert.Contains(run.ReceiverFrames, f => !f.Incoming && f.Type == T30FrameType.Ctr);
+        Assert.True(run.Sender.Result.Statistics.BitRate < 14400, $"rate {run.Sender.Result.Statistics.BitRate}");
+        Assert.Equal(FakeDocumentSource.Page(0, 60_000), run.Sink.Pages[0].Data);
+    }
+
+    [Theory]
+    [InlineData(0, true, T38Asn1Variant.PreCorrigendum)]
+    [InlineData(1, true, T38Asn1Variant.PostCorrigendum)]
+    [InlineData(3, false, T38Asn1Variant.PreCorrigendum)]
+    public void T38_versions_ASN1_variants_and_rate_management_interwork(int version, bool transferredTcf, T38Asn1Variant variant)
+    {
+        var run = Call.Create(ecm: true, pages: 1, octets: 8000, t38: new T38Options { Version = version, TransferredTcf = transferredTcf, Asn1Variant = variant });
+        run.Run();
+        Assert.True(run.Receiver.Result!.Success, run.Receiver.Result.T30Text);
+        Assert.Equal(FakeDocumentSource.Page(0, 8000), run.Sink.Pages[0].Data);
+    }
+
+    [Fact]
+    public void A_DCS_received_with_a_bad_FCS_is_answered_with_CRP_and_sent_again()
+    {
+        var run = Call.Create(ecm: true, pages: 1, octets: 4000);
+        bool corrupted = false;
+        run.Wire.MutateToB = ifp =>
+        {
+            // The sender's first V.21 message is TSI, SUB, DCS: the IFP ending it (a V.21 data IFP whose last field is
+            // hdlc-fcs-OK-sig-end, 0x40) gets hdlc-fcs-BAD-sig-end (0x50) instead.
+            if (!corrupted && ifp.Length > 6 && ifp[0] == 0xC0 && ifp[^1] == 0x40)
+            {
+                corrupted = true;
+                ifp[^1] = 0x50;
+            }
+        };
+        run.Run();
+
+        Assert.True(corrupted);
+        Assert.Contains(run.ReceiverFrames, f => !f.Incoming && f.Type == T30FrameType.Crp);
+        Assert.Equal(2, run.SenderFrames.Count(f => !f.Incoming && f.Type == T30FrameType.Dcs));
+        Assert.True(run.Receiver.Result!.Success, run.Receiver.Result.T30Text);
+        Assert.Equal(FakeDocumentSource.Page(0, 4000), run.Sink.Pages[0].Data);
     }
 
     [Fact]
@@ -315,7 +367,7 @@ public sealed class ManagedT30Tests
 
         public List<T30FrameEventArgs> ReceiverFrames { get; } = [];
 
-        public static FaxTerminalOptions SenderOptions(bool ecm, FaxModems? modems, int maxDatagram = 100, TimeSpan? watchdog = null) => new()
+        public static FaxTerminalOptions SenderOptions(bool ecm, FaxModems? modems, int maxDatagram = 100, TimeSpan? watchdog = null, T38Options? t38 = null) => new()
         {
             Direction = FaxDirection.Send,
             SendFile = "fake.tif",
@@ -323,19 +375,20 @@ public sealed class ManagedT30Tests
             SubAddress = "4711",
             Ecm = ecm,
             Modems = modems ?? FaxModems.All,
-            T38 = new T38Options { MaxDatagram = maxDatagram },
+            T38 = t38 ?? new T38Options { MaxDatagram = maxDatagram },
             Watchdog = watchdog ?? TimeSpan.FromMinutes(20),
         };
 
-        public static FaxTerminalOptions ReceiverOptions(bool ecm) => new()
+        public static FaxTerminalOptions ReceiverOptions(bool ecm, T38Options? t38 = null) => new()
         {
+            T38 = t38 ?? new T38Options(),
             Direction = FaxDirection.Receive,
             ReceiveFile = "fake.tif",
             LocalIdent = "+1 555 0100",
             Ecm = ecm,
         };
 
-        public static Call Create(bool ecm, int pages, int octets, FaxModems? senderModems = null, int maxDatagram = 100, Action<byte[]>? onSenderIfp = null, TimeSpan? watchdog = null)
+        public static Call Create(bool ecm, int pages, int octets, FaxModems? senderModems = null, int maxDatagram = 100, Action<byte[]>? onSenderIfp = null, TimeSpan? watchdog = null, T38Options? t38 = null)
         {
             var wire = new T38Wire();
             var source = new FakeDocumentSource(pages, octets, Fine);
@@ -343,8 +396,8 @@ public sealed class ManagedT30Tests
             IIfpSink senderSink = onSenderIfp is null ? wire.SinkA : new Tap(wire.SinkA, onSenderIfp);
             var call = new Call
             {
-                Sender = new ManagedT38Terminal(SenderOptions(ecm, senderModems, maxDatagram, watchdog), senderSink, NullLogger.Instance, source, null),
-                Receiver = new ManagedT38Terminal(ReceiverOptions(ecm), wire.SinkB, NullLogger.Instance, null, sink),
+                Sender = new ManagedT38Terminal(SenderOptions(ecm, senderModems, maxDatagram, watchdog, t38), senderSink, NullLogger.Instance, source, null),
+                Receiver = new ManagedT38Terminal(ReceiverOptions(ecm, t38), wire.SinkB, NullLogger.Instance, null, sink),
                 Source = source,
                 Sink = sink,
                 Wire = wire,

@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace FaxBox.Fax.Managed.Tests.T30;
 
 /// <summary>The managed terminal's per-call memory: nothing allocated per tick or IFP mid-page, a few KiB live per terminal.</summary>
+[Collection(MemoryCollection.Name)]
 public sealed class T30MemoryTests(ITestOutputHelper output)
 {
     private static readonly T4PageFormat Fine = new(1728, 8031, 7700);

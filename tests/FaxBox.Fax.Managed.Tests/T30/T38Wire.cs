@@ -29,6 +29,9 @@ internal sealed class T38Wire
     /// <summary>Drops an IFP going to A when it returns true.</summary>
     public Func<byte[], bool>? DropToA { get; set; }
 
+    /// <summary>Changes IFPs going to B in place before delivery (corruption tests).</summary>
+    public Action<byte[]>? MutateToB { get; set; }
+
     /// <summary>IFPs dropped so far.</summary>
     public int Dropped { get; private set; }
 
@@ -41,8 +44,8 @@ internal sealed class T38Wire
             ticks++;
             a.Tick();
             b.Tick();
-            Deliver(_toB, b, ref _seqToB, DropToB);
-            Deliver(_toA, a, ref _seqToA, DropToA);
+            Deliver(_toB, b, ref _seqToB, DropToB, MutateToB);
+            Deliver(_toA, a, ref _seqToA, DropToA, null);
             everyTick?.Invoke(ticks);
         }
 
@@ -51,14 +54,14 @@ internal sealed class T38Wire
         {
             a.Tick();
             b.Tick();
-            Deliver(_toB, b, ref _seqToB, DropToB);
-            Deliver(_toA, a, ref _seqToA, DropToA);
+            Deliver(_toB, b, ref _seqToB, DropToB, MutateToB);
+            Deliver(_toA, a, ref _seqToA, DropToA, null);
         }
 
         return ticks;
     }
 
-    private void Deliver(Queue<byte[]> queue, IT38FaxTerminal to, ref ushort seq, Func<byte[], bool>? drop)
+    private void Deliver(Queue<byte[]> queue, IT38FaxTerminal to, ref ushort seq, Func<byte[], bool>? drop, Action<byte[]>? mutate)
     {
         while (queue.TryDequeue(out var ifp))
         {
@@ -69,6 +72,7 @@ internal sealed class T38Wire
                 continue;
             }
 
+            mutate?.Invoke(ifp);
             to.ReceiveIfp(ifp, s);
         }
     }
