@@ -6,8 +6,8 @@ namespace FaxBox.Fax.Managed.T38;
 /// <summary>
 /// Creates managed T.30-over-T.38 terminals for the Host to wire (the counterpart of spandsp's
 /// <c>SpanDspFaxEngine.CreateT38Terminal</c>): a sender streams <see cref="FaxTerminalOptions.SendFile"/> (TIFF-F) through
-/// a <see cref="TiffT4DocumentSource"/>, a receiver writes <see cref="FaxTerminalOptions.ReceiveFile"/> (which must not
-/// exist yet) through a <see cref="TiffT4DocumentSink"/>, page by page.
+/// a <see cref="TiffT4DocumentSource"/>, a receiver writes <see cref="FaxTerminalOptions.ReceiveFile"/> (replaced if it
+/// exists) through a <see cref="TiffT4DocumentSink"/>, page by page.
 /// </summary>
 public static class ManagedT38Terminals
 {
