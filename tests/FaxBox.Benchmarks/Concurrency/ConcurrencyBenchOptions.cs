@@ -7,7 +7,7 @@ internal sealed class ConcurrencyBenchOptions
 {
     public const string Usage =
         """
-        usage: FaxBox.Benchmarks faxserver [--calls N] [--baseline N] [--fast] [--ramp SECONDS] [--standard] [--limit SECONDS] [--snapshot-at SECONDS] [--alloc-profile] [--work DIR]
+        usage: FaxBox.Benchmarks faxserver [--calls N] [--baseline N] [--fast] [--ramp SECONDS] [--standard] [--limit SECONDS] [--snapshot-at SECONDS] [--alloc-profile] [--t38-terminal managed|native] [--work DIR]
 
         Box A's fax terminal sends N concurrent 1-page T.38 faxes over SIP and UDPTL on 127.0.0.1 to box B's terminal
         number, both gateways in this process on one media clock; first a baseline batch (default 1 fax), then the N.
@@ -19,6 +19,8 @@ internal sealed class ConcurrencyBenchOptions
           --limit SECONDS  give up on a batch after this much wall time (default 300)
           --snapshot-at S  virtual clock only: media time of the garbage-collected memory snapshot (mid_call_*, default 50)
           --alloc-profile  print the types the measured batch allocates most (sampled GCAllocationTick events)
+          --t38-terminal T managed: FaxBox's own T.30-over-T.38 terminal, as the box runs it (default);
+                           native: libspandsp's t38_terminal (the one the box used before, for comparison)
           --work DIR       where the document and the received faxes go (default a temporary folder, removed)
         """;
 
@@ -45,6 +47,9 @@ internal sealed class ConcurrencyBenchOptions
 
     /// <summary>Print the types the measured batch allocates most. Default false.</summary>
     public bool AllocProfile { get; private set; }
+
+    /// <summary>FaxBox's own T.38 terminal (as the box runs) instead of libspandsp's. Default true.</summary>
+    public bool ManagedT38Terminal { get; private set; } = true;
 
     /// <summary>Work folder; null for a temporary one.</summary>
     public string? Work { get; private set; }
@@ -96,6 +101,15 @@ internal sealed class ConcurrencyBenchOptions
                     break;
                 case "--standard":
                     o.Standard = true;
+                    break;
+                case "--t38-terminal":
+                    if (i + 1 >= args.Length || args[i + 1] is not ("managed" or "native"))
+                    {
+                        error = "faxserver: --t38-terminal takes managed or native";
+                        return null;
+                    }
+
+                    o.ManagedT38Terminal = args[++i] == "managed";
                     break;
                 case "--work":
                     if (i + 1 >= args.Length)
