@@ -12,7 +12,7 @@ internal interface IT38FrameFeed
 
     /// <summary>
     /// The next non-ECM image octets (page data or TCF) in T.38 order into <paramref name="destination"/>; how many, 0 at
-    /// the end of the image. Called at most once per tick with the tick's budget of octets.
+    /// the end of the image. Asked for at most what one IFP carries; fewer than asked means the image ends.
     /// </summary>
     int NextImage(Span<byte> destination);
 }

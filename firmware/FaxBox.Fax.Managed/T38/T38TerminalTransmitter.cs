@@ -190,22 +190,22 @@ internal sealed class T38TerminalTransmitter
     private bool TickImage()
     {
         _credit += _bitsPerTick;
-        int budget = Math.Min(_credit / 8, _maxChunk);
-        if (budget <= 0)
+        while (_credit >= 8)
         {
-            return false;
+            int budget = Math.Min(Math.Min(_credit / 8, _maxChunk), MaxFrame);
+            int n = _feed!.NextImage(_frame.AsSpan(0, budget));
+            _credit -= n * 8;
+            if (n > 0 && n == budget)
+            {
+                SendData(T38FieldType.T4NonEcmData, _frame.AsMemory(0, n), 1);
+                continue;
+            }
+
+            SendData(T38FieldType.T4NonEcmSigEnd, n > 0 ? _frame.AsMemory(0, n) : default, 3);
+            return End();
         }
 
-        int n = _feed!.NextImage(_frame.AsSpan(0, Math.Min(budget, MaxFrame)));
-        _credit -= n * 8;
-        if (n > 0 && n == Math.Min(budget, MaxFrame))
-        {
-            SendData(T38FieldType.T4NonEcmData, _frame.AsMemory(0, n), 1);
-            return false;
-        }
-
-        SendData(T38FieldType.T4NonEcmSigEnd, n > 0 ? _frame.AsMemory(0, n) : default, 3);
-        return End();
+        return false;
     }
 
     private bool End()

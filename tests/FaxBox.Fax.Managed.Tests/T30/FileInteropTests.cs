@@ -107,4 +107,51 @@ public sealed class FileInteropTests
             Assert.Equal(2, comparison.ActualPages);
         }
     }
+
+    [Fact]
+    public void Abort_mid_page_leaves_the_committed_page_in_the_received_TIFF()
+    {
+        using var temp = TestPaths.NewTempFolder();
+        var rx = temp.File("rx.tif");
+        var wire = new T38Wire();
+        using var sender = ManagedT38Terminals.Create(new FaxTerminalOptions { Direction = FaxDirection.Send, SendFile = Capture }, wire.SinkA, NullLogger.Instance);
+        using var receiver = ManagedT38Terminals.Create(new FaxTerminalOptions { Direction = FaxDirection.Receive, ReceiveFile = rx }, wire.SinkB, NullLogger.Instance);
+        int pages = 0;
+        int fcdAfterPage = 0;
+        receiver.Progress += (_, e) => pages += e.Phase == FaxPhase.D ? 1 : 0;
+        receiver.Frame += (_, e) => fcdAfterPage += pages == 1 && e.Incoming && e.Frame[2] == T30Frames.FcdFcf ? 1 : 0;
+        wire.Run(sender, receiver, everyTick: _ =>
+        {
+            if (fcdAfterPage == 3 && !receiver.IsComplete)
+            {
+                receiver.Abort();
+            }
+        });
+
+        Assert.Equal(FaxCompletion.Aborted, receiver.Result!.Completion);
+        Assert.Equal(1, receiver.Result.Statistics.PagesTransferred);
+        Assert.False(sender.Result!.Success);
+        var received = FaxDocument.Load(rx);
+        Assert.Single(received.Pages);
+        var comparison = FaxDocumentComparer.Compare(new FaxDocument([FaxDocument.Load(Capture).Pages[0]]), received);
+        Assert.True(comparison.Identical, comparison.ToString());
+    }
+
+    [Fact]
+    public void Spandsp_non_ECM_sender_with_loss_gives_the_managed_receiver_bad_rows_or_RTN()
+    {
+        using var temp = TestPaths.NewTempFolder();
+        var rx = temp.File("rx.tif");
+        var random = new Random(17);
+        var wire = new T38Wire { DropToB = ifp => (ifp[0] & 0xC0) == 0xC0 && ((ifp[0] >> 1) & 0xF) != 0 && random.NextDouble() < 0.02 };
+        using var sender = new SpanDspFaxEngine(NullLoggerFactory.Instance).CreateT38Terminal(new FaxTerminalOptions { Direction = FaxDirection.Send, SendFile = Capture, Ecm = false }, wire.SinkA);
+        using var receiver = ManagedT38Terminals.Create(new FaxTerminalOptions { Direction = FaxDirection.Receive, ReceiveFile = rx }, wire.SinkB, NullLogger.Instance);
+        var responses = new List<T30FrameType?>();
+        receiver.Frame += (_, e) => responses.Add(e.Incoming ? null : e.Type);
+        int ticks = wire.Run(sender, receiver);
+
+        Assert.True(sender.IsComplete && receiver.IsComplete, $"both ended ({ticks} ticks)");
+        Assert.True(wire.Dropped > 0);
+        Assert.True(receiver.Result!.Statistics.BadRows > 0 || responses.Contains(T30FrameType.Rtn), $"bad rows {receiver.Result.Statistics.BadRows}");
+    }
 }

@@ -104,6 +104,21 @@ public sealed class ManagedT30Tests
     }
 
     [Fact]
+    public void A_MaxDatagram_smaller_than_a_ticks_octets_splits_them_over_several_IFPs_at_the_same_pace()
+    {
+        var wide = Call.Create(ecm: false, pages: 1, octets: 20_000, maxDatagram: 100);
+        wide.Run();
+        var sizes = new List<int>();
+        var narrow = Call.Create(ecm: false, pages: 1, octets: 20_000, maxDatagram: 20, onSenderIfp: ifp => sizes.Add(ifp.Length));
+        narrow.Run();
+
+        Assert.True(narrow.Receiver.Result!.Success, narrow.Receiver.Result.T30Text);
+        Assert.All(sizes, n => Assert.InRange(n, 1, 20));
+        Assert.Equal(FakeDocumentSource.Page(0, 20_000), narrow.Sink.Pages[0].Data);
+        Assert.Equal(wide.Sender.Result!.Elapsed.TotalSeconds, narrow.Sender.Result!.Elapsed.TotalSeconds, 0.5);
+    }
+
+    [Fact]
     public void ECM_recovers_lost_frames_with_PPR_and_the_pages_match()
     {
         var random = new Random(7);
