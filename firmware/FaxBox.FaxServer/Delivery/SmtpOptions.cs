@@ -3,6 +3,8 @@ namespace FaxBox.FaxServer.Delivery;
 /// <summary>The SMTP server received faxes are e-mailed through (JSON <c>faxServer.smtp</c>).</summary>
 public sealed class SmtpOptions
 {
+    private const string DefaultFrom = "faxbox@localhost";
+
     /// <summary>The server's host name or address. Default null: no e-mail (routes with recipients are refused at start).</summary>
     public string? Host { get; set; }
 
@@ -19,7 +21,7 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
 
     /// <summary>The sender address (From and MAIL FROM). Default "faxbox@localhost".</summary>
-    public string From { get; set; } = "faxbox@localhost";
+    public string From { get; set; } = DefaultFrom;
 
     /// <summary>
     /// A PEM file with a certificate (a private CA or the server's self-signed one) trusted in addition to the system's
@@ -52,7 +54,7 @@ public sealed class SmtpOptions
             throw new ArgumentException("faxServer.smtp.username: set without faxServer.smtp.password; SMTP AUTH needs both");
         }
 
-        if (!MimeKit.MailboxAddress.TryParse(From, out var from) || string.IsNullOrEmpty(from.Address) || !from.Address.Contains('@', StringComparison.Ordinal))
+        if (From != DefaultFrom && !IsMailbox(From))
         {
             throw new ArgumentException($"faxServer.smtp.from: '{From}' is not an e-mail address like faxbox@example.com");
         }
@@ -62,4 +64,12 @@ public sealed class SmtpOptions
             throw new ArgumentException($"faxServer.smtp.timeout: {Timeout} must be positive");
         }
     }
+
+    /// <summary>
+    /// MimeKit's reading of <paramref name="address"/> (RFC 5322 mailbox). A method of its own, so that MimeKit is loaded
+    /// only for a sender other than the built-in one: an idle box without e-mail does not map it (issue 7).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static bool IsMailbox(string address) =>
+        MimeKit.MailboxAddress.TryParse(address, out var from) && !string.IsNullOrEmpty(from.Address) && from.Address.Contains('@', StringComparison.Ordinal);
 }

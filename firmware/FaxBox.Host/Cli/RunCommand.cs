@@ -206,12 +206,16 @@ internal static class RunCommand
             notifier.StartWatchdog(health.IsHealthy);
             watcher.Start();
             stdout.WriteLine("faxbox: ready");
+            // Once the box is quiet (after start, after each burst of status changes), the JIT's spare memory goes back.
+            using var trim = new IdleMemoryTrim(TimeProvider.System, loggers.CreateLogger<IdleMemoryTrim>());
+            trim.Arm();
             try
             {
                 while (!stop.IsCancellationRequested)
                 {
                     await printable.Reader.ReadAsync(stop.Token).ConfigureAwait(false);
                     Flush(lines, stdout);
+                    trim.Arm();
                 }
             }
             catch (OperationCanceledException)

@@ -56,6 +56,9 @@ internal sealed class BoxProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id (for /proc/PID).</summary>
+    public int Id => _process.Id;
+
     public static BoxProcess Start(string name, string config, StringBuilder log) => new(name, config, log);
 
     /// <summary>Waits for "faxbox: ready" at most <paramref name="limit"/>; fails the test naming the box otherwise.</summary>
