@@ -11,6 +11,8 @@ internal sealed partial class T30Engine
     private IT4PageWriter? _writer;
     private long _tcfOctets;
     private long _tcfNonZero;
+    private long _tcfZeroRun;
+    private long _tcfLongestZeroRun;
     private int _nextInOrder;
     private int _blockFrameCount;
     private byte[]?[]? _held;
@@ -187,6 +189,8 @@ internal sealed partial class T30Engine
             State = T30State.WaitTcf;
             _tcfOctets = 0;
             _tcfNonZero = 0;
+            _tcfZeroRun = 0;
+            _tcfLongestZeroRun = 0;
             ArmT2();
         }
         else
@@ -250,6 +254,11 @@ internal sealed partial class T30Engine
                 if (b != 0)
                 {
                     _tcfNonZero++;
+                    _tcfZeroRun = 0;
+                }
+                else if (++_tcfZeroRun > _tcfLongestZeroRun)
+                {
+                    _tcfLongestZeroRun = _tcfZeroRun;
                 }
             }
 
@@ -298,9 +307,10 @@ internal sealed partial class T30Engine
             return;
         }
 
-        // TCF: 1.5 s of zeros; accept at least 1 s of it with almost no errors (T.30 §5.3.4).
-        long expected = _modem.BitRate * 3 / 16;
-        bool good = _tcfOctets >= expected * 2 / 3 && _tcfNonZero * 100 <= _tcfOctets;
+        // TCF: 1.5 s of zeros (T.30 §5.3.4); accept when 1 s of it arrived without a single error. A T.38 gateway that
+        // demodulates a fax machine's TCF relays a few octets of noise while its receiver trains and as the carrier
+        // drops, so the longest clean run counts, not the errors at the edges.
+        bool good = _tcfLongestZeroRun >= _modem.BitRate / 8;
         if (good)
         {
             State = T30State.ReceiveImage;
@@ -309,7 +319,7 @@ internal sealed partial class T30Engine
         }
         else
         {
-            T30Log.TrainingFailed(_logger, _options.LogTag, _modem.BitRate, _tcfOctets, _tcfNonZero);
+            T30Log.TrainingFailed(_logger, _options.LogTag, _modem.BitRate, _tcfOctets, _tcfNonZero, _tcfLongestZeroRun, _modem.BitRate / 8);
             State = T30State.WaitDcs;
             Respond(T30FrameType.Ftt);
         }

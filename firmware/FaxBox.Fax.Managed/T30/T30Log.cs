@@ -9,8 +9,8 @@ internal static partial class T30Log
     [LoggerMessage(EventId = LogEventIds.Managed + 310, Level = LogLevel.Warning, Message = "{Tag}: T.30 call failed: {Text}")]
     public static partial void Failed(ILogger logger, string tag, string text);
 
-    [LoggerMessage(EventId = LogEventIds.Managed + 311, Level = LogLevel.Information, Message = "{Tag}: TCF at {Rate} bit/s refused: {Octets} octets, {NonZero} not zero; FTT")]
-    public static partial void TrainingFailed(ILogger logger, string tag, int rate, long octets, long nonZero);
+    [LoggerMessage(EventId = LogEventIds.Managed + 311, Level = LogLevel.Information, Message = "{Tag}: TCF at {Rate} bit/s refused: {Octets} octets, {NonZero} not zero, longest run of zeros {ZeroRun} octets (1 s is {Needed}); FTT")]
+    public static partial void TrainingFailed(ILogger logger, string tag, int rate, long octets, long nonZero, long zeroRun, int needed);
 
     [LoggerMessage(EventId = LogEventIds.Managed + 312, Level = LogLevel.Information, Message = "{Tag}: page {Page} refused (RTN): {BadRows} of {Rows} rows bad")]
     public static partial void PageRejected(ILogger logger, string tag, int page, int rows, int badRows);

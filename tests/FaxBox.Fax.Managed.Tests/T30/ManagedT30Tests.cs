@@ -190,6 +190,75 @@ public sealed class ManagedT30Tests
     }
 
     [Fact]
+    public void A_TCF_with_noise_at_its_edges_is_accepted_as_a_gateway_relays_it()
+    {
+        // A T.38 gateway demodulating a fax machine's TCF relays noise while its receiver trains: the first octets of
+        // the TCF are not zero. The clean second that follows is what T.30 §5.3.4 asks for.
+        var run = Call.Create(ecm: true, pages: 1, octets: 4000);
+        int corrupted = 0;
+        run.Wire.MutateToB = ifp => corrupted += CorruptTcf(ifp, run, (index, _) => index < 60);
+        run.Run();
+
+        Assert.True(corrupted >= 60, $"corrupted {corrupted} TCF octets");
+        Assert.True(run.Receiver.Result!.Success, run.Receiver.Result.T30Text);
+        Assert.DoesNotContain(run.ReceiverFrames, f => !f.Incoming && f.Type == T30FrameType.Ftt);
+        Assert.Equal(14400, run.Receiver.Result.Statistics.BitRate);
+    }
+
+    [Fact]
+    public void A_TCF_with_errors_all_through_it_is_refused_with_FTT()
+    {
+        // One wrong octet in every 100: no clean second anywhere, at any rate.
+        var run = Call.Create(ecm: true, pages: 1, octets: 4000);
+        int corrupted = 0;
+        run.Wire.MutateToB = ifp => corrupted += CorruptTcf(ifp, run, (index, _) => index % 100 == 50);
+        run.Run();
+
+        Assert.True(corrupted > 10, $"corrupted {corrupted} TCF octets");
+        Assert.Contains(run.ReceiverFrames, f => !f.Incoming && f.Type == T30FrameType.Ftt);
+        Assert.DoesNotContain(run.ReceiverFrames, f => !f.Incoming && f.Type == T30FrameType.Cfr);
+        Assert.False(run.Sender.Result!.Success);
+    }
+
+    /// <summary>Sets the TCF octets <paramref name="which"/> picks (by index within this TCF) to 0xFF; returns how many.</summary>
+    private static int CorruptTcf(byte[] ifp, Call run, Func<int, byte[], bool> which)
+    {
+        if (run.ReceiverFrames.Any(f => !f.Incoming && f.Type == T30FrameType.Cfr)
+            || !T38IfpReader.TryCreate(ifp, T38Asn1Variant.PreCorrigendum, out var reader, out _) || !reader.IsData || reader.DataType == T38DataType.V21)
+        {
+            return 0;
+        }
+
+        // A new DCS starts a new TCF: count octets from there.
+        int dcs = run.SenderFrames.Count(f => !f.Incoming && f.Type == T30FrameType.Dcs);
+        if (dcs != run.TcfDcs)
+        {
+            run.TcfDcs = dcs;
+            run.TcfIndex = 0;
+        }
+
+        int changed = 0;
+        while (reader.TryReadField(out var type, out var data, out _))
+        {
+            if (type is not (T38FieldType.T4NonEcmData or T38FieldType.T4NonEcmSigEnd) || !ifp.AsSpan().Overlaps(data, out int offset))
+            {
+                continue;
+            }
+
+            for (int i = 0; i < data.Length; i++, run.TcfIndex++)
+            {
+                if (which(run.TcfIndex, ifp))
+                {
+                    ifp[offset + i] = 0xFF;
+                    changed++;
+                }
+            }
+        }
+
+        return changed;
+    }
+
+    [Fact]
     public void Non_ECM_with_loss_ends_without_hanging()
     {
         var random = new Random(11);
@@ -381,6 +450,11 @@ public sealed class ManagedT30Tests
         public List<T30FrameEventArgs> SenderFrames { get; } = [];
 
         public List<T30FrameEventArgs> ReceiverFrames { get; } = [];
+
+        /// <summary>Corruption tests: the DCS count at the TCF being corrupted, and the octet index within it.</summary>
+        public int TcfDcs { get; set; } = -1;
+
+        public int TcfIndex { get; set; }
 
         public static FaxTerminalOptions SenderOptions(bool ecm, FaxModems? modems, int maxDatagram = 100, TimeSpan? watchdog = null, T38Options? t38 = null) => new()
         {
