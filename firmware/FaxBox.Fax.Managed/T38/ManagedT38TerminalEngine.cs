@@ -19,8 +19,18 @@ public sealed class ManagedT38TerminalEngine(IFaxEngine inner, ILoggerFactory lo
     /// <summary>The inner engine's name: the DSP parts are the inner engine's.</summary>
     public string Name => _inner.Name;
 
-    /// <inheritdoc />
-    public IT38FaxTerminal CreateT38Terminal(FaxTerminalOptions options, IIfpSink packets) => ManagedT38Terminals.Create(options, packets, _logger);
+    /// <summary>
+    /// FaxBox's own terminal for a calling sender or an answering receiver (every call the box's fax server makes or
+    /// takes); the inner engine's for the turned-round roles (a calling receiver, an answering sender: polling), which
+    /// the managed T.30 does not implement.
+    /// </summary>
+    public IT38FaxTerminal CreateT38Terminal(FaxTerminalOptions options, IIfpSink packets)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.IsCallingParty == (options.Direction == FaxDirection.Send)
+            ? ManagedT38Terminals.Create(options, packets, _logger)
+            : _inner.CreateT38Terminal(options, packets);
+    }
 
     /// <inheritdoc />
     public IAudioFaxTerminal CreateAudioTerminal(FaxTerminalOptions options) => _inner.CreateAudioTerminal(options);
