@@ -1,12 +1,15 @@
 using FaxBox.Fax.Documents;
-using FaxBox.Fax.SpanDsp;
+using FaxBox.Host.Cli;
 using FaxBox.Host.Diagnostics;
 using FaxBox.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FaxBox.Host.Tests;
 
-/// <summary>Runs loopback calls on the native engine for tests, each in its own scratch folder.</summary>
+/// <summary>
+/// Runs loopback calls on the engine the box runs (<c>EngineFactory.Create("native")</c>: libspandsp for audio terminals
+/// and gateways, FaxBox's own T.38 terminal), each in its own scratch folder.
+/// </summary>
 internal static class LoopbackHarness
 {
     private static readonly Lazy<string> ThreePages = new(() =>
@@ -25,7 +28,7 @@ internal static class LoopbackHarness
     public static LoopbackReport Run(LoopbackPath path, Fax.FaxModems modem, bool ecm, LoopbackCodec codec, double loss = 0, int redundancy = 0, double? noise = null, int seed = 1, string? input = null)
     {
         using var folder = TestPaths.NewTempFolder();
-        var loopback = new FaxLoopback(new SpanDspFaxEngine(NullLoggerFactory.Instance));
+        var loopback = new FaxLoopback(EngineFactory.Create("native", NullLoggerFactory.Instance));
         return loopback.Run(new LoopbackOptions
         {
             Path = path,

@@ -21,6 +21,14 @@ internal sealed class T38TerminalTransmitter
     /// <summary>The V.21 preamble before the first HDLC octet of a control message: 1 s of flags (T.30 §5.3.1).</summary>
     private const int PreambleTicks = 50;
 
+    /// <summary>
+    /// Silence between the end of one signal and the start of the next the terminal sends itself: 75 ± 20 ms between
+    /// the high-speed image (its RCP) and the V.21 post-message command (T.30 §5.3.2.4); 4 ticks = 80 ms. A T.38 gateway
+    /// plays indicators as they come, so without it the far fax machine hears V.21 straight after the V.17 carrier
+    /// drops and misses the PPS.
+    /// </summary>
+    internal const int SignalGapTicks = 4;
+
     private readonly IIfpSink _sink;
     private readonly T38Asn1Variant _variant;
     private readonly byte[] _ifp;
@@ -35,6 +43,8 @@ internal sealed class T38TerminalTransmitter
     private int _frameSent;
     private bool _lastFrame;
     private int _waitTicks;
+    private int _quietTicks = SignalGapTicks;
+    private T38Indicator? _pendingIndicator;
     private T38TransmitMode _next;
     private long _sent;
     private long _sentBytes;
@@ -85,6 +95,7 @@ internal sealed class T38TerminalTransmitter
 
         Mode = T38TransmitMode.Idle;
         _feed = null;
+        _pendingIndicator = null;
     }
 
     /// <summary>
@@ -102,16 +113,23 @@ internal sealed class T38TerminalTransmitter
         SendIndicator(T38Indicator.NoSignal);
         Mode = T38TransmitMode.Idle;
         _feed = null;
+        _pendingIndicator = null;
     }
 
     /// <summary>Advances one 20 ms tick; true when a message or tone finished during it.</summary>
     public bool Tick()
     {
+        if (_quietTicks < SignalGapTicks)
+        {
+            _quietTicks++;
+        }
+
         switch (Mode)
         {
             case T38TransmitMode.Tone:
                 if (--_waitTicks <= 0)
                 {
+                    _quietTicks = 0;
                     SendIndicator(T38Indicator.NoSignal);
                     Mode = T38TransmitMode.Idle;
                     return true;
@@ -119,6 +137,17 @@ internal sealed class T38TerminalTransmitter
 
                 return false;
             case T38TransmitMode.Training:
+                if (_pendingIndicator is { } pending)
+                {
+                    if (_quietTicks < SignalGapTicks)
+                    {
+                        return false;
+                    }
+
+                    _pendingIndicator = null;
+                    SendIndicator(pending);
+                }
+
                 if (--_waitTicks <= 0)
                 {
                     Mode = _next;
@@ -145,6 +174,14 @@ internal sealed class T38TerminalTransmitter
         _next = next;
         _waitTicks = Math.Max(1, waitTicks);
         Mode = T38TransmitMode.Training;
+        if (_quietTicks < SignalGapTicks)
+        {
+            // Straight after a signal of our own: the indicator waits for the gap, the preamble/training time after it.
+            _pendingIndicator = indicator;
+            return;
+        }
+
+        _pendingIndicator = null;
         SendIndicator(indicator);
     }
 
@@ -161,6 +198,16 @@ internal sealed class T38TerminalTransmitter
                 {
                     SendData(T38FieldType.HdlcSigEnd, default, 3);
                     return End();
+                }
+
+                // The modem sends more than the frame's octets: its FCS, a closing flag and the zeros HDLC stuffs after
+                // five ones. A gateway plays the frames at the modem's real pace, so they are paid for here; without it
+                // a block of 0xFF-rich image frames ran ~15 % ahead of the gateway, and its post-message command arrived
+                // while the gateway was still sending the block.
+                _credit -= HdlcOverheadBits(_frame.AsSpan(0, _frameLength));
+                if (_credit < 8)
+                {
+                    return false;
                 }
             }
 
@@ -208,8 +255,37 @@ internal sealed class T38TerminalTransmitter
         return false;
     }
 
+    /// <summary>
+    /// Bits a modem sends for a frame beyond its octets: the zeros inserted after every five consecutive ones of the frame
+    /// (ISO/IEC 13239 transparency; the octets are in T.38 order, first bit sent in the most significant bit), 16 of FCS,
+    /// the zeros the FCS may need (at most 3) and one 8-bit flag.
+    /// </summary>
+    internal static int HdlcOverheadBits(ReadOnlySpan<byte> frame)
+    {
+        int ones = 0;
+        int stuffed = 0;
+        foreach (byte b in frame)
+        {
+            for (int bit = 7; bit >= 0; bit--)
+            {
+                if (((b >> bit) & 1) == 0)
+                {
+                    ones = 0;
+                }
+                else if (++ones == 5)
+                {
+                    stuffed++;
+                    ones = 0;
+                }
+            }
+        }
+
+        return stuffed + 16 + 3 + 8;
+    }
+
     private bool End()
     {
+        _quietTicks = 0;
         SendIndicator(T38Indicator.NoSignal);
         Mode = T38TransmitMode.Idle;
         _feed = null;

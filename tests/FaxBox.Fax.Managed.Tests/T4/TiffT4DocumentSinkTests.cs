@@ -245,14 +245,22 @@ public sealed class TiffT4DocumentSinkTests
     }
 
     [Fact]
-    public void ExistingFile_IsNotOverwritten()
+    public void ExistingFile_IsReplaced_as_the_native_terminal_does()
     {
+        // The receiving terminal owns its path (the inbox gives each call a new .part; a repeated 'faxbox fax loopback'
+        // reuses received.tif.part): a file left there is replaced by an empty TIFF, not appended to or refused.
         using var dir = new TempFolder();
         string path = dir.File("exists.tif");
-        File.WriteAllText(path, "keep me");
-        var e = Assert.Throws<FaxDocumentException>(() => new TiffT4DocumentSink(path));
-        Assert.Equal(path, e.Path);
-        Assert.Equal("keep me", File.ReadAllText(path));
+        File.WriteAllText(path, "an earlier run's file, longer than a TIFF header");
+        using (var sink = new TiffT4DocumentSink(path))
+        {
+            Assert.Equal(0, sink.PagesCommitted);
+        }
+
+        byte[] bytes = File.ReadAllBytes(path);
+        Assert.Equal((byte)'I', bytes[0]);
+        Assert.Equal((byte)'I', bytes[1]);
+        Assert.True(bytes.Length < 48, $"{bytes.Length} octets: the old content was not truncated");
     }
 
     private static void Transfer(string source, string received, FaxCompression line, int minimumRowBits, Random random, string spill)
