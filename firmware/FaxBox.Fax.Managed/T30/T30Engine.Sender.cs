@@ -256,45 +256,27 @@ internal sealed partial class T30Engine
         refusal = null;
         T30Bits.Set(dcs, T30Bits.ReadyToReceive);
         _modem.ToDcs(dcs);
-        switch (_format.YResolution)
+        // The page's vertical resolution: its DIS/DCS bit, the unit bit that goes with it, and what to say when refused.
+        (int Bit, int Unit, string What)? resolution = _format.YResolution switch
         {
-            case 7700:
-                if (!T30Bits.Get(dis, T30Bits.Fine))
-                {
-                    refusal = "the receiver cannot take fine resolution (DIS bit 15)";
-                }
+            7700 => (T30Bits.Fine, 0, "fine resolution (DIS bit 15)"),
+            15400 => (T30Bits.SuperFine, T30Bits.MetricBased, "R8 × 15.4 lines/mm (DIS bit 41)"),
+            11811 => (T30Bits.Res300, T30Bits.InchBased, "300 × 300 dpi (DIS bit 42)"),
+            15748 => (T30Bits.Res400, T30Bits.InchBased, "400 × 400 dpi (DIS bit 43)"),
+            _ => null,
+        };
+        if (resolution is (int bit, int unit, string what))
+        {
+            if (!T30Bits.Get(dis, bit))
+            {
+                refusal = $"the receiver cannot take {what}";
+            }
 
-                T30Bits.Set(dcs, T30Bits.Fine);
-                break;
-            case 15400:
-                if (!T30Bits.Get(dis, T30Bits.SuperFine))
-                {
-                    refusal = "the receiver cannot take R8 × 15.4 lines/mm (DIS bit 41)";
-                }
-
-                T30Bits.Set(dcs, T30Bits.SuperFine);
-                T30Bits.Set(dcs, T30Bits.MetricBased);
-                break;
-            case 11811:
-                if (!T30Bits.Get(dis, T30Bits.Res300))
-                {
-                    refusal = "the receiver cannot take 300 × 300 dpi (DIS bit 42)";
-                }
-
-                T30Bits.Set(dcs, T30Bits.Res300);
-                T30Bits.Set(dcs, T30Bits.InchBased);
-                break;
-            case 15748:
-                if (!T30Bits.Get(dis, T30Bits.Res400))
-                {
-                    refusal = "the receiver cannot take 400 × 400 dpi (DIS bit 43)";
-                }
-
-                T30Bits.Set(dcs, T30Bits.Res400);
-                T30Bits.Set(dcs, T30Bits.InchBased);
-                break;
-            default:
-                break;
+            T30Bits.Set(dcs, bit);
+            if (unit != 0)
+            {
+                T30Bits.Set(dcs, unit);
+            }
         }
 
         bool dis255 = T30Bits.Get(dis, T30Bits.Width17) || T30Bits.Get(dis, T30Bits.Width18);

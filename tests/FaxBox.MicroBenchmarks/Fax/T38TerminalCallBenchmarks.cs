@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using FaxBox.Fax;
 using FaxBox.Fax.Documents;
 using FaxBox.Fax.Managed.T38;
+using FaxBox.Fax.Managed.Tests.T30;
 using FaxBox.Fax.SpanDsp;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -39,19 +40,19 @@ public class T38TerminalCallBenchmarks
     [Benchmark(Baseline = true)]
     public int SpanDsp()
     {
-        var wire = new Wire();
-        using var sender = _spandsp.CreateT38Terminal(Options(FaxDirection.Send), wire.ToReceiver);
-        using var receiver = _spandsp.CreateT38Terminal(Options(FaxDirection.Receive), wire.ToSender);
-        return wire.Run(sender, receiver);
+        var wire = new RingWire();
+        using var sender = _spandsp.CreateT38Terminal(Options(FaxDirection.Send), wire.SinkA);
+        using var receiver = _spandsp.CreateT38Terminal(Options(FaxDirection.Receive), wire.SinkB);
+        return Run(wire, sender, receiver);
     }
 
     [Benchmark]
     public int Managed()
     {
-        var wire = new Wire();
-        using var sender = ManagedT38Terminals.Create(Options(FaxDirection.Send), wire.ToReceiver, NullLogger.Instance);
-        using var receiver = ManagedT38Terminals.Create(Options(FaxDirection.Receive), wire.ToSender, NullLogger.Instance);
-        return wire.Run(sender, receiver);
+        var wire = new RingWire();
+        using var sender = ManagedT38Terminals.Create(Options(FaxDirection.Send), wire.SinkA, NullLogger.Instance);
+        using var receiver = ManagedT38Terminals.Create(Options(FaxDirection.Receive), wire.SinkB, NullLogger.Instance);
+        return Run(wire, sender, receiver);
     }
 
     private FaxTerminalOptions Options(FaxDirection direction) => new()
@@ -62,54 +63,20 @@ public class T38TerminalCallBenchmarks
         Ecm = Ecm,
     };
 
-    /// <summary>The two directions of an in-process T.38 link: preallocated slots, delivered once per tick.</summary>
-    private sealed class Wire
+    /// <summary>Runs a call to its end over the tests' allocation-free link (<c>RingWire</c>); returns the ticks.</summary>
+    private static int Run(RingWire wire, IT38FaxTerminal sender, IT38FaxTerminal receiver)
     {
-        public Lane ToReceiver { get; } = new();
-
-        public Lane ToSender { get; } = new();
-
-        public int Run(IT38FaxTerminal sender, IT38FaxTerminal receiver)
+        int ticks = 0;
+        while (!(sender.IsComplete && receiver.IsComplete) && ticks++ < 100_000)
         {
-            int ticks = 0;
-            while (!(sender.IsComplete && receiver.IsComplete) && ticks++ < 100_000)
-            {
-                sender.Tick();
-                receiver.Tick();
-                ToReceiver.DeliverTo(receiver);
-                ToSender.DeliverTo(sender);
-            }
-
-            if (sender.Result?.Success != true || receiver.Result?.Success != true)
-            {
-                throw new InvalidOperationException($"the call failed: {sender.Result?.T30Text} / {receiver.Result?.T30Text}");
-            }
-
-            return ticks;
-        }
-    }
-
-    private sealed class Lane : IIfpSink
-    {
-        private readonly byte[][] _slots = Enumerable.Range(0, 64).Select(_ => new byte[1500]).ToArray();
-        private readonly int[] _lengths = new int[64];
-        private int _count;
-        private ushort _seq;
-
-        public void SendIfp(ReadOnlySpan<byte> ifp, int repeatCount)
-        {
-            ifp.CopyTo(_slots[_count]);
-            _lengths[_count++] = ifp.Length;
+            wire.Step(sender, receiver);
         }
 
-        public void DeliverTo(IT38FaxTerminal to)
+        if (sender.Result?.Success != true || receiver.Result?.Success != true)
         {
-            for (int i = 0; i < _count; i++)
-            {
-                to.ReceiveIfp(_slots[i].AsSpan(0, _lengths[i]), _seq++);
-            }
-
-            _count = 0;
+            throw new InvalidOperationException($"the call failed: {sender.Result?.T30Text} / {receiver.Result?.T30Text}");
         }
+
+        return ticks;
     }
 }
