@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace FaxBox.Mqtt;
 
 /// <summary>
-/// The box's MQTT presence as the Host starts it: the embedded broker when no <see cref="MqttOptions.Url"/> is set, and
-/// the status publisher for one <see cref="IStatusFeed"/>. Disposing publishes <c>offline</c> and stops both.
+/// The box's MQTT presence as the Host starts it: the embedded broker when no <see cref="MqttOptions.Url"/> is set (the
+/// publisher then publishes straight into it, with no client connection), and the status publisher for one
+/// <see cref="IStatusFeed"/>. Disposing publishes <c>offline</c> and stops both.
 /// </summary>
 public sealed class MqttStatusService : IAsyncDisposable
 {
@@ -42,20 +43,16 @@ public sealed class MqttStatusService : IAsyncDisposable
         options.Validate();
         var device = MqttDeviceIdentity.Resolve(options, boxName, dataFolder);
         MqttEmbeddedBroker? broker = null;
+        IMqttLink? link = null;
         var url = options.Url;
         if (url is null)
         {
             broker = await MqttEmbeddedBroker.StartAsync(options).ConfigureAwait(false);
             url = broker.Url;
+            link = broker.CreateLink(device);
         }
 
-        var publisher = new MqttStatusPublisher(options, MqttBrokerAddress.Parse(url, "mqtt.url"), device, feed, loggers.CreateLogger<MqttStatusPublisher>(), time, commands);
-        if (broker is not null)
-        {
-            // Client and embedded broker share one process: no keep-alive to detect a dead peer with.
-            publisher.KeepAlive = TimeSpan.Zero;
-        }
-
+        var publisher = new MqttStatusPublisher(options, MqttBrokerAddress.Parse(url, "mqtt.url"), device, feed, loggers.CreateLogger<MqttStatusPublisher>(), time, commands, link);
         publisher.Start();
         return new MqttStatusService(publisher, broker);
     }

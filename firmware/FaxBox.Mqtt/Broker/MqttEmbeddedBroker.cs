@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using FaxBox.Mqtt.Configuration;
+using FaxBox.Mqtt.Publishing;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
@@ -35,7 +36,7 @@ public sealed class MqttEmbeddedBroker : IAsyncDisposable
     /// <summary>
     /// How often the broker looks for clients past their keep-alive (MQTT 3.1.1 §3.1.2.10: one and a half keep-alive
     /// periods without a packet closes the connection): 5 s, so a dead client is dropped at most 5 s after its
-    /// deadline (our own client keeps alive every 30 s). MQTTnet's default, 500 ms, woke an idle box twice a second.
+    /// deadline (the box's own publisher is in-process, not a client). MQTTnet's default, 500 ms, woke an idle box twice a second.
     /// </summary>
     public static readonly TimeSpan KeepAliveMonitorInterval = TimeSpan.FromSeconds(5);
 
@@ -85,6 +86,15 @@ public sealed class MqttEmbeddedBroker : IAsyncDisposable
 
         return broker;
     }
+
+    /// <summary>
+    /// The publisher's in-process link into this broker, publishing as client <paramref name="clientId"/> (the device
+    /// id): what it publishes reaches the broker's clients as from any client, with retained messages kept.
+    /// </summary>
+    internal IMqttLink CreateLink(string clientId) => new EmbeddedBrokerLink(_server, clientId);
+
+    /// <summary>The client ids of the clients connected now.</summary>
+    internal async Task<IReadOnlyList<string>> ClientIdsAsync() => [.. (await _server.GetClientsAsync().ConfigureAwait(false)).Select(c => c.Id)];
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

@@ -1,7 +1,4 @@
-using System.Buffers;
-using System.Net.Security;
 using System.Reflection;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading.Channels;
 using FaxBox.Core.Status;
@@ -10,10 +7,6 @@ using FaxBox.Mqtt.Configuration;
 using FaxBox.Mqtt.HomeAssistant;
 using FaxBox.Mqtt.Payloads;
 using Microsoft.Extensions.Logging;
-using MQTTnet;
-using MQTTnet.Formatter;
-using MQTTnet.Protocol;
-using MqttCommunicationException = MQTTnet.Exceptions.MqttCommunicationException;
 
 namespace FaxBox.Mqtt.Publishing;
 
@@ -24,7 +17,8 @@ namespace FaxBox.Mqtt.Publishing;
 /// <see cref="MqttOptions.ReconnectMax"/>), and publishes: <c>status</c> = <c>online</c> retained on every connect with
 /// <c>offline</c> as the last will and on a clean stop; every retained state again after each connect (a restarted
 /// broker may have lost them); events (QoS 1) kept until the broker acknowledged them, bounded by
-/// <see cref="MqttOptions.EventQueue"/> (oldest dropped and counted).
+/// <see cref="MqttOptions.EventQueue"/> (oldest dropped and counted). It reaches a configured broker as an MQTT client
+/// (<see cref="MqttClientLink"/>) and the box's own broker in-process (<see cref="Broker.MqttEmbeddedBroker.CreateLink"/>).
 /// </summary>
 public sealed partial class MqttStatusPublisher : IAsyncDisposable
 {
@@ -42,7 +36,7 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
     private readonly MqttOutbox _outbox;
     private readonly HealthSampler _health;
     private readonly Dictionary<string, CallStatus> _calls = new(StringComparer.Ordinal);
-    private readonly IMqttClient _client;
+    private readonly IMqttLink _link;
     private readonly CancellationTokenSource _stop = new();
     private readonly string _softwareVersion;
     private Task? _loop;
@@ -56,6 +50,12 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
 
     /// <summary>A publisher for <paramref name="feed"/> as device <paramref name="deviceId"/> on <paramref name="broker"/>; <see cref="Start"/> it.</summary>
     public MqttStatusPublisher(MqttOptions options, MqttBrokerAddress broker, string deviceId, IStatusFeed feed, ILogger logger, TimeProvider? time = null, IMqttCommandHandler? commands = null)
+        : this(options, broker, deviceId, feed, logger, time, commands, link: null)
+    {
+    }
+
+    /// <summary>A publisher over <paramref name="link"/> (null: an MQTT client of <paramref name="broker"/>).</summary>
+    internal MqttStatusPublisher(MqttOptions options, MqttBrokerAddress broker, string deviceId, IStatusFeed feed, ILogger logger, TimeProvider? time, IMqttCommandHandler? commands, IMqttLink? link)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(broker);
@@ -71,9 +71,9 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
         _outbox = new MqttOutbox(options.EventQueue);
         _health = new HealthSampler(_time);
         Topics = new MqttTopics(options.TopicPrefix, deviceId, options.DiscoveryPrefix);
-        _client = new MqttClientFactory().CreateMqttClient();
-        _client.DisconnectedAsync += OnDisconnectedAsync;
-        _client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
+        _link = link ?? new MqttClientLink(options, broker, Topics, Offline);
+        _link.Lost = OnLost;
+        _link.Received = OnReceived;
         var version = typeof(MqttStatusPublisher).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
         _softwareVersion = version.Split('+')[0];
     }
@@ -85,7 +85,10 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
     public MqttBrokerAddress Broker => _broker;
 
     /// <summary>Connected to the broker now.</summary>
-    public bool IsConnected => _client.IsConnected;
+    public bool IsConnected => _link.IsConnected;
+
+    /// <summary>How it reaches the broker.</summary>
+    internal IMqttLink Link => _link;
 
     /// <summary>Successful connections since start (reconnects count).</summary>
     public long Connects => Interlocked.Read(ref _connects);
@@ -135,7 +138,7 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
             }
         }
 
-        if (_client.IsConnected)
+        if (_link.IsConnected)
         {
             // Never cancel a publish in flight (MQTTnet drops the connection): the deadline is checked between messages.
             var started = _time.GetTimestamp(); // elapsed time, even where GetUtcNow is simulated (faxbox demo)
@@ -153,10 +156,10 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
 
                 using var timeout = new CancellationTokenSource(OperationTimeout);
                 await PublishAsync(new MqttMessage(Topics.Status, Offline, Retain: true), timeout.Token).ConfigureAwait(false);
-                await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), timeout.Token).ConfigureAwait(false);
+                await _link.DisconnectAsync(clean: true, timeout.Token).ConfigureAwait(false);
                 LogStopped(_logger, _broker.ToString(), _outbox.EventCount);
             }
-            catch (Exception e) when (e is MqttCommunicationException or OperationCanceledException or InvalidOperationException or IOException)
+            catch (Exception e) when (_link.IsFailure(e))
             {
                 LogStopFailed(_logger, _broker.ToString(), e.Message);
             }
@@ -171,30 +174,24 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-        _client.Dispose();
+        _link.Dispose();
         _stop.Dispose();
     }
 
     // The feed's handler: may run on the media thread. Copy and enqueue only.
     private void OnStatusChanged(object? sender, StatusChange change) => _inbox.Writer.TryWrite(new InboxItem(change, _time.GetUtcNow(), null, default));
 
-    private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs e)
+    private void OnLost(bool wasConnected, string reason, string? error)
     {
-        if (e.ClientWasConnected && !_stopped)
+        if (wasConnected && !_stopped)
         {
-            LogDisconnected(_logger, _broker.ToString(), e.Reason.ToString(), e.Exception?.Message ?? "");
+            LogDisconnected(_logger, _broker.ToString(), reason, error ?? "");
         }
 
         _inbox.Writer.TryWrite(new InboxItem(null, _time.GetUtcNow(), null, default)); // wake the loop to reconnect
-        return Task.CompletedTask;
     }
 
-    private Task OnMessageReceivedAsync(MqttApplicationMessageReceivedEventArgs e)
-    {
-        var message = e.ApplicationMessage;
-        _inbox.Writer.TryWrite(new InboxItem(null, _time.GetUtcNow(), message.Topic, message.Payload.ToArray()));
-        return Task.CompletedTask;
-    }
+    private void OnReceived(string topic, byte[] payload) => _inbox.Writer.TryWrite(new InboxItem(null, _time.GetUtcNow(), topic, payload));
 
     /// <summary>The loop, with a failure logged (status stops; the box goes on faxing) rather than lost in an unobserved task.</summary>
     private async Task GuardedRunAsync(CancellationToken cancellationToken)
@@ -240,7 +237,7 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
                 nextHealth = now + _options.HealthInterval;
             }
 
-            if (!_client.IsConnected)
+            if (!_link.IsConnected)
             {
                 if (now < nextAttempt)
                 {
@@ -262,7 +259,7 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
 
             if (_outbox.DirtyCount > 0 || _outbox.EventCount > 0)
             {
-                if (!await PublishSomeAsync(() => cancellationToken.IsCancellationRequested).ConfigureAwait(false) && _client.IsConnected)
+                if (!await PublishSomeAsync(() => cancellationToken.IsCancellationRequested).ConfigureAwait(false) && _link.IsConnected)
                 {
                     await ForceDisconnectAsync().ConfigureAwait(false);
                 }
@@ -303,39 +300,35 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(OperationTimeout);
-            var result = await _client.ConnectAsync(BuildClientOptions(), timeout.Token).ConfigureAwait(false);
-            if (result.ResultCode != MqttClientConnectResultCode.Success)
+            if (await _link.ConnectAsync(timeout.Token).ConfigureAwait(false) is { } refused)
             {
-                LogConnectFailed(_logger, _broker.ToString(), result.ResultCode.ToString());
+                LogConnectFailed(_logger, _broker.ToString(), refused);
                 return false;
             }
 
-            var subscribe = new MqttClientSubscribeOptionsBuilder();
-            var any = false;
+            var filters = new List<string>(2);
             if (_options.HomeAssistant)
             {
-                subscribe.WithTopicFilter(Topics.HomeAssistantStatus, MqttQualityOfServiceLevel.AtLeastOnce);
-                any = true;
+                filters.Add(Topics.HomeAssistantStatus);
             }
 
             if (_options.Commands)
             {
-                subscribe.WithTopicFilter(Topics.CommandFilter, MqttQualityOfServiceLevel.AtLeastOnce);
-                any = true;
+                filters.Add(Topics.CommandFilter);
             }
 
             await PublishAsync(new MqttMessage(Topics.Status, Online, Retain: true), timeout.Token).ConfigureAwait(false);
-            if (any)
+            if (filters.Count > 0)
             {
-                await _client.SubscribeAsync(subscribe.Build(), timeout.Token).ConfigureAwait(false);
+                await _link.SubscribeAsync(filters, timeout.Token).ConfigureAwait(false);
             }
 
             _outbox.MarkAllDirty();
             Interlocked.Increment(ref _connects);
-            LogConnected(_logger, _broker.ToString(), _client.Options.ClientId, _outbox.EventCount);
+            LogConnected(_logger, _broker.ToString(), Topics.Device, _outbox.EventCount);
             return true;
         }
-        catch (Exception e) when (e is MqttCommunicationException or OperationCanceledException or System.Security.Authentication.AuthenticationException or InvalidOperationException or IOException)
+        catch (Exception e) when (_link.IsFailure(e))
         {
             if (cancellationToken.IsCancellationRequested)
             {
@@ -348,88 +341,14 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// The MQTT keep-alive (MQTT 3.1.1 §3.1.2.10) the client asks for; set before <see cref="Start"/>. Default 30 s: the
-    /// broker closes the session (and publishes our will, "offline") 45 s after the box went silent. Zero turns it off,
-    /// as <see cref="MqttStatusService"/> does for the box's own embedded broker, which lives and dies with the client in
-    /// one process: MQTTnet's keep-alive loop wakes every 250 ms whatever the period, a quarter of an idle box's wake-ups.
-    /// </summary>
-    internal TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(30);
-
-    internal MqttClientOptions BuildClientOptions()
-    {
-        var builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(_broker.Host, _broker.Port)
-            .WithClientId(Topics.Device)
-            .WithProtocolVersion(MqttProtocolVersion.V311)
-            .WithCleanSession(true)
-            .WithKeepAlivePeriod(KeepAlive)
-            .WithTimeout(OperationTimeout)
-            .WithWillTopic(Topics.Status)
-            .WithWillPayload(Offline)
-            .WithWillRetain(true)
-            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
-        if (_options.Username is { } user)
-        {
-            builder.WithCredentials(user, _options.Password ?? "");
-        }
-
-        if (_broker.Tls)
-        {
-            var pinned = _options.CaFile is { } caFile ? LoadCa(caFile) : null;
-            builder.WithTlsOptions(tls =>
-            {
-                tls.UseTls(true).WithTargetHost(_broker.Host);
-                if (pinned is not null)
-                {
-                    tls.WithCertificateValidationHandler(e => ChainsToPinnedCa(e.Certificate, e.SslPolicyErrors, pinned));
-                }
-            });
-        }
-
-        return builder.Build();
-    }
-
-    /// <summary>The CA certificates of a PEM file.</summary>
-    internal static X509Certificate2Collection LoadCa(string path)
-    {
-        var collection = new X509Certificate2Collection();
-        try
-        {
-            collection.ImportFromPemFile(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
-        {
-            throw new MqttConfigurationException("mqtt.caFile", $"'{path}' cannot be read as PEM certificates: {e.Message}");
-        }
-
-        return collection.Count > 0 ? collection : throw new MqttConfigurationException("mqtt.caFile", $"'{path}' holds no PEM certificate");
-    }
-
-    /// <summary>CA pinning: the broker's certificate must chain to one of <paramref name="pinned"/> and name the host.</summary>
-    internal static bool ChainsToPinnedCa(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2Collection pinned)
-    {
-        if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNotAvailable | SslPolicyErrors.RemoteCertificateNameMismatch)) != 0)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(pinned);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return chain.Build(leaf);
-    }
-
     private async Task ForceDisconnectAsync()
     {
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), timeout.Token).ConfigureAwait(false);
+            await _link.DisconnectAsync(clean: false, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is MqttCommunicationException or OperationCanceledException or InvalidOperationException or IOException)
+        catch (Exception e) when (_link.IsFailure(e))
         {
             // Already gone.
         }
@@ -455,7 +374,7 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
                 using var timeout = new CancellationTokenSource(OperationTimeout);
                 await PublishAsync(message, timeout.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is MqttCommunicationException or OperationCanceledException or InvalidOperationException or IOException)
+            catch (Exception e) when (_link.IsFailure(e))
             {
                 LogPublishFailed(_logger, message.Topic, e.Message);
                 return false;
@@ -475,21 +394,7 @@ public sealed partial class MqttStatusPublisher : IAsyncDisposable
         return true;
     }
 
-    private async Task PublishAsync(MqttMessage message, CancellationToken cancellationToken)
-    {
-        var result = await _client.PublishAsync(
-            new MqttApplicationMessageBuilder()
-                .WithTopic(message.Topic)
-                .WithPayload(message.Payload)
-                .WithRetainFlag(message.Retain)
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                .Build(),
-            cancellationToken).ConfigureAwait(false);
-        if (!result.IsSuccess)
-        {
-            throw new MqttCommunicationException($"the broker refused {message.Topic}: {result.ReasonCode} {result.ReasonString}");
-        }
-    }
+    private Task PublishAsync(MqttMessage message, CancellationToken cancellationToken) => _link.PublishAsync(message, cancellationToken);
 
     private void DrainInbox(DateTimeOffset now)
     {

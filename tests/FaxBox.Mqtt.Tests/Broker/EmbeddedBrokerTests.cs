@@ -24,8 +24,10 @@ public sealed class EmbeddedBrokerTests
         await probe.WaitForAsync(m => m.Any(x => x.Topic == $"faxbox/{device}/status" && x.Text == "online"), TimeSpan.FromSeconds(10), "online on the embedded broker");
         var listening = ListeningAddresses(port);
         Assert.Equal(["127.0.0.1"], listening);
-        // Client and broker in one process: no keep-alive (MQTTnet's loop would wake the idle box 4 times a second).
-        Assert.Equal(TimeSpan.Zero, service.Publisher.BuildClientOptions().KeepAlivePeriod);
+        // Publisher and broker in one process: the publisher is not a client of its own broker (no socket, no keep-alive
+        // loop waking the idle box, no MQTT client or TLS code loaded): the probe is the broker's only client.
+        Assert.IsType<EmbeddedBrokerLink>(service.Publisher.Link);
+        Assert.Equal([probe.ClientId], (await service.EmbeddedBroker!.ClientIdsAsync()).ToArray());
     }
 
     [Fact]
@@ -37,7 +39,7 @@ public sealed class EmbeddedBrokerTests
         await using var service = await MqttStatusService.StartAsync(new MqttOptions { Url = $"mqtt://127.0.0.1:{port}" }, Samples.Board("box"), "box", data.Path, NullLoggerFactory.Instance);
 
         Assert.Null(service!.EmbeddedBroker);
-        Assert.Equal(TimeSpan.FromSeconds(30), service.Publisher.BuildClientOptions().KeepAlivePeriod);
+        Assert.Equal(TimeSpan.FromSeconds(30), Assert.IsType<FaxBox.Mqtt.Publishing.MqttClientLink>(service.Publisher.Link).BuildClientOptions().KeepAlivePeriod);
     }
 
     [Fact]

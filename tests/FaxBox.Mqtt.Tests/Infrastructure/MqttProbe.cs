@@ -43,6 +43,9 @@ internal sealed class MqttProbe : IAsyncDisposable
 
     public bool IsConnected => _client.IsConnected;
 
+    /// <summary>The probe's MQTT client id.</summary>
+    public string ClientId => _options?.ClientId ?? "";
+
     public static async Task<MqttProbe> ConnectAsync(string host, int port, string[] filters, string? clientId = null, bool cleanSession = true, (string User, string Password)? credentials = null)
     {
         var probe = new MqttProbe();

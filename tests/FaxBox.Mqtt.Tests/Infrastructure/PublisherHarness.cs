@@ -1,4 +1,5 @@
 using FaxBox.Core.Status;
+using FaxBox.Mqtt.Broker;
 using FaxBox.Mqtt.Commands;
 using FaxBox.Mqtt.Configuration;
 using FaxBox.Mqtt.Publishing;
@@ -35,12 +36,19 @@ internal sealed class PublisherHarness : IAsyncDisposable
         HealthInterval = TimeSpan.FromSeconds(5),
     };
 
-    public static async Task<PublisherHarness> StartAsync(int port, MqttOptions options, string device, IMqttCommandHandler? commands = null, (string, string)? probeCredentials = null)
+    public static Task<PublisherHarness> StartAsync(int port, MqttOptions options, string device, IMqttCommandHandler? commands = null, (string, string)? probeCredentials = null) =>
+        StartAsync(port, null, options, device, commands, probeCredentials);
+
+    /// <summary>A publisher on <paramref name="broker"/>: its client, or in-process for the embedded broker.</summary>
+    public static Task<PublisherHarness> StartAsync(BrokerUnderTest broker, MqttOptions options, string device, IMqttCommandHandler? commands = null) =>
+        StartAsync(broker.Port, broker.EmbeddedBroker, options, device, commands, null);
+
+    private static async Task<PublisherHarness> StartAsync(int port, MqttEmbeddedBroker? embedded, MqttOptions options, string device, IMqttCommandHandler? commands, (string, string)? probeCredentials)
     {
         var board = Samples.Board();
         var probe = await MqttProbe.ConnectAsync("127.0.0.1", port, [$"{options.TopicPrefix}/{device}/#", $"{options.DiscoveryPrefix}/+/{device}/+/config"], credentials: probeCredentials);
         var log = new ListLogger();
-        var publisher = new MqttStatusPublisher(options, MqttBrokerAddress.Parse(options.Url!, "mqtt.url"), device, board, log, commands: commands);
+        var publisher = new MqttStatusPublisher(options, MqttBrokerAddress.Parse(options.Url!, "mqtt.url"), device, board, log, null, commands, embedded?.CreateLink(device));
         publisher.Start();
         return new PublisherHarness(board, publisher, probe, log);
     }

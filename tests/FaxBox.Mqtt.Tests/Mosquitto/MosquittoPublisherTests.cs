@@ -6,14 +6,19 @@ using FaxBox.Mqtt.Tests.Schemas;
 
 namespace FaxBox.Mqtt.Tests.Mosquitto;
 
-/// <summary>The publisher against Debian's mosquitto on 127.0.0.1 (plain TCP), driven through a status board.</summary>
+/// <summary>
+/// The publisher against Debian's mosquitto on 127.0.0.1 (plain TCP, as its client) and, where marked, against the box's
+/// embedded broker (in-process), driven through a status board and watched by a probe client.
+/// </summary>
 public sealed class MosquittoPublisherTests
 {
-    [Fact]
-    public async Task A_fax_call_s_states_and_events_arrive_in_order_and_every_payload_matches_its_schema()
+    [Theory]
+    [InlineData(BrokerUnderTest.Mosquitto)]
+    [InlineData(BrokerUnderTest.Embedded)]
+    public async Task A_fax_call_s_states_and_events_arrive_in_order_and_every_payload_matches_its_schema(string kind)
     {
-        using var broker = await Infrastructure.Mosquitto.StartAsync();
-        await using var h = await PublisherHarness.StartAsync(broker.Port, PublisherHarness.FastOptions(broker.Url), "box-1");
+        await using var broker = await BrokerUnderTest.StartAsync(kind);
+        await using var h = await PublisherHarness.StartAsync(broker, PublisherHarness.FastOptions(broker.Url), "box-1");
         await h.WaitOnlineAsync();
 
         var board = h.Board;
@@ -71,11 +76,13 @@ public sealed class MosquittoPublisherTests
         Assert.Contains("\"idle\"", retained.Last(m => m.Topic == t.Port("fxs0")).Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_clean_stop_publishes_offline_retained()
+    [Theory]
+    [InlineData(BrokerUnderTest.Mosquitto)]
+    [InlineData(BrokerUnderTest.Embedded)]
+    public async Task A_clean_stop_publishes_offline_retained(string kind)
     {
-        using var broker = await Infrastructure.Mosquitto.StartAsync();
-        var h = await PublisherHarness.StartAsync(broker.Port, PublisherHarness.FastOptions(broker.Url), "box-stop");
+        await using var broker = await BrokerUnderTest.StartAsync(kind);
+        var h = await PublisherHarness.StartAsync(broker, PublisherHarness.FastOptions(broker.Url), "box-stop");
         await h.WaitOnlineAsync();
 
         await h.Publisher.StopAsync(TimeSpan.FromSeconds(5));
@@ -143,11 +150,13 @@ public sealed class MosquittoPublisherTests
         }
     }
 
-    [Fact]
-    public async Task Discovery_is_republished_when_home_assistant_comes_online()
+    [Theory]
+    [InlineData(BrokerUnderTest.Mosquitto)]
+    [InlineData(BrokerUnderTest.Embedded)]
+    public async Task Discovery_is_republished_when_home_assistant_comes_online(string kind)
     {
-        using var broker = await Infrastructure.Mosquitto.StartAsync();
-        await using var h = await PublisherHarness.StartAsync(broker.Port, PublisherHarness.FastOptions(broker.Url), "box-ha");
+        await using var broker = await BrokerUnderTest.StartAsync(kind);
+        await using var h = await PublisherHarness.StartAsync(broker, PublisherHarness.FastOptions(broker.Url), "box-ha");
         await h.WaitOnlineAsync();
         const string portConfig = "homeassistant/sensor/box-ha/port_fxs0/config";
         await h.Probe.WaitForAsync(m => m.Any(x => x.Topic == portConfig), TimeSpan.FromSeconds(10), "the first discovery");
@@ -161,15 +170,17 @@ public sealed class MosquittoPublisherTests
         Assert.Empty(configs.SelectMany(c => PayloadSchemas.Check(h.Topics, c.Topic, c.Payload)));
     }
 
-    [Fact]
-    public async Task Commands_are_answered_on_command_result_only_when_enabled()
+    [Theory]
+    [InlineData(BrokerUnderTest.Mosquitto)]
+    [InlineData(BrokerUnderTest.Embedded)]
+    public async Task Commands_are_answered_on_command_result_only_when_enabled(string kind)
     {
-        using var broker = await Infrastructure.Mosquitto.StartAsync();
+        await using var broker = await BrokerUnderTest.StartAsync(kind);
         var options = PublisherHarness.FastOptions(broker.Url);
         options.Commands = true;
-        await using var h = await PublisherHarness.StartAsync(broker.Port, options, "box-cmd", new CommandDispatcherTests.RecordingHandler());
+        await using var h = await PublisherHarness.StartAsync(broker, options, "box-cmd", new CommandDispatcherTests.RecordingHandler());
         await h.WaitOnlineAsync();
-        await using var off = await PublisherHarness.StartAsync(broker.Port, PublisherHarness.FastOptions(broker.Url), "box-nocmd");
+        await using var off = await PublisherHarness.StartAsync(broker, PublisherHarness.FastOptions(broker.Url), "box-nocmd");
         await off.WaitOnlineAsync();
 
         await h.Probe.PublishAsync($"{h.Topics.Root}/command/retry-job", """{"id":"r1","job":"42"}""");

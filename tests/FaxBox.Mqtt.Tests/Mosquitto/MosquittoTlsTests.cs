@@ -61,7 +61,7 @@ public sealed class MosquittoTlsTests
         using var folder = TestPaths.NewTempFolder();
         File.WriteAllText(folder.File("ca.pem"), "not a certificate");
 
-        var e = Assert.Throws<FaxBox.Mqtt.Configuration.MqttConfigurationException>(() => FaxBox.Mqtt.Publishing.MqttStatusPublisher.LoadCa(folder.File("ca.pem")));
+        var e = Assert.Throws<FaxBox.Mqtt.Configuration.MqttConfigurationException>(() => FaxBox.Mqtt.Publishing.MqttClientLink.LoadCa(folder.File("ca.pem")));
 
         Assert.Equal("mqtt.caFile", e.Key);
         _ = PayloadSchemas.Names;
