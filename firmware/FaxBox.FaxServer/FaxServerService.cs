@@ -289,11 +289,18 @@ public sealed partial class FaxServerService : IInboundFaxSink, IAsyncDisposable
         destination.Length == 0 ? "a fax number is required"
         : destination.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) || destination.StartsWith("sips:", StringComparison.OrdinalIgnoreCase)
             ? (Uri.TryCreate(destination, UriKind.Absolute, out _) && destination.Contains('@', StringComparison.Ordinal) ? null : $"'{destination}' is not a SIP URI like sip:200@pbx.example")
-        : NumberPattern().IsMatch(destination) ? null
+        : IsFaxNumber(destination) ? null
         : $"'{destination}' is not a fax number (digits, *, #, a leading +; at most 32) or a SIP URI";
 
-    [GeneratedRegex(@"^\+?[0-9*#]{1,32}$", RegexOptions.CultureInvariant)]
-    private static partial Regex NumberPattern();
+    /// <summary>1 to 32 of digits, * and #, after an optional +. A loop, not a regular expression: the box starts without
+    /// loading the regular-expression engine (README, "Idle box").</summary>
+    private static bool IsFaxNumber(string destination)
+    {
+        var digits = destination.AsSpan(destination.StartsWith('+') ? 1 : 0);
+        return digits.Length is >= 1 and <= 32 && !digits.ContainsAnyExcept(DialChars);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> DialChars = System.Buffers.SearchValues.Create("0123456789*#");
 
     private static void TryDelete(string path)
     {

@@ -29,6 +29,12 @@ install_spandsp_runtime() {
   apt_install libspandsp2 2>/dev/null || apt_install libspandsp2t64
 }
 
+# install_sqlite_runtime: Debian's libsqlite3-0, which the fax server's job database is written with (FaxBox's own binding).
+install_sqlite_runtime() {
+  if ldconfig -p | grep -q 'libsqlite3\.so\.0 '; then return 0; fi
+  apt_install libsqlite3-0
+}
+
 require_dotnet() {
   command -v dotnet >/dev/null || { echo "tools: the .NET SDK is required (see global.json for the version)" >&2; exit 1; }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using FaxBox.FaxServer.Storage;
 
 namespace FaxBox.FaxServer.Queue;
 
@@ -18,7 +18,7 @@ public sealed partial class JobStore
     public IReadOnlyList<FaxJobNotification> Notifications(long jobId) => Read(tx =>
     {
         using var cmd = Command(tx, $"SELECT {NotificationColumns} FROM notifications WHERE job_id = $id ORDER BY id");
-        cmd.Parameters.AddWithValue("$id", jobId);
+        cmd.Bind("$id", jobId);
         return ReadNotifications(cmd);
     });
 
@@ -29,8 +29,8 @@ public sealed partial class JobStore
             SELECT {NotificationColumns} FROM notifications
             WHERE delivered IS NULL AND next_attempt <= $now ORDER BY next_attempt, id LIMIT $limit
             """);
-        cmd.Parameters.AddWithValue("$now", Ms(now));
-        cmd.Parameters.AddWithValue("$limit", limit);
+        cmd.Bind("$now", Ms(now));
+        cmd.Bind("$limit", limit);
         return ReadNotifications(cmd);
     });
 
@@ -52,10 +52,10 @@ public sealed partial class JobStore
             WHERE id = $id AND delivered IS NULL
             RETURNING {NotificationColumns}
             """);
-        cmd.Parameters.AddWithValue("$id", id);
-        cmd.Parameters.AddWithValue("$error", (object?)error ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$next", Ms(next));
-        cmd.Parameters.AddWithValue("$now", now);
+        cmd.Bind("$id", id);
+        cmd.Bind("$error", (object?)error ?? DBNull.Value);
+        cmd.Bind("$next", Ms(next));
+        cmd.Bind("$now", now);
         var rows = ReadNotifications(cmd);
         return rows.Count == 0 ? null : rows[0];
     });
@@ -72,33 +72,32 @@ public sealed partial class JobStore
             INSERT INTO notifications (job_id, attempt_id, kind, address, result, created, next_attempt)
             VALUES ($job, $attempt, $kind, $address, $result, $now, $now)
             """);
-        cmd.Parameters.AddWithValue("$job", job.Id);
-        cmd.Parameters.AddWithValue("$attempt", (object?)attemptId ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$kind", (state == FaxJobState.Sent ? FaxJobEventKind.Sent : FaxJobEventKind.Failed).ToString());
-        cmd.Parameters.AddWithValue("$address", address);
-        cmd.Parameters.AddWithValue("$result", result);
-        cmd.Parameters.AddWithValue("$now", now);
+        cmd.Bind("$job", job.Id);
+        cmd.Bind("$attempt", (object?)attemptId ?? DBNull.Value);
+        cmd.Bind("$kind", (state == FaxJobState.Sent ? FaxJobEventKind.Sent : FaxJobEventKind.Failed).ToString());
+        cmd.Bind("$address", address);
+        cmd.Bind("$result", result);
+        cmd.Bind("$now", now);
         cmd.ExecuteNonQuery();
     }
 
-    private static List<FaxJobNotification> ReadNotifications(SqliteCommand cmd)
+    private static List<FaxJobNotification> ReadNotifications(SqliteStatement cmd)
     {
         var result = new List<FaxJobNotification>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        while (cmd.Read())
         {
             result.Add(new FaxJobNotification(
-                Id: r.GetInt64(0),
-                JobId: r.GetInt64(1),
-                AttemptId: r.IsDBNull(2) ? null : r.GetInt64(2),
-                Kind: Enum.Parse<FaxJobEventKind>(r.GetString(3)),
-                Address: r.GetString(4),
-                Result: r.GetString(5),
-                Created: FromMs(r.GetInt64(6)),
-                Attempts: r.GetInt32(7),
-                NextAttempt: r.IsDBNull(8) ? null : FromMs(r.GetInt64(8)),
-                LastError: r.IsDBNull(9) ? null : r.GetString(9),
-                Delivered: r.IsDBNull(10) ? null : FromMs(r.GetInt64(10))));
+                Id: cmd.GetInt64(0),
+                JobId: cmd.GetInt64(1),
+                AttemptId: cmd.IsDBNull(2) ? null : cmd.GetInt64(2),
+                Kind: Enum.Parse<FaxJobEventKind>(cmd.GetString(3)),
+                Address: cmd.GetString(4),
+                Result: cmd.GetString(5),
+                Created: FromMs(cmd.GetInt64(6)),
+                Attempts: cmd.GetInt32(7),
+                NextAttempt: cmd.IsDBNull(8) ? null : FromMs(cmd.GetInt64(8)),
+                LastError: cmd.IsDBNull(9) ? null : cmd.GetString(9),
+                Delivered: cmd.IsDBNull(10) ? null : FromMs(cmd.GetInt64(10))));
         }
 
         return result;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using FaxBox.CallControl.Terminals;
 using FaxBox.Core.Status;
-using Microsoft.Data.Sqlite;
+using FaxBox.FaxServer.Storage;
 
 namespace FaxBox.FaxServer.Queue;
 
@@ -87,15 +87,15 @@ public sealed partial class JobStore
         """,
     ];
 
-    private static void Migrate(SqliteConnection connection, string path)
+    private static void Migrate(SqliteDatabase connection, string path)
     {
-        int version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture);
+        int version = Convert.ToInt32(connection.Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture);
         if (version > SchemaVersion)
         {
             throw new JobStoreException($"job database {path} has schema version {version}, newer than this firmware's {SchemaVersion}: it was written by a later FaxBox; install that version again or move the file aside");
         }
 
-        if (version == 0 && Convert.ToInt64(Scalar(connection, "SELECT COUNT(*) FROM sqlite_master"), CultureInfo.InvariantCulture) > 0)
+        if (version == 0 && Convert.ToInt64(connection.Scalar("SELECT COUNT(*) FROM sqlite_master"), CultureInfo.InvariantCulture) > 0)
         {
             throw new JobStoreException($"job database {path} holds tables but no FaxBox schema version: it is not a FaxBox job database; move it aside");
         }
@@ -103,21 +103,14 @@ public sealed partial class JobStore
         for (; version < SchemaVersion; version++)
         {
             using var tx = connection.BeginTransaction();
-            using (var cmd = connection.CreateCommand())
-            {
-                cmd.Transaction = tx;
-                cmd.CommandText = Migrations[version] + $";\nPRAGMA user_version = {version + 1};";
-                cmd.ExecuteNonQuery();
-            }
-
+            connection.Execute(Migrations[version] + $";\nPRAGMA user_version = {version + 1};");
             tx.Commit();
         }
 
         foreach (string table in (string[])["jobs", "attempts", "destination_profiles", "notifications"])
         {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
-            cmd.Parameters.AddWithValue("$name", table);
+            using var cmd = connection.Command("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name");
+            cmd.Bind("$name", table);
             if (Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) != 1)
             {
                 throw new JobStoreException($"job database {path} (schema version {version}) has no table '{table}': it is damaged; move it aside");
@@ -125,93 +118,76 @@ public sealed partial class JobStore
         }
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
-    }
-
     private FaxJob? GetJob(SqliteTransaction? tx, long id)
     {
         using var cmd = Command(tx, $"SELECT {JobColumns} FROM jobs WHERE id = $id");
-        cmd.Parameters.AddWithValue("$id", id);
+        cmd.Bind("$id", id);
         var jobs = ReadJobs(cmd);
         return jobs.Count == 0 ? null : jobs[0];
     }
 
-    private static List<string> ReadStrings(SqliteCommand cmd)
+    private static List<string> ReadStrings(SqliteStatement cmd)
     {
         var result = new List<string>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        while (cmd.Read())
         {
-            result.Add(r.GetString(0));
+            result.Add(cmd.GetString(0));
         }
 
         return result;
     }
 
-    private static List<FaxJob> ReadJobs(SqliteCommand cmd)
+    private static List<FaxJob> ReadJobs(SqliteStatement cmd)
     {
         var result = new List<FaxJob>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        while (cmd.Read())
         {
             result.Add(new FaxJob(
-                Id: r.GetInt64(0),
-                Submitted: FromMs(r.GetInt64(1)),
-                Submitter: r.GetString(2),
-                Destination: r.GetString(3),
-                Account: r.IsDBNull(4) ? null : r.GetString(4),
-                DocumentPath: r.GetString(5),
-                Pages: r.GetInt32(6),
-                Cover: r.IsDBNull(7) ? null : JsonSerializer.Deserialize<FaxJobCover>(r.GetString(7), Json),
-                NotifyAddress: r.IsDBNull(8) ? null : r.GetString(8),
-                State: Enum.Parse<FaxJobState>(r.GetString(9)),
-                Attempts: r.GetInt32(10),
+                Id: cmd.GetInt64(0),
+                Submitted: FromMs(cmd.GetInt64(1)),
+                Submitter: cmd.GetString(2),
+                Destination: cmd.GetString(3),
+                Account: cmd.IsDBNull(4) ? null : cmd.GetString(4),
+                DocumentPath: cmd.GetString(5),
+                Pages: cmd.GetInt32(6),
+                Cover: cmd.IsDBNull(7) ? null : JsonSerializer.Deserialize<FaxJobCover>(cmd.GetString(7), Json),
+                NotifyAddress: cmd.IsDBNull(8) ? null : cmd.GetString(8),
+                State: Enum.Parse<FaxJobState>(cmd.GetString(9)),
+                Attempts: cmd.GetInt32(10),
                 Ladder: new FaxLadderPosition(
-                    FirstRung: r.IsDBNull(11) ? null : r.GetInt32(11),
-                    Step: r.GetInt32(12),
-                    Retries: r.GetInt32(13),
-                    FaxFailures: r.GetInt32(14),
-                    Interruptions: r.GetInt32(15)),
-                NextAttempt: r.IsDBNull(16) ? null : FromMs(r.GetInt64(16)),
-                LastResult: r.IsDBNull(17) ? null : r.GetString(17),
-                CancelRequested: r.GetInt64(18) != 0,
-                Updated: FromMs(r.GetInt64(19)),
-                Finished: r.IsDBNull(20) ? null : FromMs(r.GetInt64(20))));
+                    FirstRung: cmd.IsDBNull(11) ? null : cmd.GetInt32(11),
+                    Step: cmd.GetInt32(12),
+                    Retries: cmd.GetInt32(13),
+                    FaxFailures: cmd.GetInt32(14),
+                    Interruptions: cmd.GetInt32(15)),
+                NextAttempt: cmd.IsDBNull(16) ? null : FromMs(cmd.GetInt64(16)),
+                LastResult: cmd.IsDBNull(17) ? null : cmd.GetString(17),
+                CancelRequested: cmd.GetInt64(18) != 0,
+                Updated: FromMs(cmd.GetInt64(19)),
+                Finished: cmd.IsDBNull(20) ? null : FromMs(cmd.GetInt64(20))));
         }
 
         return result;
     }
 
-    private static List<FaxJobAttempt> ReadAttempts(SqliteCommand cmd)
+    private static List<FaxJobAttempt> ReadAttempts(SqliteStatement cmd)
     {
         var result = new List<FaxJobAttempt>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        while (cmd.Read())
         {
             result.Add(new FaxJobAttempt(
-                Id: r.GetInt64(0),
-                JobId: r.GetInt64(1),
-                Number: r.GetInt32(2),
-                Started: FromMs(r.GetInt64(3)),
-                Ended: r.IsDBNull(4) ? null : FromMs(r.GetInt64(4)),
-                Rung: new FaxRung(Enum.Parse<FaxTransport>(r.GetString(5)), r.GetInt64(6) != 0, r.GetInt32(7)),
-                Outcome: r.IsDBNull(8) ? null : Enum.Parse<FaxAttemptOutcome>(r.GetString(8)),
-                Reason: r.IsDBNull(9) ? null : r.GetString(9),
-                PagesConfirmed: r.GetInt32(10),
-                SipStatus: r.IsDBNull(11) ? null : r.GetInt32(11),
-                RemoteIdent: r.IsDBNull(12) ? null : r.GetString(12),
-                Record: r.IsDBNull(13) ? null : JsonSerializer.Deserialize<FaxRecord>(r.GetString(13), Json)));
+                Id: cmd.GetInt64(0),
+                JobId: cmd.GetInt64(1),
+                Number: cmd.GetInt32(2),
+                Started: FromMs(cmd.GetInt64(3)),
+                Ended: cmd.IsDBNull(4) ? null : FromMs(cmd.GetInt64(4)),
+                Rung: new FaxRung(Enum.Parse<FaxTransport>(cmd.GetString(5)), cmd.GetInt64(6) != 0, cmd.GetInt32(7)),
+                Outcome: cmd.IsDBNull(8) ? null : Enum.Parse<FaxAttemptOutcome>(cmd.GetString(8)),
+                Reason: cmd.IsDBNull(9) ? null : cmd.GetString(9),
+                PagesConfirmed: cmd.GetInt32(10),
+                SipStatus: cmd.IsDBNull(11) ? null : cmd.GetInt32(11),
+                RemoteIdent: cmd.IsDBNull(12) ? null : cmd.GetString(12),
+                Record: cmd.IsDBNull(13) ? null : JsonSerializer.Deserialize<FaxRecord>(cmd.GetString(13), Json)));
         }
 
         return result;

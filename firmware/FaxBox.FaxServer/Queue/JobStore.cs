@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FaxBox.CallControl.Terminals;
 using FaxBox.Core.Status;
-using Microsoft.Data.Sqlite;
+using FaxBox.FaxServer.Storage;
 
 namespace FaxBox.FaxServer.Queue;
 
@@ -23,12 +23,12 @@ public sealed partial class JobStore : IDisposable
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private readonly SqliteConnection _connection;
+    private readonly SqliteDatabase _connection;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private bool _disposed;
 
-    private JobStore(string path, SqliteConnection connection, TimeProvider time)
+    private JobStore(string path, SqliteDatabase connection, TimeProvider time)
     {
         Path = path;
         _connection = connection;
@@ -54,28 +54,31 @@ public sealed partial class JobStore : IDisposable
             Directory.CreateDirectory(folder);
         }
 
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = false,
-            DefaultTimeout = 30,
-        };
-        var connection = new SqliteConnection(builder.ToString());
+        SqliteDatabase connection;
         try
         {
-            connection.Open();
-            Execute(connection, "PRAGMA busy_timeout = 5000");
-            string mode = Convert.ToString(Scalar(connection, "PRAGMA journal_mode = WAL"), CultureInfo.InvariantCulture) ?? string.Empty;
+            connection = SqliteDatabase.Open(path, TimeSpan.FromSeconds(5));
+        }
+        catch (SqliteFailureException e)
+        {
+            throw new JobStoreException(Describe(path, e), e);
+        }
+        catch (DllNotFoundException e)
+        {
+            throw new JobStoreException($"job database {path}: SQLite's library libsqlite3.so.0 cannot be loaded: install Debian's libsqlite3-0 ({e.Message})", e);
+        }
+
+        try
+        {
+            string mode = Convert.ToString(connection.Scalar("PRAGMA journal_mode = WAL"), CultureInfo.InvariantCulture) ?? string.Empty;
             if (!mode.Equals("wal", StringComparison.OrdinalIgnoreCase))
             {
                 throw new JobStoreException($"job database {path}: could not switch to WAL (journal_mode is '{mode}')");
             }
 
-            Execute(connection, "PRAGMA synchronous = FULL");
-            Execute(connection, "PRAGMA foreign_keys = ON");
-            string check = Convert.ToString(Scalar(connection, "PRAGMA quick_check"), CultureInfo.InvariantCulture) ?? string.Empty;
+            connection.Execute("PRAGMA synchronous = FULL");
+            connection.Execute("PRAGMA foreign_keys = ON");
+            string check = Convert.ToString(connection.Scalar("PRAGMA quick_check"), CultureInfo.InvariantCulture) ?? string.Empty;
             if (!check.Equals("ok", StringComparison.Ordinal))
             {
                 throw new JobStoreException($"job database {path} is damaged (quick_check: {check}); it was left as it is: move it aside to start an empty queue, or repair it with sqlite3 .recover");
@@ -84,7 +87,7 @@ public sealed partial class JobStore : IDisposable
             Migrate(connection, path);
             return new JobStore(path, connection, time);
         }
-        catch (SqliteException e)
+        catch (SqliteFailureException e)
         {
             connection.Dispose();
             throw new JobStoreException(Describe(path, e), e);
@@ -124,14 +127,14 @@ public sealed partial class JobStore : IDisposable
                 VALUES ($now, $submitter, $destination, $account, $document, $pages, $cover, $notify, 'Queued', $now, $now)
                 RETURNING id
                 """);
-            cmd.Parameters.AddWithValue("$now", now);
-            cmd.Parameters.AddWithValue("$submitter", submission.Submitter ?? string.Empty);
-            cmd.Parameters.AddWithValue("$destination", submission.Destination.Trim());
-            cmd.Parameters.AddWithValue("$account", (object?)submission.Account ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$document", submission.DocumentPath);
-            cmd.Parameters.AddWithValue("$pages", submission.Pages);
-            cmd.Parameters.AddWithValue("$cover", submission.Cover is null ? DBNull.Value : JsonSerializer.Serialize(submission.Cover, Json));
-            cmd.Parameters.AddWithValue("$notify", (object?)submission.NotifyAddress ?? DBNull.Value);
+            cmd.Bind("$now", now);
+            cmd.Bind("$submitter", submission.Submitter ?? string.Empty);
+            cmd.Bind("$destination", submission.Destination.Trim());
+            cmd.Bind("$account", (object?)submission.Account ?? DBNull.Value);
+            cmd.Bind("$document", submission.DocumentPath);
+            cmd.Bind("$pages", submission.Pages);
+            cmd.Bind("$cover", submission.Cover is null ? DBNull.Value : JsonSerializer.Serialize(submission.Cover, Json));
+            cmd.Bind("$notify", (object?)submission.NotifyAddress ?? DBNull.Value);
             long id = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
             return GetJob(tx, id)!;
         });
@@ -144,7 +147,7 @@ public sealed partial class JobStore : IDisposable
     public IReadOnlyList<FaxJobAttempt> Attempts(long jobId) => Read(tx =>
     {
         using var cmd = Command(tx, $"SELECT {AttemptColumns} FROM attempts WHERE job_id = $id ORDER BY id");
-        cmd.Parameters.AddWithValue("$id", jobId);
+        cmd.Bind("$id", jobId);
         return ReadAttempts(cmd);
     });
 
@@ -162,8 +165,8 @@ public sealed partial class JobStore : IDisposable
             using var list = Command(tx, string.Empty);
             void Bind(string name, object value)
             {
-                count.Parameters.AddWithValue(name, value);
-                list.Parameters.AddWithValue(name, value);
+                count.Bind(name, value);
+                list.Bind(name, value);
             }
 
             if (query.States.Count > 0)
@@ -207,8 +210,8 @@ public sealed partial class JobStore : IDisposable
             count.CommandText = "SELECT COUNT(*) FROM jobs" + filter;
             int total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
             list.CommandText = $"SELECT {JobColumns} FROM jobs{filter} ORDER BY id DESC LIMIT $limit OFFSET $offset";
-            list.Parameters.AddWithValue("$limit", query.Limit);
-            list.Parameters.AddWithValue("$offset", query.Offset);
+            list.Bind("$limit", query.Limit);
+            list.Bind("$offset", query.Offset);
             return new FaxJobPage(ReadJobs(list), total);
         });
     }
@@ -293,9 +296,8 @@ public sealed partial class JobStore : IDisposable
             SELECT COUNT(*), COALESCE(SUM(state = 'Sending'), 0), MIN(submitted)
             FROM jobs WHERE state IN ('Queued', 'WaitingRetry', 'Sending')
             """);
-        using var r = cmd.ExecuteReader();
-        r.Read();
-        return new QueueStatus(r.GetInt32(0), r.GetInt32(1), r.IsDBNull(2) ? null : FromMs(r.GetInt64(2)), 0);
+        cmd.Read();
+        return new QueueStatus(cmd.GetInt32(0), cmd.GetInt32(1), cmd.IsDBNull(2) ? null : FromMs(cmd.GetInt64(2)), 0);
     });
 
     /// <summary>
@@ -313,11 +315,11 @@ public sealed partial class JobStore : IDisposable
               AND destination NOT IN (SELECT value FROM json_each($destinations))
             ORDER BY next_attempt, id LIMIT $limit
             """);
-        cmd.Parameters.AddWithValue("$now", Ms(now));
-        cmd.Parameters.AddWithValue("$limit", limit);
-        cmd.Parameters.AddWithValue("$defaultFull", fullAccounts.Contains(null) ? 1 : 0);
-        cmd.Parameters.AddWithValue("$accounts", JsonStringArray(fullAccounts));
-        cmd.Parameters.AddWithValue("$destinations", JsonStringArray(busyDestinations));
+        cmd.Bind("$now", Ms(now));
+        cmd.Bind("$limit", limit);
+        cmd.Bind("$defaultFull", fullAccounts.Contains(null) ? 1 : 0);
+        cmd.Bind("$accounts", JsonStringArray(fullAccounts));
+        cmd.Bind("$destinations", JsonStringArray(busyDestinations));
         return ReadJobs(cmd);
     });
 
@@ -350,7 +352,7 @@ public sealed partial class JobStore : IDisposable
     internal DateTimeOffset? NextDueAfter(DateTimeOffset after) => Read(tx =>
     {
         using var cmd = Command(tx, "SELECT MIN(next_attempt) FROM jobs WHERE state IN ('Queued', 'WaitingRetry') AND next_attempt > $after");
-        cmd.Parameters.AddWithValue("$after", Ms(after));
+        cmd.Bind("$after", Ms(after));
         object? value = cmd.ExecuteScalar();
         return value is null or DBNull ? (DateTimeOffset?)null : FromMs(Convert.ToInt64(value, CultureInfo.InvariantCulture));
     });
@@ -364,7 +366,7 @@ public sealed partial class JobStore : IDisposable
         foreach (var job in jobs)
         {
             using var a = Command(tx, $"SELECT {AttemptColumns} FROM attempts WHERE job_id = $id AND ended IS NULL ORDER BY id DESC LIMIT 1");
-            a.Parameters.AddWithValue("$id", job.Id);
+            a.Bind("$id", job.Id);
             var open = ReadAttempts(a);
             result.Add((job, open.Count > 0 ? open[0] : null));
         }
@@ -376,7 +378,7 @@ public sealed partial class JobStore : IDisposable
     internal int? LearnedRung(string destination) => Read(tx =>
     {
         using var cmd = Command(tx, "SELECT rung FROM destination_profiles WHERE destination = $d");
-        cmd.Parameters.AddWithValue("$d", destination);
+        cmd.Bind("$d", destination);
         object? value = cmd.ExecuteScalar();
         return value is null or DBNull ? (int?)null : Convert.ToInt32(value, CultureInfo.InvariantCulture);
     });
@@ -395,10 +397,10 @@ public sealed partial class JobStore : IDisposable
                 UPDATE jobs SET state = 'Sending', attempts = attempts + 1, first_rung = $first, rung_step = $step, next_attempt = NULL, updated = $now
                 WHERE id = $id AND state IN ('Queued', 'WaitingRetry') AND cancel_requested = 0
                 """);
-            cmd.Parameters.AddWithValue("$id", jobId);
-            cmd.Parameters.AddWithValue("$first", (object?)position.FirstRung ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$step", position.Step);
-            cmd.Parameters.AddWithValue("$now", now);
+            cmd.Bind("$id", jobId);
+            cmd.Bind("$first", (object?)position.FirstRung ?? DBNull.Value);
+            cmd.Bind("$step", position.Step);
+            cmd.Bind("$now", now);
             if (cmd.ExecuteNonQuery() != 1)
             {
                 return null;
@@ -410,13 +412,13 @@ public sealed partial class JobStore : IDisposable
                 VALUES ($job, $number, $now, $rung, $transport, $ecm, $rate)
                 RETURNING {AttemptColumns}
                 """);
-            insert.Parameters.AddWithValue("$job", jobId);
-            insert.Parameters.AddWithValue("$number", job.Attempts);
-            insert.Parameters.AddWithValue("$now", now);
-            insert.Parameters.AddWithValue("$rung", rungIndex);
-            insert.Parameters.AddWithValue("$transport", rung.Transport.ToString());
-            insert.Parameters.AddWithValue("$ecm", rung.Ecm ? 1 : 0);
-            insert.Parameters.AddWithValue("$rate", rung.MaxBitRate);
+            insert.Bind("$job", jobId);
+            insert.Bind("$number", job.Attempts);
+            insert.Bind("$now", now);
+            insert.Bind("$rung", rungIndex);
+            insert.Bind("$transport", rung.Transport.ToString());
+            insert.Bind("$ecm", rung.Ecm ? 1 : 0);
+            insert.Bind("$rate", rung.MaxBitRate);
             var attempt = ReadAttempts(insert)[0];
             return (job, attempt);
         });
@@ -426,8 +428,8 @@ public sealed partial class JobStore : IDisposable
     internal void RecordPages(long attemptId, int pages) => Write(tx =>
     {
         using var cmd = Command(tx, "UPDATE attempts SET pages_confirmed = MAX(pages_confirmed, $pages) WHERE id = $id AND ended IS NULL");
-        cmd.Parameters.AddWithValue("$id", attemptId);
-        cmd.Parameters.AddWithValue("$pages", pages);
+        cmd.Bind("$id", attemptId);
+        cmd.Bind("$pages", pages);
         cmd.ExecuteNonQuery();
         return 0;
     });
@@ -449,14 +451,14 @@ public sealed partial class JobStore : IDisposable
                         pages_confirmed = MAX(pages_confirmed, $pages), sip_status = $sip, remote_ident = $ident, record_json = $record
                     WHERE id = $id AND ended IS NULL
                     """);
-                a.Parameters.AddWithValue("$id", aid);
-                a.Parameters.AddWithValue("$now", now);
-                a.Parameters.AddWithValue("$outcome", outcome.ToString());
-                a.Parameters.AddWithValue("$reason", reason);
-                a.Parameters.AddWithValue("$pages", call?.PagesSent ?? 0);
-                a.Parameters.AddWithValue("$sip", (object?)call?.SipStatus ?? DBNull.Value);
-                a.Parameters.AddWithValue("$ident", (object?)call?.RemoteIdent ?? DBNull.Value);
-                a.Parameters.AddWithValue("$record", call?.Record is null ? DBNull.Value : JsonSerializer.Serialize(call.Record, Json));
+                a.Bind("$id", aid);
+                a.Bind("$now", now);
+                a.Bind("$outcome", outcome.ToString());
+                a.Bind("$reason", reason);
+                a.Bind("$pages", call?.PagesSent ?? 0);
+                a.Bind("$sip", (object?)call?.SipStatus ?? DBNull.Value);
+                a.Bind("$ident", (object?)call?.RemoteIdent ?? DBNull.Value);
+                a.Bind("$record", call?.Record is null ? DBNull.Value : JsonSerializer.Serialize(call.Record, Json));
                 a.ExecuteNonQuery();
             }
 
@@ -471,17 +473,17 @@ public sealed partial class JobStore : IDisposable
                     interruptions = $interruptions, next_attempt = $next, last_result = $result, updated = $now, finished = $finished
                 WHERE id = $id
                 """);
-            cmd.Parameters.AddWithValue("$id", jobId);
-            cmd.Parameters.AddWithValue("$state", decision.State.ToString());
-            cmd.Parameters.AddWithValue("$first", (object?)decision.Position.FirstRung ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$step", decision.Position.Step);
-            cmd.Parameters.AddWithValue("$retries", decision.Position.Retries);
-            cmd.Parameters.AddWithValue("$fax", decision.Position.FaxFailures);
-            cmd.Parameters.AddWithValue("$interruptions", decision.Position.Interruptions);
-            cmd.Parameters.AddWithValue("$next", decision.NextAttempt is { } n ? Ms(n) : DBNull.Value);
-            cmd.Parameters.AddWithValue("$result", decision.Result);
-            cmd.Parameters.AddWithValue("$now", now);
-            cmd.Parameters.AddWithValue("$finished", final ? now : DBNull.Value);
+            cmd.Bind("$id", jobId);
+            cmd.Bind("$state", decision.State.ToString());
+            cmd.Bind("$first", (object?)decision.Position.FirstRung ?? DBNull.Value);
+            cmd.Bind("$step", decision.Position.Step);
+            cmd.Bind("$retries", decision.Position.Retries);
+            cmd.Bind("$fax", decision.Position.FaxFailures);
+            cmd.Bind("$interruptions", decision.Position.Interruptions);
+            cmd.Bind("$next", decision.NextAttempt is { } n ? Ms(n) : DBNull.Value);
+            cmd.Bind("$result", decision.Result);
+            cmd.Bind("$now", now);
+            cmd.Bind("$finished", final ? now : DBNull.Value);
             cmd.ExecuteNonQuery();
             AddNotification(tx, job, attemptId, decision.State, decision.Result, now);
             if (decision.LearnedRung is { } rung)
@@ -490,9 +492,9 @@ public sealed partial class JobStore : IDisposable
                     INSERT INTO destination_profiles (destination, rung, updated) VALUES ($d, $rung, $now)
                     ON CONFLICT(destination) DO UPDATE SET rung = excluded.rung, updated = excluded.updated
                     """);
-                p.Parameters.AddWithValue("$d", job.Destination);
-                p.Parameters.AddWithValue("$rung", rung);
-                p.Parameters.AddWithValue("$now", now);
+                p.Bind("$d", job.Destination);
+                p.Bind("$rung", rung);
+                p.Bind("$now", now);
                 p.ExecuteNonQuery();
             }
 
@@ -526,7 +528,7 @@ public sealed partial class JobStore : IDisposable
             {
                 return body(null);
             }
-            catch (SqliteException e)
+            catch (SqliteFailureException e)
             {
                 throw new JobStoreException(Describe(Path, e), e);
             }
@@ -545,20 +547,15 @@ public sealed partial class JobStore : IDisposable
                 tx.Commit();
                 return result;
             }
-            catch (SqliteException e)
+            catch (SqliteFailureException e)
             {
                 throw new JobStoreException(Describe(Path, e), e);
             }
         }
     }
 
-    private SqliteCommand Command(SqliteTransaction? tx, string sql)
-    {
-        var cmd = _connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        return cmd;
-    }
+    /// <summary>A statement; <paramref name="tx"/> only shows that a write runs inside its transaction.</summary>
+    private SqliteStatement Command(SqliteTransaction? tx, string sql) => _connection.Command(sql);
 
     private object? Scalar(SqliteTransaction? tx, string sql)
     {
@@ -566,21 +563,19 @@ public sealed partial class JobStore : IDisposable
         return cmd.ExecuteScalar();
     }
 
-    private static void Update(SqliteTransaction tx, string sql, long id, long now)
+    private void Update(SqliteTransaction tx, string sql, long id, long now)
     {
-        using var cmd = tx.Connection!.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        cmd.Parameters.AddWithValue("$id", id);
+        using var cmd = Command(tx, sql);
+        cmd.Bind("$id", id);
         if (sql.Contains("$now", StringComparison.Ordinal))
         {
-            cmd.Parameters.AddWithValue("$now", now);
+            cmd.Bind("$now", now);
         }
 
         cmd.ExecuteNonQuery();
     }
 
-    private static string Describe(string path, SqliteException e) => e.SqliteErrorCode switch
+    private static string Describe(string path, SqliteFailureException e) => e.Code switch
     {
         26 => $"job database {path} is not an SQLite database (SQLite: {e.Message}); it was left as it is: move it aside to start an empty queue",
         11 => $"job database {path} is corrupt (SQLite: {e.Message}); it was left as it is: move it aside to start an empty queue, or repair it with sqlite3 .recover",
