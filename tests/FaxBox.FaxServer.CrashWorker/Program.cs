@@ -60,6 +60,12 @@ for (int i = 0; i < 6000 && store.Figures().Depth > 0; i++)
 if (store.Figures().Depth > 0)
 {
     Console.Error.WriteLine($"jobs still unfinished after 60 s: {store.Figures()}");
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"now {DateTimeOffset.UtcNow:O}; unfinished:"));
+    foreach (var job in store.List(new FaxJobQuery { Limit = 100, States = [FaxJobState.Queued, FaxJobState.WaitingRetry, FaxJobState.Sending] }).Jobs)
+    {
+        Console.Error.WriteLine(job);
+    }
+
     return 1;
 }
 

@@ -278,8 +278,9 @@ public sealed partial class JobScheduler : IAsyncDisposable
             {
                 if (!_stopping)
                 {
-                    await DispatchAsync().ConfigureAwait(false);
-                    ArmTimer();
+                    var now = _time.GetUtcNow();
+                    await DispatchAsync(now).ConfigureAwait(false);
+                    ArmTimer(now);
                 }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -332,7 +333,7 @@ public sealed partial class JobScheduler : IAsyncDisposable
         }
     }
 
-    private async Task DispatchAsync()
+    private async Task DispatchAsync(DateTimeOffset now)
     {
         int free = _options.MaxCalls - _inFlight.Count;
         if (free <= 0)
@@ -340,7 +341,6 @@ public sealed partial class JobScheduler : IAsyncDisposable
             return;
         }
 
-        var now = _time.GetUtcNow();
         int batch = Math.Max(16, _options.MaxCalls * 4);
         for (int round = 0; round < 1000 && free > 0; round++)
         {
@@ -567,12 +567,26 @@ public sealed partial class JobScheduler : IAsyncDisposable
         _ => FaxJobEventKind.Requeued,
     };
 
-    private void ArmTimer()
+    /// <summary>
+    /// Wakes the pump when the first job due after <paramref name="dispatched"/> (the time the dispatch that just ran
+    /// looked at) falls due. Not after now: a job that fell due while that dispatch ran (its back-off shorter than the
+    /// dispatch's database writes) was due for neither and waited for an unrelated event, for ever on a quiet queue. One
+    /// that is due already wakes the pump at once.
+    /// </summary>
+    private void ArmTimer(DateTimeOffset dispatched)
     {
-        var now = _time.GetUtcNow();
-        if (_store.NextDueAfter(now) is { } due)
+        if (_store.NextDueAfter(dispatched) is { } due)
         {
-            _timer?.Change(due - now, Timeout.InfiniteTimeSpan);
+            var wait = due - _time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                _timer?.Change(wait, Timeout.InfiniteTimeSpan);
+            }
+            else
+            {
+                _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                Post(Signal.Wake);
+            }
         }
         else
         {

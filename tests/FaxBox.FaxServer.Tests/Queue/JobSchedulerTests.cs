@@ -54,6 +54,40 @@ public sealed class JobSchedulerTests
     }
 
     [Fact]
+    public async Task A_retry_that_falls_due_while_a_dispatch_runs_is_started_without_waiting_for_another_event()
+    {
+        // The crash trial's stuck job: a busy call's retry (20 ms back-off there) fell due while the dispatch after it was
+        // writing another job's start to the database. That dispatch had looked before it was due, and the timer was then
+        // armed only for jobs due after the dispatch ended, so the retry waited for some other event: on a quiet queue,
+        // for ever. Here the dispatch takes two minutes of the fake clock and the back-off is one minute.
+        await using var h = new SchedulerHarness(o => o.MaxCalls = 2);
+        await h.StartAsync();
+        var busy = await h.SubmitAsync(destination: "0301111111");
+        await h.SubmitAsync(destination: "0302222222");
+        var waiting = await h.SubmitAsync(destination: "0302222222"); // waits: one call per destination
+        Assert.Equal(2, h.Caller.Calls.Count);
+        h.OnEvent = e =>
+        {
+            if (e.Kind == FaxJobEventKind.RetryScheduled && e.Job.Id == busy.Id)
+            {
+                h.Caller.Calls[1].End(FaxCallOutcomeKind.Sent, 2); // handled in the same pass: its destination frees the waiting job
+            }
+            else if (e.Kind == FaxJobEventKind.AttemptStarted && e.Job.Id == waiting.Id)
+            {
+                h.Time.Advance(TimeSpan.FromMinutes(2)); // the dispatch starting it outlasts the busy job's back-off
+            }
+
+            return ValueTask.CompletedTask;
+        };
+
+        await h.EndAsync(h.Caller.Calls[0], FaxCallOutcomeKind.Busy);
+
+        Assert.Equal(4, h.Caller.Calls.Count);
+        Assert.Equal($"job {waiting.Id} attempt 1", h.Caller.Calls[2].Request.Tag);
+        Assert.Equal($"job {busy.Id} attempt 2", h.Caller.Calls[3].Request.Tag);
+    }
+
+    [Fact]
     public async Task Fax_failures_walk_the_ladder_and_the_next_job_starts_where_it_worked()
     {
         await using var h = new SchedulerHarness(ladder: l => l.FaxFailureDelay = TimeSpan.FromSeconds(30));
