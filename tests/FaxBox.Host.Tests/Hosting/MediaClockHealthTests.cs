@@ -69,11 +69,11 @@ public sealed class MediaClockHealthTests
         var health = new MediaClockHealth(_clock, TimeSpan.FromSeconds(1));
         Assert.True(health.CanPark);
 
-        // An idle box: no ticks for a minute, a parked heartbeat every 250 ms.
-        for (var i = 0; i < 240; i++)
+        // An idle box: no ticks for a minute, a parked heartbeat every 500 ms.
+        for (var i = 0; i < 120; i++)
         {
-            _clock.Advance(TimeSpan.FromMilliseconds(250));
-            health.OnParkedHeartbeat(TimeSpan.FromMilliseconds(250 * i));
+            _clock.Advance(TimeSpan.FromMilliseconds(500));
+            health.OnParkedHeartbeat(TimeSpan.FromMilliseconds(500 * i));
             Assert.True(health.IsHealthy());
         }
 
