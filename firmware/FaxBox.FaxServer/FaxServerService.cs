@@ -293,7 +293,7 @@ public sealed partial class FaxServerService : IInboundFaxSink, IAsyncDisposable
         : $"'{destination}' is not a fax number (digits, *, #, a leading +; at most 32) or a SIP URI";
 
     /// <summary>1 to 32 of digits, * and #, after an optional +. A loop, not a regular expression: the box starts without
-    /// loading the regular-expression engine (README, "Idle box").</summary>
+    /// loading the regular-expression engine (README, "The idle box").</summary>
     private static bool IsFaxNumber(string destination)
     {
         var digits = destination.AsSpan(destination.StartsWith('+') ? 1 : 0);

@@ -6,7 +6,7 @@ namespace FaxBox.FaxServer.Storage;
 /// One connection to an SQLite database file through Debian's libsqlite3 (<see cref="SqliteNative"/>), with just what
 /// the job database needs: statements with named parameters, rows, and write transactions. FaxBox's own binding rather
 /// than Microsoft.Data.Sqlite, whose ADO.NET base (System.Data.Common, its connection-string regular expressions and
-/// type descriptors) kept about 4 MiB resident in an idle box (README, "Idle box"). Not thread-safe: the caller locks.
+/// type descriptors) kept about 4 MiB resident in an idle box (README, "The idle box"). Not thread-safe: the caller locks.
 /// </summary>
 internal sealed unsafe class SqliteDatabase : IDisposable
 {

@@ -28,7 +28,7 @@ public sealed class MediaClockOptions
     /// (<see cref="Core.IMediaParkingHandler.OnParkedHeartbeat"/>), which the systemd watchdog's health check counts as a
     /// tick. Default 500 ms: half the health check's 1 s stall limit, and two wake-ups a second, against fifty ticks when
     /// not parked. A wake-up costs the clock thread ≈ 0.12 ms of CPU (its run time, the kernel's share included): at
-    /// 250 ms these wake-ups were nine tenths of an idle box's CPU (README, "Idle box").
+    /// 250 ms these wake-ups were nine tenths of an idle box's CPU (README, "The idle box").
     /// </summary>
     public TimeSpan ParkedHeartbeat { get; set; } = TimeSpan.FromMilliseconds(500);
 

@@ -9,7 +9,7 @@ namespace FaxBox.Mqtt.Broker;
 /// The publisher's way into the box's own broker: messages are injected into MQTTnet's server as if published by a client
 /// named after the device, and publishes by clients on the subscribed filters are taken from the server's publish hook.
 /// Nothing goes through a socket, so the box loads no MQTT client, TLS or cryptography code for its own status (about
-/// 4 MiB resident; README, "Idle box") and nothing wakes the idle box to keep a loopback connection alive. There is no
+/// 4 MiB resident; README, "The idle box") and nothing wakes the idle box to keep a loopback connection alive. There is no
 /// last will: the broker lives and dies with the publisher, in one process.
 /// </summary>
 internal sealed class EmbeddedBrokerLink : IMqttLink
