@@ -53,7 +53,7 @@ public sealed partial class JobStore
             RETURNING {NotificationColumns}
             """);
         cmd.Bind("$id", id);
-        cmd.Bind("$error", (object?)error ?? DBNull.Value);
+        cmd.Bind("$error", error);
         cmd.Bind("$next", Ms(next));
         cmd.Bind("$now", now);
         var rows = ReadNotifications(cmd);
@@ -73,7 +73,7 @@ public sealed partial class JobStore
             VALUES ($job, $attempt, $kind, $address, $result, $now, $now)
             """);
         cmd.Bind("$job", job.Id);
-        cmd.Bind("$attempt", (object?)attemptId ?? DBNull.Value);
+        cmd.Bind("$attempt", attemptId);
         cmd.Bind("$kind", (state == FaxJobState.Sent ? FaxJobEventKind.Sent : FaxJobEventKind.Failed).ToString());
         cmd.Bind("$address", address);
         cmd.Bind("$result", result);

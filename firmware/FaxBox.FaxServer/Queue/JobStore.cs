@@ -130,11 +130,11 @@ public sealed partial class JobStore : IDisposable
             cmd.Bind("$now", now);
             cmd.Bind("$submitter", submission.Submitter ?? string.Empty);
             cmd.Bind("$destination", submission.Destination.Trim());
-            cmd.Bind("$account", (object?)submission.Account ?? DBNull.Value);
+            cmd.Bind("$account", submission.Account);
             cmd.Bind("$document", submission.DocumentPath);
             cmd.Bind("$pages", submission.Pages);
-            cmd.Bind("$cover", submission.Cover is null ? DBNull.Value : JsonSerializer.Serialize(submission.Cover, Json));
-            cmd.Bind("$notify", (object?)submission.NotifyAddress ?? DBNull.Value);
+            cmd.Bind("$cover", submission.Cover is null ? null : JsonSerializer.Serialize(submission.Cover, Json));
+            cmd.Bind("$notify", submission.NotifyAddress);
             long id = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
             return GetJob(tx, id)!;
         });
@@ -398,7 +398,7 @@ public sealed partial class JobStore : IDisposable
                 WHERE id = $id AND state IN ('Queued', 'WaitingRetry') AND cancel_requested = 0
                 """);
             cmd.Bind("$id", jobId);
-            cmd.Bind("$first", (object?)position.FirstRung ?? DBNull.Value);
+            cmd.Bind("$first", position.FirstRung);
             cmd.Bind("$step", position.Step);
             cmd.Bind("$now", now);
             if (cmd.ExecuteNonQuery() != 1)
@@ -456,9 +456,9 @@ public sealed partial class JobStore : IDisposable
                 a.Bind("$outcome", outcome.ToString());
                 a.Bind("$reason", reason);
                 a.Bind("$pages", call?.PagesSent ?? 0);
-                a.Bind("$sip", (object?)call?.SipStatus ?? DBNull.Value);
-                a.Bind("$ident", (object?)call?.RemoteIdent ?? DBNull.Value);
-                a.Bind("$record", call?.Record is null ? DBNull.Value : JsonSerializer.Serialize(call.Record, Json));
+                a.Bind("$sip", call?.SipStatus);
+                a.Bind("$ident", call?.RemoteIdent);
+                a.Bind("$record", call?.Record is null ? null : JsonSerializer.Serialize(call.Record, Json));
                 a.ExecuteNonQuery();
             }
 
@@ -475,15 +475,15 @@ public sealed partial class JobStore : IDisposable
                 """);
             cmd.Bind("$id", jobId);
             cmd.Bind("$state", decision.State.ToString());
-            cmd.Bind("$first", (object?)decision.Position.FirstRung ?? DBNull.Value);
+            cmd.Bind("$first", decision.Position.FirstRung);
             cmd.Bind("$step", decision.Position.Step);
             cmd.Bind("$retries", decision.Position.Retries);
             cmd.Bind("$fax", decision.Position.FaxFailures);
             cmd.Bind("$interruptions", decision.Position.Interruptions);
-            cmd.Bind("$next", decision.NextAttempt is { } n ? Ms(n) : DBNull.Value);
+            cmd.Bind("$next", decision.NextAttempt is { } n ? Ms(n) : null);
             cmd.Bind("$result", decision.Result);
             cmd.Bind("$now", now);
-            cmd.Bind("$finished", final ? now : DBNull.Value);
+            cmd.Bind("$finished", final ? now : null);
             cmd.ExecuteNonQuery();
             AddNotification(tx, job, attemptId, decision.State, decision.Result, now);
             if (decision.LearnedRung is { } rung)
@@ -557,11 +557,7 @@ public sealed partial class JobStore : IDisposable
     /// <summary>A statement; <paramref name="tx"/> only shows that a write runs inside its transaction.</summary>
     private SqliteStatement Command(SqliteTransaction? tx, string sql) => _connection.Command(sql);
 
-    private object? Scalar(SqliteTransaction? tx, string sql)
-    {
-        using var cmd = Command(tx, sql);
-        return cmd.ExecuteScalar();
-    }
+    private object? Scalar(SqliteTransaction? tx, string sql) => _connection.Scalar(sql);
 
     private void Update(SqliteTransaction tx, string sql, long id, long now)
     {

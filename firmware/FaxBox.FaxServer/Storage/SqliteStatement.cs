@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace FaxBox.FaxServer.Storage;
@@ -243,7 +242,7 @@ internal sealed unsafe class SqliteStatement : IDisposable
                 int i => SqliteNative.BindInt64(statement, index, i),
                 bool b => SqliteNative.BindInt64(statement, index, b ? 1 : 0),
                 double d => SqliteNative.BindDouble(statement, index, d),
-                _ => BindText(statement, index, Convert.ToString(value, CultureInfo.InvariantCulture)!),
+                _ => BindText(statement, index, (string)value), // Bind admits nothing else
             };
             if (rc != SqliteNative.Ok)
             {
