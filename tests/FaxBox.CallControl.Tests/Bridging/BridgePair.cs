@@ -69,6 +69,12 @@ internal sealed class BridgePair : IDisposable
     /// <summary>The part of <see cref="LastTickAllocated"/> that A's Exchange allocated.</summary>
     public long LastTickAllocatedByA { get; private set; }
 
+    /// <summary>Methods the runtime compiled on this thread during the last <see cref="Tick"/>'s exchanges and relay (a first use, or an on-stack replacement).</summary>
+    public long LastTickJitted { get; private set; }
+
+    /// <summary>Gen-0 collections (by any thread) during the last <see cref="Tick"/>'s exchanges and relay.</summary>
+    public int LastTickCollections { get; private set; }
+
     public void UseG711(bool faxAdapted = true, int payloadType = 0)
     {
         A.UseAudio(B.AudioEndPoint, payloadType, -1, faxAdapted);
@@ -87,6 +93,8 @@ internal sealed class BridgePair : IDisposable
         Receiver.TransmitAudio(_receiverOut);
         _toSender.AsSpan().Clear();
         _toReceiver.AsSpan().Clear();
+        long jitted = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true);
+        int collections = GC.CollectionCount(0);
         long a0 = GC.GetAllocatedBytesForCurrentThread();
         A.Exchange(_senderOut, _toSender);
         long a1 = GC.GetAllocatedBytesForCurrentThread();
@@ -94,6 +102,8 @@ internal sealed class BridgePair : IDisposable
         long b0 = GC.GetAllocatedBytesForCurrentThread();
         B.Exchange(_receiverOut, _toReceiver);
         long b1 = GC.GetAllocatedBytesForCurrentThread();
+        LastTickCollections = GC.CollectionCount(0) - collections;
+        LastTickJitted = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true) - jitted;
         Network?.Invoke();
         LastTickAllocated = (a1 - a0) + (b1 - b0);
         LastTickAllocatedByA = a1 - a0;
