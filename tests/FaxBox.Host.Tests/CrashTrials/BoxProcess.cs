@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using FaxBox.Host.Configuration;
 
 namespace FaxBox.Host.Tests.CrashTrials;
 
@@ -15,7 +16,7 @@ internal sealed class BoxProcess : IDisposable
     private readonly StringBuilder _log;
     private readonly string _name;
 
-    private BoxProcess(string name, string config, StringBuilder log)
+    private BoxProcess(string name, string config, StringBuilder log, IReadOnlyDictionary<string, string>? environment)
     {
         _name = name;
         _log = log;
@@ -25,6 +26,11 @@ internal sealed class BoxProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         foreach (string a in (string[])[FaxboxDll, "run", "--config", config])
         {
             info.ArgumentList.Add(a);
@@ -59,7 +65,28 @@ internal sealed class BoxProcess : IDisposable
     /// <summary>The process id (for /proc/PID).</summary>
     public int Id => _process.Id;
 
-    public static BoxProcess Start(string name, string config, StringBuilder log) => new(name, config, log);
+    /// <summary>
+    /// Writes the built-in configuration, made safe for a test, to <c>faxbox.json</c> in <paramref name="folder"/> and
+    /// returns its path: SIP and the admin site on ports the system picks, the trunk at a closed port, the embedded MQTT
+    /// broker on <paramref name="brokerPort"/>, the data folder in <paramref name="folder"/>, debug logging.
+    /// </summary>
+    public static string WriteTestConfig(TempFolder folder, int brokerPort)
+    {
+        var json = FaxBoxConfiguration.EmbeddedDefaultText()
+            .Replace("\"port\": 5060", "\"port\": 0", StringComparison.Ordinal)
+            .Replace("127.0.0.1:5060", "127.0.0.1:5", StringComparison.Ordinal)
+            .Replace("http://127.0.0.1:8080", "http://127.0.0.1:0", StringComparison.Ordinal)
+            .Replace("\"embeddedPort\": 1883", $"\"embeddedPort\": {brokerPort}", StringComparison.Ordinal)
+            .Replace("\"logLevel\": \"information\"", "\"logLevel\": \"debug\"", StringComparison.Ordinal)
+            .Replace("\"~/.local/share/faxbox\"", $"\"{folder.Path}\"", StringComparison.Ordinal);
+        var config = folder.File("faxbox.json");
+        File.WriteAllText(config, json);
+        return config;
+    }
+
+    /// <summary>Starts <c>faxbox run --config CONFIG</c>, with <paramref name="environment"/> added to the test's.</summary>
+    public static BoxProcess Start(string name, string config, StringBuilder log, IReadOnlyDictionary<string, string>? environment = null) =>
+        new(name, config, log, environment);
 
     /// <summary>Waits for "faxbox: ready" at most <paramref name="limit"/>; fails the test naming the box otherwise.</summary>
     public async Task WaitReadyAsync(TimeSpan limit)
@@ -67,6 +94,14 @@ internal sealed class BoxProcess : IDisposable
         var done = await Task.WhenAny(_ready.Task, Task.Delay(limit)).ConfigureAwait(false);
         Assert.True(done == _ready.Task, $"{_name} not ready within {limit}");
         await _ready.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Waits at most <paramref name="limit"/> for the box to exit on its own; returns the exit code.</summary>
+    public async Task<int> WaitExitAsync(TimeSpan limit)
+    {
+        using var cancel = new CancellationTokenSource(limit);
+        await _process.WaitForExitAsync(cancel.Token).ConfigureAwait(false);
+        return _process.ExitCode;
     }
 
     /// <summary>SIGKILL, then waits for the process to be gone.</summary>

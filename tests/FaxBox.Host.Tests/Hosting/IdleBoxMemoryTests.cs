@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using FaxBox.Host.Configuration;
 using FaxBox.Host.Tests.CrashTrials;
 
 namespace FaxBox.Host.Tests.Hosting;
@@ -18,15 +17,7 @@ public sealed class IdleBoxMemoryTests
     {
         using var folder = TestPaths.NewTempFolder();
         var brokerPort = FreeTcpPort();
-        var json = FaxBoxConfiguration.EmbeddedDefaultText()
-            .Replace("\"port\": 5060", "\"port\": 0", StringComparison.Ordinal)
-            .Replace("127.0.0.1:5060", "127.0.0.1:5", StringComparison.Ordinal)
-            .Replace("http://127.0.0.1:8080", "http://127.0.0.1:0", StringComparison.Ordinal)
-            .Replace("\"embeddedPort\": 1883", $"\"embeddedPort\": {brokerPort}", StringComparison.Ordinal)
-            .Replace("\"logLevel\": \"information\"", "\"logLevel\": \"debug\"", StringComparison.Ordinal)
-            .Replace("\"~/.local/share/faxbox\"", $"\"{folder.Path}\"", StringComparison.Ordinal);
-        var config = folder.File("faxbox.json");
-        File.WriteAllText(config, json);
+        var config = BoxProcess.WriteTestConfig(folder, brokerPort);
         var log = new StringBuilder();
         using var box = BoxProcess.Start("idle", config, log);
         await box.WaitReadyAsync(TimeSpan.FromSeconds(60));
@@ -118,7 +109,7 @@ public sealed class IdleBoxMemoryTests
         return total;
     }
 
-    private static int FreeTcpPort()
+    internal static int FreeTcpPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
