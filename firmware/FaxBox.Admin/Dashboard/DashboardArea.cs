@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace FaxBox.Admin.Dashboard;
 
@@ -23,7 +24,7 @@ internal static class DashboardArea
 
         // Made now, not on the first request: it follows the calls' T.30 steps from the start.
         _ = app.Services.GetRequiredService<StatusEventHub>();
-        app.MapGet(StatusEventsEndpoint.Path, (HttpContext http, StatusEventHub hub, DashboardOptions options, AdminContext context) =>
-            StatusEventsEndpoint.HandleAsync(http, hub, options, context));
+        app.MapGet(StatusEventsEndpoint.Path, (HttpContext http, StatusEventHub hub, DashboardOptions options, AdminContext context, IHostApplicationLifetime lifetime) =>
+            StatusEventsEndpoint.HandleAsync(http, hub, options, context, lifetime.ApplicationStopping));
     }
 }

@@ -9,13 +9,15 @@ namespace FaxBox.Admin.Dashboard;
 /// <c>GET /events</c>: the dashboard's live updates as server-sent events (HTML Living Standard §9.2): an event
 /// <c>status</c> with the <see cref="DashboardEvent"/> now, then one whenever the model changed, at most one per
 /// <see cref="DashboardOptions.EventInterval"/> (changes in between fold into the newest), and a comment line every
-/// <see cref="DashboardOptions.KeepAlive"/> of quiet. The stream ends when the client goes away, releasing its slot.
+/// <see cref="DashboardOptions.KeepAlive"/> of quiet. The stream ends when the client goes away, releasing its slot, and
+/// when the site stops: a stream still open would hold the server's graceful stop for its whole timeout (30 s), and so
+/// the box's stop or restart with a dashboard open somewhere; the page's script reconnects when the box is back.
 /// </summary>
 internal static class StatusEventsEndpoint
 {
     public const string Path = "/events";
 
-    public static async Task HandleAsync(HttpContext http, StatusEventHub hub, DashboardOptions options, AdminContext context)
+    public static async Task HandleAsync(HttpContext http, StatusEventHub hub, DashboardOptions options, AdminContext context, CancellationToken stopping)
     {
         using var subscription = hub.Subscribe(options.MaxClients);
         if (subscription is null)
@@ -30,7 +32,8 @@ internal static class StatusEventsEndpoint
         response.ContentType = "text/event-stream; charset=utf-8";
         response.Headers.CacheControl = "no-cache, no-store";
         response.Headers["X-Accel-Buffering"] = "no";
-        var ct = http.RequestAborted;
+        using var ends = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        var ct = ends.Token;
         try
         {
             await response.WriteAsync("retry: 3000\n\n", ct).ConfigureAwait(false);
@@ -66,7 +69,7 @@ internal static class StatusEventsEndpoint
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The client went away.
+            // The client went away, or the site is stopping (the response then ends normally).
         }
         catch (IOException)
         {

@@ -35,6 +35,22 @@ public sealed class StatusEventsTests
     }
 
     [Fact]
+    public async Task The_box_stops_at_once_while_a_dashboard_is_open()
+    {
+        var box = await RunningBox.StartAsync();
+        using var client = await box.CreateAuthenticatedClientAsync();
+        using var cts = new CancellationTokenSource(Limit);
+        using var response = await client.GetAsync(new Uri("/events", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));
+        await NextEventAsync(reader, cts.Token);
+
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await box.DisposeAsync(); // as SIGTERM: the stream is still open
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(5), $"the box took {stopping.Elapsed.TotalSeconds:F1} s to stop");
+        await reader.ReadToEndAsync(cts.Token); // the box ended the stream (or this throws when cts runs out)
+    }
+
+    [Fact]
     public void A_burst_of_changes_folds_into_the_newest_snapshot()
     {
         var board = new StatusBoard("b");

@@ -114,7 +114,16 @@ public sealed partial class RunningBox : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        var exit = await _run.WaitAsync(TimeSpan.FromSeconds(30));
+        int exit;
+        try
+        {
+            exit = await _run.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"faxbox run did not stop within 30 s of SIGTERM: {_output}{_error}", e);
+        }
+
         _stop.Dispose();
         _folder.Dispose();
         Assert.True(exit == 0, $"faxbox run ended with {exit}: {_error}");
