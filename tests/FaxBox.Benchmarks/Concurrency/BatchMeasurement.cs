@@ -62,6 +62,12 @@ internal sealed record BatchMeasurement(
     /// <summary>Native heap in use at the virtual-clock run's mid-call snapshot, bytes; 0 when none was taken.</summary>
     public long MidCallNative { get; init; }
 
+    /// <summary>Late media ticks with a garbage collection since the tick before (<see cref="PairTicker.LateTicksAfterCollection"/>).</summary>
+    public long LateTicksAfterCollection { get; init; }
+
+    /// <summary>The garbage collector's pauses over the batch, all threads suspended, in all.</summary>
+    public TimeSpan CollectionPauses { get; init; }
+
     /// <summary>Terminal threads that ran the terminal calls (0: they ran on the media tick).</summary>
     public int TerminalThreads { get; init; }
 
@@ -111,7 +117,7 @@ internal sealed record BatchMeasurement(
         $"file_rss_per_fax_kib={((RssPeak - RssBefore) - (AnonPeak - AnonBefore)) / 1024.0 / Calls:F0} native_peak_per_fax_kib={NativePerFaxKiB:F0} " +
         (MidCallLiveHeap > 0 ? $"snapshot_at_s={SnapshotAt.TotalSeconds:F0} mid_call_anon_per_fax_kib={(MidCallAnon - AnonBefore) / 1024.0 / Calls:F0} mid_call_live_heap_per_fax_kib={(MidCallLiveHeap - HeapBefore) / 1024.0 / Calls:F0} mid_call_native_per_fax_kib={(MidCallNative - NativeBefore) / 1024.0 / Calls:F0} mid_call_rss_per_fax_kib={(MidCallRss - RssBefore) / 1024.0 / Calls:F0} mid_call_malloc_free_per_fax_kib={MidCallMallocFreeGrowth / 1024.0 / Calls:F0} mid_call_gc_committed_per_fax_kib={MidCallGcCommittedGrowth / 1024.0 / Calls:F0} " : string.Empty) +
         $"alloc_per_fax_kib={Allocated / 1024.0 / Calls:F0} gen0_gcs={Gen0Collections} " +
-        $"cpu_ms={CpuMs:F0} cpu_per_fax_ms={CpuPerFaxMs:F1} ticks={Ticks} late_ticks={LateTicks} overrun_ticks={OverrunTicks} skipped_ticks={SkippedTicks} " +
+        $"cpu_ms={CpuMs:F0} cpu_per_fax_ms={CpuPerFaxMs:F1} ticks={Ticks} late_ticks={LateTicks} late_ticks_after_gc={LateTicksAfterCollection} gc_pause_ms={CollectionPauses.TotalMilliseconds:F0} overrun_ticks={OverrunTicks} skipped_ticks={SkippedTicks} " +
         $"max_lateness_ms={MaxLateness.TotalMilliseconds:F1} max_tick_ms={MaxTickWork.TotalMilliseconds:F1} max_tick_at_s={MaxTickWorkAt.TotalSeconds:F2} mean_tick_ms={MeanTickWork.TotalMilliseconds:F2} " +
         $"terminal_threads={TerminalThreads} terminal_fifo={(TerminalRealTime ? "yes" : "no")} terminal_late_ticks={TerminalLateTicks} terminal_max_lag_ms={TerminalMaxLag.TotalMilliseconds:F1} terminal_faults={TerminalFaults} " +
         $"peak_fds={PeakOpenFiles} threads_before={ThreadsBefore} peak_threads={PeakThreads}" + (FirstFailure is null ? string.Empty : $" first_failure=\"{FirstFailure}\"");

@@ -19,6 +19,8 @@ internal sealed class PairTicker : IMediaTickHandler
     private long _maxWork;
     private long _sumWork;
     private long _maxWorkIndex;
+    private long _lateAfterGc;
+    private int _collections = GC.CollectionCount(0);
 
     public PairTicker(CallControl.Gateway a, CallControl.Gateway b)
     {
@@ -31,6 +33,12 @@ internal sealed class PairTicker : IMediaTickHandler
 
     /// <summary>Ticks that started a whole frame (20 ms) or more after they were due.</summary>
     public long LateTicks => Interlocked.Read(ref _lateTicks);
+
+    /// <summary>
+    /// Late ticks with a garbage collection since the tick before (in its work or in the wait): a collection suspends
+    /// every managed thread, the media clock's too, however high its scheduling priority.
+    /// </summary>
+    public long LateTicksAfterCollection => Interlocked.Read(ref _lateAfterGc);
 
     /// <summary>Ticks whose work (both gateways) took longer than a frame.</summary>
     public long OverrunTicks => Interlocked.Read(ref _overrunTicks);
@@ -54,6 +62,8 @@ internal sealed class PairTicker : IMediaTickHandler
         Interlocked.Exchange(ref _maxWork, 0);
         Interlocked.Exchange(ref _sumWork, 0);
         Interlocked.Exchange(ref _maxWorkIndex, 0);
+        Interlocked.Exchange(ref _lateAfterGc, 0);
+        Volatile.Write(ref _collections, GC.CollectionCount(0));
     }
 
     public void OnTick(in MediaTick tick)
@@ -62,10 +72,17 @@ internal sealed class PairTicker : IMediaTickHandler
         _a.OnTick(tick);
         _b.OnTick(tick);
         var work = Stopwatch.GetTimestamp() - start;
+        int collections = GC.CollectionCount(0);
         if (tick.Lateness >= AudioFrame.Duration)
         {
             Interlocked.Increment(ref _lateTicks);
+            if (collections != Volatile.Read(ref _collections))
+            {
+                Interlocked.Increment(ref _lateAfterGc);
+            }
         }
+
+        Volatile.Write(ref _collections, collections);
 
         if (tick.Lateness.Ticks > Interlocked.Read(ref _maxLatenessTicks))
         {

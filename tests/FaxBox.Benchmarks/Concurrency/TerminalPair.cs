@@ -117,6 +117,7 @@ internal sealed class TerminalPair : IAsyncDisposable
         var cpu0 = ProcessCpuClock.NowNs();
         var allocated0 = GC.GetTotalAllocatedBytes();
         var gcs0 = GC.CollectionCount(0);
+        var pauses0 = GC.GetTotalPauseDuration();
         var start = Stopwatch.GetTimestamp();
         clock?.Start();
         var sends = new Task<FaxCallOutcome>[calls];
@@ -225,6 +226,7 @@ internal sealed class TerminalPair : IAsyncDisposable
         var cpuMs = (ProcessCpuClock.NowNs() - cpu0) / 1e6;
         var allocated = GC.GetTotalAllocatedBytes() - allocated0;
         var gcs = GC.CollectionCount(0) - gcs0;
+        var pauses = GC.GetTotalPauseDuration() - pauses0;
         profile?.Stop();
         registration?.Dispose();
         clock?.Dispose();
@@ -250,6 +252,8 @@ internal sealed class TerminalPair : IAsyncDisposable
             NativeBefore = nativeBefore,
             NativePeak = nativePeak,
             MidCallNative = midNative,
+            LateTicksAfterCollection = _ticker.LateTicksAfterCollection,
+            CollectionPauses = pauses,
             TerminalThreads = Workers.Length,
             TerminalRealTime = Workers.Length > 0 && Workers.All(w => w.PriorityApplied),
             TerminalLateTicks = Workers.Sum(w => w.LateTicks),
