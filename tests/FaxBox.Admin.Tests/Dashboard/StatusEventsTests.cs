@@ -37,7 +37,7 @@ public sealed class StatusEventsTests
     [Fact]
     public async Task The_box_stops_at_once_while_a_dashboard_is_open()
     {
-        var box = await RunningBox.StartAsync();
+        await using var box = await RunningBox.StartAsync();
         using var client = await box.CreateAuthenticatedClientAsync();
         using var cts = new CancellationTokenSource(Limit);
         using var response = await client.GetAsync(new Uri("/events", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cts.Token);

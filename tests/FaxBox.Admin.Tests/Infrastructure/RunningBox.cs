@@ -18,6 +18,7 @@ public sealed partial class RunningBox : IAsyncDisposable
     private readonly Task<int> _run;
     private readonly StringWriter _output;
     private readonly StringWriter _error;
+    private bool _disposed;
 
     private RunningBox(TempFolder folder, CancellationTokenSource stop, Task<int> run, StringWriter output, StringWriter error, Uri admin)
     {
@@ -111,8 +112,15 @@ public sealed partial class RunningBox : IAsyncDisposable
     /// <summary>Signs <paramref name="page"/> in as the administrator through the login form.</summary>
     public static Task LoginAsync(IPage page) => AdminTestSite.SignInAsync(page);
 
+    /// <summary>Stops the box as SIGTERM would (at most 30 s) and asserts it exited 0; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await _stop.CancelAsync();
         int exit;
         try
